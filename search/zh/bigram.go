@@ -1,0 +1,92 @@
+package zh
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// BigramTokenizer emits overlapping character bigrams within each run of
+// word characters (letters, digits, marks; Han and Latin alike) of the
+// normalized text; a one-character run emits that character. Runs are a
+// position apart, so no phrase connects across punctuation or space. Any
+// string of two or more word characters in a text is then a phrase of
+// bigrams in it: the exact-substring guarantee.
+type BigramTokenizer struct{}
+
+func newBigramTokenizer(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
+	return &BigramTokenizer{}, nil
+}
+
+// Tokenize implements analysis.Tokenizer.
+func (BigramTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	f := folders.Get().(*folder)
+	defer folders.Put(f)
+	f.fold(string(input))
+	term := append([]byte(nil), f.text...)
+	b := bigrammer{f: f, term: term, out: make(analysis.TokenStream, 0, len(term)/3+1)}
+	runStart := -1
+	for i := 0; i <= len(term); {
+		r, size := rune(-1), 0
+		if i < len(term) {
+			r, size = utf8.DecodeRune(term[i:])
+		}
+		if size > 0 && isWordRune(r) {
+			if runStart < 0 {
+				runStart = i
+			}
+		} else if runStart >= 0 {
+			b.run(runStart, i)
+			runStart = -1
+		}
+		if size == 0 {
+			break
+		}
+		i += size
+	}
+	return b.out
+}
+
+type bigrammer struct {
+	f    *folder
+	term []byte
+	out  analysis.TokenStream
+	pos  int
+}
+
+// run emits the tokens of term[from:to], one position after the last run.
+func (b *bigrammer) run(from, to int) {
+	if b.pos > 0 {
+		b.pos++ // the gap between runs
+	}
+	_, first := utf8.DecodeRune(b.term[from:to])
+	if from+first == to {
+		b.emit(from, to)
+		return
+	}
+	prev := from
+	for i := from + first; i < to; {
+		_, size := utf8.DecodeRune(b.term[i:to])
+		b.emit(prev, i+size)
+		prev, i = i, i+size
+	}
+}
+
+func (b *bigrammer) emit(from, to int) {
+	b.pos++
+	start, end := b.f.span(from, to)
+	b.out = append(b.out, &analysis.Token{
+		Term:     b.term[from:to:to],
+		Start:    start,
+		End:      end,
+		Position: b.pos,
+		Type:     tokenType(string(b.term[from:to])),
+	})
+}
+
+func isIdeographic(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
+}

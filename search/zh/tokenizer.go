@@ -1,0 +1,142 @@
+package zh
+
+import (
+	"cmp"
+	"slices"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/yanyiwu/gojieba"
+)
+
+// Tokenizer names in Bleve's registry.
+const (
+	TokenizerName       = "jieba"       // jieba search mode, sub-words at their parent's position
+	QueryTokenizerName  = "jieba_query" // jieba precise mode
+	BigramTokenizerName = "zh_bigram"   // overlapping character bigrams
+)
+
+var (
+	_ analysis.Tokenizer = (*Tokenizer)(nil)
+	_ analysis.Tokenizer = (*BigramTokenizer)(nil)
+)
+
+// Tokenizer normalizes text and segments it with the shared jieba instance,
+// looked up at tokenize time so that Use takes effect everywhere.
+type Tokenizer struct {
+	search bool // index mode: multi-granular sub-words
+}
+
+func newIndexTokenizer(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
+	if _, err := Default(); err != nil {
+		return nil, err
+	}
+	return &Tokenizer{search: true}, nil
+}
+
+func newQueryTokenizer(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
+	if _, err := Default(); err != nil {
+		return nil, err
+	}
+	return &Tokenizer{}, nil
+}
+
+var folders = sync.Pool{New: func() any { return &folder{track: true} }}
+
+// Tokenize calls jieba once for the whole input. It panics if the shared
+// segmenter was closed or uninstalled after the tokenizer was built: that is
+// a programmer error (Close before the last analysis).
+func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
+	seg := shared.Load()
+	if seg == nil {
+		panic(ErrNoSegmenter)
+	}
+	f := folders.Get().(*folder)
+	defer folders.Put(f)
+	f.fold(string(input))
+	text := string(f.text)
+	term := []byte(text) // one buffer; the tokens' terms are slices of it
+	if !t.search {
+		words := seg.jieba.Tokenize(text, gojieba.DefaultMode, true)
+		return precise(words, term, f)
+	}
+	words := seg.jieba.Tokenize(text, gojieba.SearchMode, true)
+	return multiGranular(words, term, f)
+}
+
+// precise numbers kept words consecutively from 1.
+func precise(words []gojieba.Word, term []byte, f *folder) analysis.TokenStream {
+	out := make(analysis.TokenStream, 0, len(words))
+	pos := 0
+	for _, w := range words {
+		if hasWordRune(w.Str) {
+			pos++
+			out = append(out, newToken(w, pos, term, f))
+		}
+	}
+	return out
+}
+
+// multiGranular gives each sub-word the position of the top-level word
+// covering it. jieba's search mode emits the top-level words (exactly the
+// precise-mode cut) plus the dictionary words of 2 and 3 characters inside
+// them; sorting by start, longest first, puts each parent before its parts.
+func multiGranular(words []gojieba.Word, term []byte, f *folder) analysis.TokenStream {
+	slices.SortFunc(words, func(a, b gojieba.Word) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End))
+	})
+	out := make(analysis.TokenStream, 0, len(words))
+	pos, parentEnd := 0, -1
+	for _, w := range words {
+		if w.Start >= parentEnd { // a top-level word
+			parentEnd = w.End
+			if !hasWordRune(w.Str) {
+				continue
+			}
+			pos++
+		} else if pos == 0 || !hasWordRune(w.Str) {
+			continue
+		}
+		out = append(out, newToken(w, pos, term, f))
+	}
+	return out
+}
+
+func newToken(w gojieba.Word, pos int, term []byte, f *folder) *analysis.Token {
+	start, end := f.span(w.Start, w.End)
+	return &analysis.Token{
+		Term:     term[w.Start:w.End:w.End],
+		Start:    start,
+		End:      end,
+		Position: pos,
+		Type:     tokenType(w.Str),
+	}
+}
+
+func hasWordRune(s string) bool {
+	for _, r := range s {
+		if isWordRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenType classifies a term the way Bleve's own tokenizers do.
+func tokenType(s string) analysis.TokenType {
+	numeric := true
+	for _, r := range s {
+		if r >= utf8.RuneSelf && isIdeographic(r) {
+			return analysis.Ideographic
+		}
+		if r < '0' || r > '9' {
+			numeric = false
+		}
+	}
+	if numeric {
+		return analysis.Numeric
+	}
+	return analysis.AlphaNumeric
+}
