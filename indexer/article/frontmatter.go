@@ -104,9 +104,10 @@ func lineFrontMatter(head string) frontMatter {
 	return fm
 }
 
-// unquote strips YAML-style quotes without failing: 'it''s' is "it's", a
-// double-quoted value is unescaped when it can be, and a run of mixed
-// quotes around a title ("""'…'""") is peeled off entirely.
+// unquote strips YAML-style quotes without failing: inside single quotes
+// a doubled quote is one quote, a double-quoted value is unescaped when it
+// can be, and a run of mixed quotes around a title ("""'…'""") is peeled
+// off entirely.
 func unquote(v string) string {
 	v = strings.TrimSpace(v)
 	if len(v) < 2 {

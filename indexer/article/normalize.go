@@ -23,6 +23,9 @@ func stableID(prefix, key string) string {
 // nothing is left to index.
 func finish(a *Article, where string) ([]Warning, error) {
 	a.Title = oneLine(a.Title)
+	if a.Title == "undefined" { // a scraper's JavaScript artefact, not a title
+		a.Title = ""
+	}
 	a.Body = cleanLines(a.Body)
 	a.Categories = cleanPath(a.Categories)
 	a.URL = strings.TrimSpace(a.URL)
