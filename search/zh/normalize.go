@@ -39,14 +39,7 @@ func (f *folder) fold(s string) {
 		if i == len(s) {
 			break
 		}
-		it.InitString(norm.NFKC, s[i:])
-		seg := it.Next()
-		adv := it.Pos()
-		if adv == 0 { // cannot happen on non-empty input; never loop forever
-			_, adv = utf8.DecodeRuneInString(s[i:])
-		}
-		f.appendSegment(seg, i, i+adv)
-		i += adv
+		i += f.appendSegment(&it, s, i)
 	}
 }
 
@@ -65,17 +58,31 @@ func (f *folder) appendRunes(s string, base int) {
 	}
 }
 
-// appendSegment appends one normalization segment produced from s[from:to].
-func (f *folder) appendSegment(seg []byte, from, to int) {
+// appendSegment appends the normalization of the segment starting at s[i]
+// and returns its length in s. One rune can decompose into several segments
+// (㈱ -> "(株)"), so Next is called until the input position moves.
+func (f *folder) appendSegment(it *norm.Iter, s string, i int) int {
 	n := len(f.text)
-	for len(seg) > 0 {
-		r, size := utf8.DecodeRune(seg)
-		f.appendRune(r)
-		seg = seg[size:]
+	it.InitString(norm.NFKC, s[i:])
+	for !it.Done() {
+		seg := it.Next()
+		for len(seg) > 0 {
+			r, size := utf8.DecodeRune(seg)
+			f.appendRune(r)
+			seg = seg[size:]
+		}
+		if it.Pos() > 0 {
+			break
+		}
+	}
+	adv := it.Pos()
+	if adv == 0 { // cannot happen on non-empty input; never loop forever
+		_, adv = utf8.DecodeRuneInString(s[i:])
 	}
 	if f.track {
-		f.mark(n, from, to)
+		f.mark(n, i, i+adv)
 	}
+	return adv
 }
 
 // mark maps text[n:] to the original span [from, to).
