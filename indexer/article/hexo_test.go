@@ -31,7 +31,7 @@ func parseFixture(t *testing.T, name string) (Article, []Warning, error) {
 	return ParseHexo(f, "hexo/"+name, Options{})
 }
 
-func marshalGolden(t *testing.T, g golden) []byte {
+func marshalGolden(t *testing.T, g any) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
