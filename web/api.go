@@ -1,0 +1,76 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/xinwen-search/xinwen/search"
+)
+
+func (s *Server) healthz(c *gin.Context) {
+	st := s.s.Stats()
+	c.JSON(http.StatusOK, gin.H{"status": "ok", "docs": st.Docs, "generation": st.Generation})
+}
+
+func (s *Server) apiSearch(c *gin.Context) {
+	req, err := parseSearch(c.Request.URL.Query(), s.opt.Zone)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	res, err := s.search(c, req)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, res)
+}
+
+// search calls the Searcher and notes the hit count for the access log.
+// Nil slices become empty so the JSON always has arrays.
+func (s *Server) search(c *gin.Context, req search.Request) (*search.Result, error) {
+	res, err := s.s.Search(c.Request.Context(), req)
+	if err != nil {
+		return nil, err
+	}
+	c.Set(hitsKey, res.Total)
+	if res.Hits == nil {
+		res.Hits = []search.Hit{}
+	}
+	if res.Facets.Categories == nil {
+		res.Facets.Categories = []search.FacetValue{}
+	}
+	if res.Facets.Months == nil {
+		res.Facets.Months = []search.FacetValue{}
+	}
+	return res, nil
+}
+
+func (s *Server) apiArticle(c *gin.Context) {
+	doc, err := s.s.Get(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, doc)
+}
+
+func (s *Server) apiSuggest(c *gin.Context) {
+	prefix, n, err := parseSuggest(c.Request.URL.Query())
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	list := []string{}
+	if prefix != "" {
+		if list, err = s.s.Suggest(c.Request.Context(), prefix, n); err != nil {
+			s.fail(c, err)
+			return
+		}
+	}
+	if list == nil {
+		list = []string{}
+	}
+	c.JSON(http.StatusOK, gin.H{"suggestions": list})
+}

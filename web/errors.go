@@ -1,0 +1,97 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/xinwen-search/xinwen/search"
+)
+
+// Kinds of request error found by this package's parsers. They never leave
+// the package; the table below turns them into status and code.
+var (
+	errBadParam      = errors.New("bad parameter")
+	errQueryTooLong  = errors.New("query too long")
+	errDeepPage      = errors.New("page too deep")
+	errRouteNotFound = errors.New("route not found")
+)
+
+// userError is a request error whose message is safe to show the client.
+type userError struct {
+	kind error
+	msg  string
+}
+
+func (e *userError) Error() string { return e.msg }
+func (e *userError) Unwrap() error { return e.kind }
+
+func badParam(msg string) error { return &userError{kind: errBadParam, msg: msg} }
+
+// apiError is the body of every error response: {"error":{"code":…,"message":…}}.
+type apiError struct {
+	Status  int    `json:"-"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// errorTable maps errors to responses, first match wins. show tells whether
+// err.Error() is fit for the client; otherwise message is used.
+var errorTable = []struct {
+	target  error
+	status  int
+	code    string
+	show    bool
+	message string
+}{
+	{errBadParam, http.StatusBadRequest, "bad_param", true, ""},
+	{errQueryTooLong, http.StatusBadRequest, "query_too_long", true, ""},
+	{errDeepPage, http.StatusBadRequest, "deep_page", true, ""},
+	{search.ErrBadQuery, http.StatusBadRequest, "bad_param", true, ""},
+	{search.ErrNotFound, http.StatusNotFound, "not_found", false, "article not found"},
+	{errRouteNotFound, http.StatusNotFound, "not_found", false, "no such endpoint"},
+	{context.DeadlineExceeded, http.StatusGatewayTimeout, "timeout", false, "the search took too long, try a narrower query"},
+}
+
+// classify maps err to its public form; ok is false for unexpected errors,
+// which become a generic 500.
+func classify(err error) (e apiError, ok bool) {
+	for _, row := range errorTable {
+		if !errors.Is(err, row.target) {
+			continue
+		}
+		e = apiError{Status: row.status, Code: row.code, Message: row.message}
+		if row.show {
+			e.Message = err.Error()
+		}
+		return e, true
+	}
+	return apiError{Status: http.StatusInternalServerError, Code: "internal", Message: "internal error"}, false
+}
+
+// fail answers an API request with err mapped through errorTable.
+func (s *Server) fail(c *gin.Context, err error) {
+	e := s.public(c, err)
+	c.AbortWithStatusJSON(e.Status, gin.H{"error": e})
+}
+
+// public classifies err and logs what the client will not see.
+func (s *Server) public(c *gin.Context, err error) apiError {
+	e, ok := classify(err)
+	if !ok {
+		s.log.ErrorContext(c.Request.Context(), "request failed",
+			"route", routeOf(c), "err", err)
+	}
+	_ = c.Error(err) // kept on the context for the access log
+	return e
+}
+
+func (s *Server) notFound(c *gin.Context) { s.fail(c, errRouteNotFound) }
+
+func (s *Server) noMethod(c *gin.Context) {
+	c.AbortWithStatusJSON(http.StatusMethodNotAllowed, gin.H{"error": apiError{
+		Code: "bad_param", Message: "method not allowed",
+	}})
+}

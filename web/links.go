@@ -1,0 +1,112 @@
+package web
+
+import (
+	"net/url"
+	"slices"
+	"strconv"
+
+	"github.com/xinwen-search/xinwen/search"
+)
+
+// pageState is what the search page carries from link to link: the raw
+// filters as the user gave them, so every link keeps them.
+type pageState struct {
+	Q          string
+	Categories []string
+	From, To   string
+	Sort       string
+	Size       int
+	Recency    bool
+}
+
+// stateFrom reads the page's parameters leniently; parseSearch validates.
+func stateFrom(v url.Values) pageState {
+	st := pageState{
+		Q:    v.Get("q"),
+		From: v.Get("from"),
+		To:   v.Get("to"),
+		Sort: v.Get("sort"),
+	}
+	st.Categories, _ = parseCategories(v["category"])
+	st.Size, _ = strconv.Atoi(v.Get("size"))
+	st.Recency, _ = strconv.ParseBool(v.Get("recency"))
+	return st
+}
+
+// blank reports whether the visitor asked for nothing yet (the home page).
+func (st pageState) blank() bool {
+	return st.Q == "" && len(st.Categories) == 0 && st.From == "" && st.To == ""
+}
+
+func (st pageState) filtered() bool {
+	return len(st.Categories) > 0 || st.From != "" || st.To != ""
+}
+
+// values encodes the state; page 1 and defaults are left out.
+func (st pageState) values() url.Values {
+	v := url.Values{}
+	set := func(k, val string) {
+		if val != "" {
+			v.Set(k, val)
+		}
+	}
+	set("q", st.Q)
+	for _, c := range st.Categories {
+		v.Add("category", c)
+	}
+	set("from", st.From)
+	set("to", st.To)
+	if st.Sort == search.SortDate {
+		v.Set("sort", st.Sort)
+	}
+	if st.Size > 0 && st.Size != search.DefaultSize {
+		v.Set("size", strconv.Itoa(st.Size))
+	}
+	if st.Recency {
+		v.Set("recency", "1")
+	}
+	return v
+}
+
+// url links to page 1 of st.
+func (st pageState) url() string { return st.pageURL(1, "") }
+
+// pageURL links to page n of st, by cursor when after is set.
+func (st pageState) pageURL(n int, after string) string {
+	v := st.values()
+	if n > 1 {
+		v.Set("page", strconv.Itoa(n))
+	}
+	if after != "" {
+		v.Set("after", after)
+	}
+	if len(v) == 0 {
+		return "/"
+	}
+	return "/?" + v.Encode()
+}
+
+// with returns a copy of st whose categories are cats.
+func (st pageState) withCategories(cats []string) pageState {
+	st.Categories = cats
+	return st
+}
+
+func (st pageState) withDates(from, to string) pageState {
+	st.From, st.To = from, to
+	return st
+}
+
+func (st pageState) withSort(sort string) pageState {
+	st.Sort = sort
+	return st
+}
+
+// replaceCategory swaps old for repl (dropping it when repl is "").
+func (st pageState) replaceCategory(old, repl string) pageState {
+	cats := slices.DeleteFunc(slices.Clone(st.Categories), func(c string) bool { return c == old })
+	if repl != "" && !slices.Contains(cats, repl) {
+		cats = append(cats, repl)
+	}
+	return st.withCategories(cats)
+}

@@ -1,0 +1,100 @@
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/xinwen-search/xinwen/search"
+)
+
+// Searcher is what the web layer needs from an open index.
+type Searcher interface {
+	Search(ctx context.Context, req search.Request) (*search.Result, error)
+	Get(ctx context.Context, id string) (*search.Doc, error)
+	Suggest(ctx context.Context, prefix string, n int) ([]string, error)
+	Stats() search.Stats
+}
+
+// Options tune a Server. The zero value is usable.
+type Options struct {
+	// Logger receives the access log and internal errors; nil means slog.Default().
+	Logger *slog.Logger
+	// RequestTimeout bounds each request's context; 0 means DefaultRequestTimeout.
+	RequestTimeout time.Duration
+	// Zone reads bare dates (from=2024-03-01); nil means Asia/Shanghai.
+	Zone *time.Location
+	// CORSOrigins enables CORS for these origins; "*" allows any. Empty disables CORS.
+	CORSOrigins []string
+}
+
+// DefaultRequestTimeout bounds a request when Options.RequestTimeout is zero.
+const DefaultRequestTimeout = 5 * time.Second
+
+// Server serves the API and the search page over one Searcher.
+type Server struct {
+	s       Searcher
+	opt     Options
+	log     *slog.Logger
+	metrics *metrics
+	pages   pages
+	engine  *gin.Engine
+}
+
+// New builds a Server. It panics only if the embedded templates are broken,
+// which is a programmer error caught by any test.
+func New(s Searcher, opt Options) *Server {
+	if opt.Logger == nil {
+		opt.Logger = slog.Default()
+	}
+	if opt.RequestTimeout <= 0 {
+		opt.RequestTimeout = DefaultRequestTimeout
+	}
+	if opt.Zone == nil {
+		opt.Zone = defaultZone()
+	}
+	srv := &Server{
+		s:       s,
+		opt:     opt,
+		log:     opt.Logger,
+		metrics: newMetrics(s),
+		pages:   mustParsePages(),
+	}
+	srv.engine = srv.routes()
+	return srv
+}
+
+// Handler returns the HTTP handler (a gin.Engine in release mode).
+func (s *Server) Handler() http.Handler { return s.engine }
+
+func (s *Server) routes() *gin.Engine {
+	gin.SetMode(gin.ReleaseMode)
+	e := gin.New()
+	_ = e.SetTrustedProxies(nil) // access log uses RemoteAddr, never X-Forwarded-For
+	e.HandleMethodNotAllowed = true
+	e.Use(s.observe, s.recover, securityHeaders, s.cors(), s.timeout)
+
+	e.GET("/healthz", s.healthz)
+	e.GET("/metrics", gin.WrapH(s.metrics.handler()))
+	e.GET("/api/search", s.apiSearch)
+	e.GET("/api/articles/:id", s.apiArticle)
+	e.GET("/api/suggest", s.apiSuggest)
+	e.GET("/", s.pageSearch)
+	e.GET("/article/:id", s.pageArticle)
+	e.GET("/static/*file", staticFiles())
+	e.NoRoute(s.notFound)
+	e.NoMethod(s.noMethod)
+	return e
+}
+
+// defaultZone is the news sources' zone. The tz database may be missing in
+// a slim container, so fall back to the fixed offset China has used since 1991.
+func defaultZone() *time.Location {
+	if loc, err := time.LoadLocation("Asia/Shanghai"); err == nil {
+		return loc
+	}
+	return time.FixedZone("CST", 8*60*60)
+}
