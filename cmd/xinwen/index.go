@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+
+	"golang.org/x/term"
+
+	"github.com/xinwen-search/xinwen/indexer"
+)
+
+func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var (
+		c        common
+		cfg      indexer.Config
+		deletes  multiFlag
+		progress string
+		rollback bool
+		verbose  bool
+	)
+	fs := newFlagSet("index", "index --index DIR [flags] SOURCE...\n\nSOURCE is a directory of Hexo posts (.md) and JSON Lines files, a file\n(.md, .jsonl, .ndjson, optionally .gz), or - for JSON Lines on stdin.\nA new generation is built beside the current one and published only when\ncomplete; the previous one is kept for --rollback.", stderr)
+	c.dictFlags(fs)
+	c.indexFlag(fs, "xinwen-index")
+	fs.IntVar(&cfg.Shards, "shards", 0, "Bleve shards built in parallel (default: one per CPU core)")
+	fs.IntVar(&cfg.BatchSize, "batch", 1000, "documents per batch (segment)")
+	fs.IntVar(&cfg.Keep, "keep", 1, "older generations kept for rollback")
+	fs.BoolVar(&cfg.Incremental, "incremental", false, "add/update SOURCE's articles in (a copy of) the current generation instead of rebuilding")
+	fs.Var(&deletes, "delete", "with --incremental: remove the article with this id (repeatable)")
+	fs.BoolVar(&rollback, "rollback", false, "point the index back at the previous generation and exit")
+	fs.StringVar(&progress, "progress", "auto", "progress display: auto (a bar on a terminal, log lines otherwise), bar, log, none")
+	fs.BoolVar(&verbose, "v", false, "log every skipped article and warning")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if rollback {
+		gen, err := indexer.Rollback(c.index)
+		if err == nil {
+			fmt.Fprintf(stdout, "%s now serves %s\n", c.index, gen)
+		}
+		return err
+	}
+	cfg.Sources, cfg.Delete = fs.Args(), deletes
+	if len(cfg.Sources) == 0 && len(cfg.Delete) == 0 {
+		fs.Usage()
+		return fmt.Errorf("index: no SOURCE given: %w", errUsage)
+	}
+	if len(cfg.Delete) > 0 && !cfg.Incremental {
+		return fmt.Errorf("index: --delete needs --incremental: %w", errUsage)
+	}
+	seg, err := c.loadSegmenter()
+	if err != nil {
+		return err
+	}
+	defer seg.Close()
+	if cfg.Zone, err = c.location(); err != nil {
+		return err
+	}
+	level := slog.LevelInfo
+	if verbose {
+		level = slog.LevelDebug
+	}
+	cfg.Log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	cfg.Dir, cfg.DictVersion = c.index, seg.Version()
+	cfg.Progress = progressFor(progress, stderr, cfg.Log)
+	sum, err := indexer.Build(ctx, cfg)
+	if sum != nil {
+		fmt.Fprint(stdout, sum.String())
+	}
+	if err != nil {
+		return fmt.Errorf("index: nothing published, %s still serves its previous generation: %w", c.index, err)
+	}
+	fmt.Fprintf(stdout, "published %s as the current index of %s\n", sum.Generation, c.index)
+	return nil
+}
+
+func progressFor(mode string, w io.Writer, log *slog.Logger) indexer.Progress {
+	isTerm := false
+	if f, ok := w.(*os.File); ok {
+		isTerm = term.IsTerminal(int(f.Fd()))
+	}
+	switch {
+	case mode == "none":
+		return nil
+	case mode == "bar" || (mode == "auto" && isTerm):
+		return &indexer.Bar{W: w}
+	}
+	return &indexer.LogProgress{Log: log}
+}

@@ -1,0 +1,239 @@
+// Package indexer turns sources of news (Hexo trees, JSON Lines, stdin)
+// into a new index generation and publishes it atomically.
+package indexer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/xinwen-search/xinwen/indexer/article"
+	"github.com/xinwen-search/xinwen/search"
+)
+
+// Config is what one indexing run needs.
+type Config struct {
+	Dir         string   // index root: holds CURRENT and the generations
+	Sources     []string // directories, files or "-" (stdin)
+	Shards      int      // Bleve indexes built in parallel; default: one per core
+	BatchSize   int      // documents per segment; default 1000
+	Zone        *time.Location
+	DictVersion string // recorded in the generation; required
+	Keep        int    // older generations kept for rollback; default 1
+	// Incremental adds and updates the sources' articles (and removes
+	// Delete) in a copy of the current generation instead of rebuilding.
+	Incremental bool
+	Delete      []string
+	Stdin       io.Reader // nil: os.Stdin
+	Log         *slog.Logger
+	Progress    Progress // nil: no progress output
+}
+
+func (c *Config) defaults() {
+	if c.Shards <= 0 {
+		c.Shards = runtime.NumCPU()
+	}
+	if c.BatchSize <= 0 {
+		c.BatchSize = 1000
+	}
+	if c.Zone == nil {
+		c.Zone = shanghai()
+	}
+	if c.Keep <= 0 {
+		c.Keep = 1
+	}
+	if c.Log == nil {
+		c.Log = slog.Default()
+	}
+	if c.Progress == nil {
+		c.Progress = nopProgress{}
+	}
+}
+
+func shanghai() *time.Location {
+	z, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		return time.FixedZone("CST", 8*3600)
+	}
+	return z
+}
+
+// Build indexes cfg.Sources into a new generation under cfg.Dir and, when
+// every source was read, publishes it as current. On any failure, or when
+// ctx ends, the current generation stays as it was and the partial one is
+// removed.
+func Build(ctx context.Context, cfg Config) (*Summary, error) {
+	cfg.defaults()
+	if cfg.DictVersion == "" {
+		return nil, errors.New("index: no dictionary version")
+	}
+	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	unlock, err := lockDir(cfg.Dir)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	removePartial(cfg.Dir, cfg.Log)
+
+	start := time.Now()
+	gen, err := newGenerationDir(cfg.Dir)
+	if err != nil {
+		return nil, err
+	}
+	sum, err := build(ctx, cfg, gen)
+	if sum != nil {
+		sum.Duration = time.Since(start)
+	}
+	if err != nil {
+		os.RemoveAll(gen)
+		return sum, err
+	}
+	if err := publish(cfg.Dir, gen, cfg.Keep, cfg.Log); err != nil {
+		os.RemoveAll(gen)
+		return sum, err
+	}
+	sum.Generation = filepath.Base(gen)
+	return sum, nil
+}
+
+func build(ctx context.Context, cfg Config, gen string) (*Summary, error) {
+	base, err := baseGeneration(cfg)
+	if err != nil {
+		return nil, err
+	}
+	w, err := openWriter(cfg, gen, base)
+	if err != nil {
+		return nil, err
+	}
+	rd := &reader{opt: article.Options{Zone: cfg.Zone}, stdin: cfg.Stdin}
+	if rd.stdin == nil {
+		rd.stdin = os.Stdin
+	}
+	sum := newSummary()
+	total := inputSize(cfg.Sources)
+	cfg.Progress.Start(total)
+	stopProgress := watchProgress(ctx, cfg.Progress, rd, sum)
+	readErr := w.feed(ctx, rd, cfg, sum)
+	stopProgress()
+	closeErr := w.close()
+	cfg.Progress.Finish()
+	sum.Indexed = int(sum.indexed.Load())
+	sum.Bytes = rd.read.Load()
+	sum.IgnoredFiles = int(rd.ignored.Load())
+	if err := errors.Join(readErr, closeErr, ctx.Err()); err != nil {
+		return sum, err
+	}
+	docs, err := countDocs(gen, cfg.Shards)
+	if err != nil {
+		return sum, err
+	}
+	sum.Docs = docs
+	meta := search.Meta{
+		Generation: filepath.Base(gen), Created: time.Now().UTC(), Shards: cfg.Shards,
+		Docs: docs, Schema: search.SchemaVersion, DictVersion: cfg.DictVersion,
+		Zone: cfg.Zone.String(), Sources: cfg.Sources,
+	}
+	return sum, search.WriteMeta(gen, meta)
+}
+
+// shardOf routes an id to its shard, the same way in every run, so that
+// an incremental update replaces the right document.
+func shardOf(id string, n int) int {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return int(h.Sum32() % uint32(n))
+}
+
+// writer fans records out to one goroutine per shard.
+type writer struct {
+	shards []shardWriter
+	chans  []chan doc
+	wg     sync.WaitGroup
+	errs   []error // one per shard, written by its goroutine before wg.Done
+}
+
+type doc struct {
+	id  string
+	rec *search.Record // nil: delete id
+}
+
+// shardWriter is what a shard needs: the offline builder for a fresh
+// generation, or a batched index for an incremental one.
+type shardWriter interface {
+	put(d doc) error
+	close() error
+}
+
+func (w *writer) start() {
+	for i, s := range w.shards {
+		ch := make(chan doc, 256)
+		w.chans = append(w.chans, ch)
+		w.wg.Add(1)
+		go func() {
+			defer w.wg.Done()
+			for d := range ch {
+				if w.errs[i] == nil {
+					w.errs[i] = s.put(d)
+				}
+			}
+		}()
+	}
+}
+
+func (w *writer) close() error {
+	for _, ch := range w.chans {
+		close(ch)
+	}
+	w.wg.Wait()
+	errs := append([]error(nil), w.errs...)
+	for _, s := range w.shards {
+		errs = append(errs, s.close())
+	}
+	return errors.Join(errs...)
+}
+
+// countDocs opens the finished shards read-only and counts documents.
+func countDocs(gen string, shards int) (uint64, error) {
+	var n uint64
+	for i := range shards {
+		ix, err := bleve.OpenUsing(search.ShardDir(gen, i), map[string]any{"read_only": true})
+		if err != nil {
+			return 0, fmt.Errorf("index: reopen shard %d: %w", i, err)
+		}
+		c, err := ix.DocCount()
+		ix.Close()
+		if err != nil {
+			return 0, fmt.Errorf("index: count shard %d: %w", i, err)
+		}
+		n += c
+	}
+	return n, nil
+}
+
+// builderShard builds a shard offline: segments written straight to disk
+// and merged once at the end, without the live index's bookkeeping.
+type builderShard struct {
+	b    bleve.Builder
+	path string
+}
+
+func (s *builderShard) put(d doc) error {
+	if d.rec == nil {
+		return nil
+	}
+	return s.b.Index(d.id, *d.rec)
+}
+
+func (s *builderShard) close() error { return s.b.Close() }

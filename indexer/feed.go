@@ -1,0 +1,108 @@
+package indexer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/xinwen-search/xinwen/indexer/article"
+	"github.com/xinwen-search/xinwen/search"
+)
+
+// Skip reasons counted in the summary.
+const (
+	reasonDuplicate = "duplicate id in this run"
+	reasonEmpty     = "neither title nor body"
+	reasonEncoding  = "undecodable bytes"
+	reasonFront     = "no front matter"
+	reasonJSON      = "bad JSON record"
+	reasonOther     = "unreadable"
+)
+
+// openWriter prepares one shard writer per shard: offline builders for a
+// rebuild, or the copied shards of the base generation for an update.
+func openWriter(cfg Config, gen, base string) (*writer, error) {
+	w := &writer{errs: make([]error, cfg.Shards)}
+	for i := range cfg.Shards {
+		s, err := openShard(cfg, gen, base, i)
+		if err != nil {
+			for _, o := range w.shards {
+				o.close()
+			}
+			return nil, err
+		}
+		w.shards = append(w.shards, s)
+	}
+	w.start()
+	return w, nil
+}
+
+func openShard(cfg Config, gen, base string, i int) (shardWriter, error) {
+	path := search.ShardDir(gen, i)
+	if base != "" {
+		return openUpdateShard(search.ShardDir(base, i), path, cfg.BatchSize)
+	}
+	b, err := bleve.NewBuilder(path, search.NewMapping(), map[string]any{
+		"batchSize": cfg.BatchSize,
+		"mergeMax":  10,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index: shard %d: %w", i, err)
+	}
+	return &builderShard{b: b, path: path}, nil
+}
+
+// feed reads every source and routes each good article to its shard; bad
+// ones are counted and reported, never fatal.
+func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, sum *Summary) error {
+	seen := make(map[string]struct{})
+	for _, id := range cfg.Delete {
+		w.chans[shardOf(id, len(w.chans))] <- doc{id: id}
+		sum.Deleted++
+	}
+	err := rd.each(ctx, cfg.Sources, func(it item) bool {
+		if ctx.Err() != nil {
+			return false
+		}
+		sum.warn(it.warns, cfg.Log)
+		if it.err != nil {
+			sum.skip(reasonOf(it.err), it.where, it.err, cfg.Log)
+			return true
+		}
+		if _, dup := seen[it.a.ID]; dup {
+			sum.skip(reasonDuplicate, it.where, fmt.Errorf("id %q seen before", it.a.ID), cfg.Log)
+			return true
+		}
+		seen[it.a.ID] = struct{}{}
+		rec := recordOf(it.a, cfg)
+		w.chans[shardOf(it.a.ID, len(w.chans))] <- doc{id: it.a.ID, rec: &rec}
+		sum.addIndexed(len(it.a.Title) + len(it.a.Body))
+		return true
+	})
+	if errors.Is(err, errStop) {
+		err = nil
+	}
+	return err
+}
+
+func recordOf(a article.Article, cfg Config) search.Record {
+	r := search.NewRecord(a.Title, a.Body, a.Categories, a.Date, cfg.Zone)
+	r.URL, r.Source, r.Thumbnail = a.URL, a.Source, a.Thumbnail
+	return r
+}
+
+func reasonOf(err error) string {
+	switch {
+	case errors.Is(err, article.ErrEmpty):
+		return reasonEmpty
+	case errors.Is(err, article.ErrEncoding):
+		return reasonEncoding
+	case errors.Is(err, article.ErrNoFrontMatter):
+		return reasonFront
+	case errors.Is(err, article.ErrBadJSON):
+		return reasonJSON
+	}
+	return reasonOther
+}

@@ -1,0 +1,82 @@
+package indexer
+
+import (
+	"fmt"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/xinwen-search/xinwen/search"
+)
+
+// baseGeneration returns the generation an incremental run starts from
+// ("" for a rebuild), after checking it can be updated.
+func baseGeneration(cfg Config) (string, error) {
+	if !cfg.Incremental {
+		return "", nil
+	}
+	base, err := search.ReadCurrent(cfg.Dir)
+	if err != nil {
+		return "", fmt.Errorf("index: incremental needs a current index: %w", err)
+	}
+	meta, err := search.ReadMeta(base)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case meta.Shards != cfg.Shards:
+		return "", fmt.Errorf("index: current generation has %d shards, this run %d: pass --shards %d or rebuild", meta.Shards, cfg.Shards, meta.Shards)
+	case meta.DictVersion != cfg.DictVersion:
+		return "", fmt.Errorf("index: current generation uses dictionaries %s, loaded %s: rebuild: %w", meta.DictVersion, cfg.DictVersion, search.ErrDictMismatch)
+	case meta.Schema != search.SchemaVersion:
+		return "", fmt.Errorf("index: current generation has schema %d, this build writes %d: rebuild", meta.Schema, search.SchemaVersion)
+	}
+	return base, nil
+}
+
+// updateShard applies updates and deletes in batches to a copy of a
+// shard of the current generation; the served one is never written.
+type updateShard struct {
+	ix    bleve.Index
+	batch *bleve.Batch
+	size  int
+}
+
+func openUpdateShard(src, dst string, batchSize int) (*updateShard, error) {
+	if err := copyTree(src, dst); err != nil {
+		return nil, fmt.Errorf("index: copy %s: %w", src, err)
+	}
+	ix, err := bleve.Open(dst)
+	if err != nil {
+		return nil, fmt.Errorf("index: open copy %s: %w", dst, err)
+	}
+	return &updateShard{ix: ix, batch: ix.NewBatch(), size: batchSize}, nil
+}
+
+func (s *updateShard) put(d doc) error {
+	if d.rec == nil {
+		s.batch.Delete(d.id)
+	} else if err := s.batch.Index(d.id, *d.rec); err != nil {
+		return fmt.Errorf("index: %s: %w", d.id, err)
+	}
+	if s.batch.Size() >= s.size {
+		return s.flush()
+	}
+	return nil
+}
+
+func (s *updateShard) flush() error {
+	if s.batch.Size() == 0 {
+		return nil
+	}
+	err := s.ix.Batch(s.batch)
+	s.batch.Reset()
+	return err
+}
+
+func (s *updateShard) close() error {
+	err := s.flush()
+	if cerr := s.ix.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

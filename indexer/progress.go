@@ -1,0 +1,103 @@
+package indexer
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+)
+
+// Progress shows a run as it goes.
+type Progress interface {
+	Start(totalBytes int64)
+	Update(readBytes int64, articles int64)
+	Finish()
+}
+
+type nopProgress struct{}
+
+func (nopProgress) Start(int64)         {}
+func (nopProgress) Update(int64, int64) {}
+func (nopProgress) Finish()             {}
+
+// Bar is a progress bar for a terminal: bytes read of the inputs, with
+// rate and ETA, and the articles indexed so far.
+type Bar struct {
+	W   io.Writer
+	bar *progressbar.ProgressBar
+}
+
+func (b *Bar) Start(total int64) {
+	b.bar = progressbar.NewOptions64(total,
+		progressbar.OptionSetWriter(b.W),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionShowElapsedTimeOnFinish(),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionThrottle(200*time.Millisecond),
+		progressbar.OptionSetDescription("indexing"),
+	)
+}
+
+func (b *Bar) Update(read, articles int64) {
+	b.bar.Describe(fmt.Sprintf("indexing %d articles", articles))
+	b.bar.Set64(read)
+}
+
+func (b *Bar) Finish() {
+	b.bar.Finish()
+	fmt.Fprintln(b.W)
+}
+
+// LogProgress writes a plain log line per update, for logs and pipes.
+type LogProgress struct {
+	Log   *slog.Logger
+	start time.Time
+	total int64
+}
+
+func (p *LogProgress) Start(total int64) { p.start, p.total = time.Now(), total }
+
+func (p *LogProgress) Update(read, articles int64) {
+	secs := time.Since(p.start).Seconds()
+	pct := 0.0
+	if p.total > 0 {
+		pct = 100 * float64(read) / float64(p.total)
+	}
+	p.Log.Info("indexing", "articles", articles, "articles_per_s", int(float64(articles)/secs),
+		"input_mb", fmt.Sprintf("%.1f/%.1f", float64(read)/1e6, float64(p.total)/1e6), "percent", fmt.Sprintf("%.0f", pct))
+}
+
+func (p *LogProgress) Finish() {}
+
+// progressInterval is how often a LogProgress speaks; a Bar redraws faster.
+func progressInterval(p Progress) time.Duration {
+	if _, ok := p.(*LogProgress); ok {
+		return 5 * time.Second
+	}
+	return 250 * time.Millisecond
+}
+
+// watchProgress updates p until the returned stop is called.
+func watchProgress(ctx context.Context, p Progress, rd *reader, sum *Summary) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(progressInterval(p))
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				p.Update(rd.read.Load(), sum.indexed.Load())
+				return
+			case <-t.C:
+				p.Update(rd.read.Load(), sum.indexed.Load())
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
+}

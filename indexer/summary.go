@@ -1,0 +1,110 @@
+package indexer
+
+import (
+	"fmt"
+	"log/slog"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/xinwen-search/xinwen/indexer/article"
+)
+
+// maxProblems bounds the skipped items a summary lists one by one.
+const maxProblems = 50
+
+// Summary reports one run.
+type Summary struct {
+	Generation   string
+	Indexed      int            // articles written this run
+	Deleted      int            // ids removed (incremental)
+	Docs         uint64         // documents in the new generation
+	Skipped      map[string]int // by reason
+	Problems     []Problem      // the first maxProblems skips
+	Warnings     int            // items indexed with a part lost (e.g. a bad date)
+	TextBytes    int64          // title+body bytes indexed
+	Bytes        int64          // input bytes read
+	IgnoredFiles int            // files in walked directories that are not inputs
+	Duration     time.Duration
+
+	mu      sync.Mutex // guards Skipped, Problems
+	indexed atomic.Int64
+}
+
+// Problem is one skipped item.
+type Problem struct {
+	Where, Reason string
+}
+
+func newSummary() *Summary { return &Summary{Skipped: map[string]int{}} }
+
+func (s *Summary) skip(reason, where string, err error, log *slog.Logger) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.Skipped[reason]++
+	if len(s.Problems) < maxProblems {
+		s.Problems = append(s.Problems, Problem{Where: where, Reason: err.Error()})
+	}
+	log.Debug("skipped", "where", where, "reason", reason, "err", err)
+}
+
+func (s *Summary) warn(ws []article.Warning, log *slog.Logger) {
+	if len(ws) == 0 {
+		return
+	}
+	s.mu.Lock()
+	s.Warnings++
+	s.mu.Unlock()
+	for _, w := range ws {
+		log.Debug("warning", "where", w.Where, "reason", w.Reason)
+	}
+}
+
+func (s *Summary) addIndexed(textBytes int) {
+	s.indexed.Add(1)
+	s.mu.Lock()
+	s.TextBytes += int64(textBytes)
+	s.mu.Unlock()
+}
+
+// SkippedTotal counts every skipped item.
+func (s *Summary) SkippedTotal() int {
+	n := 0
+	for _, c := range s.Skipped {
+		n += c
+	}
+	return n
+}
+
+// String is the final report an operator reads.
+func (s *Summary) String() string {
+	var b strings.Builder
+	secs := s.Duration.Seconds()
+	fmt.Fprintf(&b, "indexed %d articles (%d documents in %s) in %.1fs: %.0f articles/s, %.2f MB/s of text\n",
+		s.Indexed, s.Docs, s.Generation, secs, float64(s.Indexed)/secs, float64(s.TextBytes)/1e6/secs)
+	if s.Deleted > 0 {
+		fmt.Fprintf(&b, "deleted %d ids\n", s.Deleted)
+	}
+	if s.Warnings > 0 {
+		fmt.Fprintf(&b, "%d articles indexed with a warning (e.g. unparseable date left empty)\n", s.Warnings)
+	}
+	fmt.Fprintf(&b, "skipped %d", s.SkippedTotal())
+	reasons := make([]string, 0, len(s.Skipped))
+	for r := range s.Skipped {
+		reasons = append(reasons, r)
+	}
+	sort.Strings(reasons)
+	for _, r := range reasons {
+		fmt.Fprintf(&b, "; %s: %d", r, s.Skipped[r])
+	}
+	b.WriteString("\n")
+	for _, p := range s.Problems {
+		fmt.Fprintf(&b, "  skipped %s: %s\n", p.Where, p.Reason)
+	}
+	if s.IgnoredFiles > 0 {
+		fmt.Fprintf(&b, "ignored %d files that are not .md/.jsonl/.ndjson inputs\n", s.IgnoredFiles)
+	}
+	return b.String()
+}

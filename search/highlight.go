@@ -1,0 +1,232 @@
+package search
+
+import (
+	"html"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/xinwen-search/xinwen/search/zh"
+)
+
+// Snippet shape: up to two fragments of about fragmentRunes characters.
+const (
+	fragmentRunes = 100
+	maxFragments  = 2
+	leadRunes     = 20 // context kept before the first match of a fragment
+	fragmentSep   = " … "
+)
+
+// folded is a text with its normalized form and, for every normalized
+// byte, the index of the rune it came from.
+type folded struct {
+	runes []rune
+	norm  string
+	src   []int // len(norm)+1 entries
+}
+
+func fold(s string) folded {
+	f := folded{runes: []rune(s)}
+	var b strings.Builder
+	b.Grow(len(s))
+	f.src = make([]int, 0, len(s)+1)
+	for i, r := range f.runes {
+		n := foldRune(r)
+		b.WriteString(n)
+		for range len(n) {
+			f.src = append(f.src, i)
+		}
+	}
+	f.norm = b.String()
+	f.src = append(f.src, len(f.runes))
+	return f
+}
+
+// foldRune is the per-character form of zh.Normalize: NFKC width folding
+// and lower case, with fast paths for ASCII and common Han.
+func foldRune(r rune) string {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return string(r)
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return string(r)
+	}
+	return strings.ToLower(norm.NFKC.String(string(r)))
+}
+
+// span is a half-open interval of rune indexes.
+type span struct{ start, end int }
+
+// matches finds every occurrence of every needle (already normalized) and
+// returns merged rune spans; adjacent spans merge, so a word matched in two
+// pieces is marked once.
+func (f folded) matches(needles []string) []span {
+	var out []span
+	for _, n := range needles {
+		if n == "" {
+			continue
+		}
+		for off := 0; ; {
+			i := strings.Index(f.norm[off:], n)
+			if i < 0 {
+				break
+			}
+			s, e := off+i, off+i+len(n)
+			out = append(out, span{f.src[s], f.src[e-1] + 1})
+			off = s + 1
+		}
+	}
+	return mergeSpans(out)
+}
+
+func mergeSpans(sp []span) []span {
+	if len(sp) < 2 {
+		return sp
+	}
+	sort.Slice(sp, func(i, j int) bool { return sp[i].start < sp[j].start })
+	out := sp[:1]
+	for _, s := range sp[1:] {
+		last := &out[len(out)-1]
+		if s.start <= last.end {
+			last.end = max(last.end, s.end)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// markHTML escapes runes[from:to] and wraps the spans in <mark>.
+func markHTML(runes []rune, from, to int, spans []span) string {
+	var b strings.Builder
+	pos := from
+	for _, s := range spans {
+		st, en := max(s.start, from), min(s.end, to)
+		if st >= en {
+			continue
+		}
+		b.WriteString(escapeRunes(runes[pos:st]))
+		b.WriteString("<mark>")
+		b.WriteString(escapeRunes(runes[st:en]))
+		b.WriteString("</mark>")
+		pos = en
+	}
+	b.WriteString(escapeRunes(runes[pos:to]))
+	return b.String()
+}
+
+func escapeRunes(rs []rune) string {
+	s := string(rs)
+	s = strings.ReplaceAll(s, "\n", " ")
+	return html.EscapeString(s)
+}
+
+// highlightTitle marks every match in a title.
+func highlightTitle(title string, needles []string) string {
+	f := fold(title)
+	return markHTML(f.runes, 0, len(f.runes), f.matches(needles))
+}
+
+// snippet picks the best one or two fragments of body, those holding the
+// most distinct needles, and marks the matches in them. A body without a
+// match gives its opening.
+func snippet(body string, needles []string) string {
+	f := fold(body)
+	spans := f.matches(needles)
+	n := len(f.runes)
+	if len(spans) == 0 {
+		return markHTML(f.runes, 0, min(n, 2*fragmentRunes), nil) + ellipsisIf(n > 2*fragmentRunes)
+	}
+	frags := pickFragments(f, spans)
+	parts := make([]string, 0, len(frags))
+	for _, fr := range frags {
+		parts = append(parts, markHTML(f.runes, fr.start, fr.end, spans))
+	}
+	out := strings.Join(parts, fragmentSep)
+	if frags[0].start > 0 {
+		out = "…" + out
+	}
+	return out + ellipsisIf(frags[len(frags)-1].end < n)
+}
+
+func ellipsisIf(b bool) string {
+	if b {
+		return "…"
+	}
+	return ""
+}
+
+// pickFragments scores a window starting shortly before each match by the
+// number of distinct matched strings and matches inside it, and keeps the
+// best non-overlapping ones in text order.
+func pickFragments(f folded, spans []span) []span {
+	type cand struct {
+		w     span
+		score int
+	}
+	n := len(f.runes)
+	cands := make([]cand, 0, len(spans))
+	for i, s := range spans {
+		start := max(0, s.start-leadRunes)
+		w := span{start, min(n, start+fragmentRunes)}
+		distinct := map[string]bool{}
+		count := 0
+		for _, t := range spans[i:] {
+			if t.end > w.end {
+				break
+			}
+			distinct[string(f.runes[t.start:t.end])] = true
+			count++
+		}
+		cands = append(cands, cand{w, len(distinct)*10 + count})
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	var picked []span
+	for _, c := range cands {
+		if len(picked) == maxFragments {
+			break
+		}
+		if !overlapsAny(c.w, picked) {
+			picked = append(picked, c.w)
+		}
+	}
+	sort.Slice(picked, func(i, j int) bool { return picked[i].start < picked[j].start })
+	return picked
+}
+
+func overlapsAny(w span, ws []span) bool {
+	for _, o := range ws {
+		if w.start < o.end && o.start < w.end {
+			return true
+		}
+	}
+	return false
+}
+
+// needlesOf lists the normalized strings to mark for a query: each typed
+// word and phrase as a whole, and the words the query analyzer cut a typed
+// word into (an article may hold them apart).
+func needlesOf(p parsed) []string {
+	var out []string
+	for _, ph := range p.phrases {
+		out = append(out, zh.Normalize(ph))
+	}
+	for _, w := range p.words {
+		out = append(out, zh.Normalize(w))
+		toks, err := zh.Analyze(zh.QueryAnalyzerName, w)
+		if err != nil {
+			continue
+		}
+		for _, t := range toks {
+			if utf8.RuneCountInString(t.Term) > 1 || utf8.RuneCountInString(w) == 1 {
+				out = append(out, t.Term)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,156 @@
+// Package search owns the index schema (the Bleve mapping), queries,
+// results, snippets and facets. It is the only user of Bleve's query API.
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Options tune how an index generation is opened.
+type Options struct {
+	// DictVersion is the loaded segmenter's version; when set, a
+	// generation built with another one is refused (ErrDictMismatch).
+	DictVersion string
+	// Zone overrides the generation's zone for dates in results.
+	Zone *time.Location
+}
+
+// Index is one open generation: its shards searched as one.
+type Index struct {
+	dir     string
+	meta    Meta
+	zone    *time.Location
+	shards  []bleve.Index
+	alias   bleve.IndexAlias
+	suggest *suggester
+	size    int64
+}
+
+// Open opens the generation in dir (a gen-... directory).
+func Open(dir string, opt Options) (*Index, error) {
+	meta, err := ReadMeta(dir)
+	if err != nil {
+		return nil, err
+	}
+	if meta.Schema != SchemaVersion {
+		return nil, fmt.Errorf("search: %s has schema %d, this build reads %d: rebuild the index", dir, meta.Schema, SchemaVersion)
+	}
+	if opt.DictVersion != "" && meta.DictVersion != opt.DictVersion {
+		return nil, fmt.Errorf("search: %s built with dictionaries %s, loaded %s: %w", dir, meta.DictVersion, opt.DictVersion, ErrDictMismatch)
+	}
+	zone, err := zoneFor(meta.Zone, opt.Zone)
+	if err != nil {
+		return nil, err
+	}
+	ix := &Index{dir: dir, meta: meta, zone: zone}
+	for i := range meta.Shards {
+		s, err := bleve.OpenUsing(ShardDir(dir, i), map[string]any{"read_only": true})
+		if err != nil {
+			ix.Close()
+			return nil, fmt.Errorf("search: open shard %d: %w", i, err)
+		}
+		ix.shards = append(ix.shards, s)
+	}
+	ix.alias = bleve.NewIndexAlias(ix.shards...)
+	if ix.suggest, err = newSuggester(ix.shards); err != nil {
+		ix.Close()
+		return nil, err
+	}
+	ix.size = dirSize(dir)
+	return ix, nil
+}
+
+func zoneFor(name string, override *time.Location) (*time.Location, error) {
+	if override != nil {
+		return override, nil
+	}
+	if name == "" {
+		name = "Asia/Shanghai"
+	}
+	z, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("search: zone %q: %w", name, err)
+	}
+	return z, nil
+}
+
+// Close closes every shard.
+func (ix *Index) Close() error {
+	var errs []error
+	for _, s := range ix.shards {
+		errs = append(errs, s.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Meta returns the generation's metadata.
+func (ix *Index) Meta() Meta { return ix.meta }
+
+// Zone is the zone dates are shown and bare dates are read in.
+func (ix *Index) Zone() *time.Location { return ix.zone }
+
+// Stats describes the open generation.
+func (ix *Index) Stats() Stats {
+	n, _ := ix.alias.DocCount()
+	return Stats{Docs: n, Generation: filepath.Base(ix.dir), SizeBytes: ix.size, DictVersion: ix.meta.DictVersion}
+}
+
+// Suggest completes prefix from title words, most frequent first.
+func (ix *Index) Suggest(_ context.Context, prefix string, n int) ([]string, error) {
+	return ix.suggest.complete(prefix, n), nil
+}
+
+// Get returns one stored article.
+func (ix *Index) Get(ctx context.Context, id string) (*Doc, error) {
+	sr := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{id}), 1, 0, false)
+	sr.Fields = storedFields
+	res, err := ix.alias.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("search: get %q: %w", id, err)
+	}
+	if len(res.Hits) == 0 {
+		return nil, fmt.Errorf("search: article %q: %w", id, ErrNotFound)
+	}
+	h := res.Hits[0]
+	f := fieldsOf(h.Fields)
+	return &Doc{
+		ID: h.ID, Title: f.str(FieldTitle), Body: f.str(FieldBody), URL: f.str(FieldURL),
+		Date: ix.formatDate(f.str(FieldDate)), Categories: splitPath(f.str(FieldPath)),
+		Source: f.str(FieldSource), Thumbnail: f.str(FieldThumbnail),
+	}, nil
+}
+
+var storedFields = []string{FieldTitle, FieldBody, FieldPath, FieldDate, FieldURL, FieldSource, FieldThumbnail}
+
+type fieldsOf map[string]any
+
+func (f fieldsOf) str(name string) string {
+	s, _ := f[name].(string)
+	return s
+}
+
+func splitPath(p string) []string {
+	if p == "" {
+		return []string{}
+	}
+	return []string{p}
+}
+
+// formatDate renders a stored RFC 3339 date in the index zone.
+func (ix *Index) formatDate(s string) string {
+	if s == "" {
+		return ""
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return s
+	}
+	return t.In(ix.zone).Format(time.RFC3339)
+}

@@ -1,0 +1,141 @@
+package search
+
+import (
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/xinwen-search/xinwen/search/zh"
+)
+
+// Field names of the index schema.
+const (
+	FieldTitle       = "title"    // jieba words (index mode), stored
+	FieldTitleNgram  = "title_ng" // character bigrams with positions: exact substrings
+	FieldBody        = "body"     // jieba words (index mode), stored
+	FieldBodyNgram   = "body_ng"  // character bigrams with positions: exact substrings
+	FieldCategory    = "category" // every hierarchy prefix, keyword, doc values for facets
+	FieldPath        = "path"     // the full category path, stored only
+	FieldDate        = "date"     // datetime: range filters, sort
+	FieldMonth       = "month"    // "2006-01" in the index zone, keyword, doc values for facets
+	FieldURL         = "url"
+	FieldSource      = "source"
+	FieldThumbnail   = "thumbnail"
+	SchemaVersion    = 1
+	categorySep      = "/"
+	monthLayout      = "2006-01"
+	docType          = "article"
+	mappingTypeField = "_type"
+)
+
+// Record is one article as the index stores it. Indexers fill it; its
+// field names are the schema.
+type Record struct {
+	Title     string    `json:"title"`
+	TitleNg   string    `json:"title_ng"`
+	Body      string    `json:"body"`
+	BodyNg    string    `json:"body_ng"`
+	Category  []string  `json:"category,omitempty"`
+	Path      string    `json:"path,omitempty"`
+	Date      *time.Time `json:"date,omitempty"`
+	Month     string    `json:"month,omitempty"`
+	URL       string    `json:"url,omitempty"`
+	Source    string    `json:"source,omitempty"`
+	Thumbnail string    `json:"thumbnail,omitempty"`
+}
+
+// NewRecord derives every indexed form of an article: the n-gram shadows of
+// title and body, each category prefix, and the month in zone.
+func NewRecord(title, body string, categories []string, date time.Time, zone *time.Location) Record {
+	r := Record{Title: title, TitleNg: title, Body: body, BodyNg: body}
+	for i := range categories {
+		r.Category = append(r.Category, strings.Join(categories[:i+1], categorySep))
+	}
+	if len(categories) > 0 {
+		r.Path = r.Category[len(r.Category)-1]
+	}
+	if !date.IsZero() {
+		d := date
+		r.Date = &d
+		r.Month = date.In(zone).Format(monthLayout)
+	}
+	return r
+}
+
+// BleveType tells Bleve's mapping which document mapping applies.
+func (Record) BleveType() string { return docType }
+
+// NewMapping is xinwen's deliberate index mapping. Nothing is dynamic and
+// there is no _all field: every byte the index stores is named here.
+//   - title, body: jieba words, stored for snippets, no term vectors (our
+//     own highlighter finds the matches in the stored text).
+//   - title_ng, body_ng: character bigrams with term vectors, because
+//     positions make quoted phrases and substring matches exact.
+//   - category, month: keywords with doc values, for filters and facets.
+//   - date: datetime with doc values for range filters and date sort.
+func NewMapping() *mapping.IndexMappingImpl {
+	im := bleve.NewIndexMapping()
+	im.ScoringModel = index.BM25Scoring
+	im.DefaultAnalyzer = zh.IndexAnalyzerName
+	im.TypeField = mappingTypeField
+	im.DefaultType = docType
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
+
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(FieldTitle, textField(zh.IndexAnalyzerName, true, false))
+	dm.AddFieldMappingsAt(FieldBody, textField(zh.IndexAnalyzerName, true, false))
+	dm.AddFieldMappingsAt(FieldTitleNgram, textField(zh.BigramAnalyzerName, false, true))
+	dm.AddFieldMappingsAt(FieldBodyNgram, textField(zh.BigramAnalyzerName, false, true))
+	dm.AddFieldMappingsAt(FieldCategory, keywordField(false))
+	dm.AddFieldMappingsAt(FieldMonth, keywordField(false))
+	dm.AddFieldMappingsAt(FieldPath, storedOnly())
+	dm.AddFieldMappingsAt(FieldURL, storedOnly())
+	dm.AddFieldMappingsAt(FieldSource, storedOnly())
+	dm.AddFieldMappingsAt(FieldThumbnail, storedOnly())
+
+	date := bleve.NewDateTimeFieldMapping()
+	date.Store = true
+	date.DocValues = true
+	date.IncludeInAll = false
+	dm.AddFieldMappingsAt(FieldDate, date)
+
+	im.AddDocumentMapping(docType, dm)
+	im.DefaultMapping = dm
+	return im
+}
+
+func textField(analyzer string, store, vectors bool) *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Analyzer = analyzer
+	f.Store = store
+	f.IncludeTermVectors = vectors
+	f.IncludeInAll = false
+	f.DocValues = false
+	return f
+}
+
+func keywordField(store bool) *mapping.FieldMapping {
+	f := bleve.NewKeywordFieldMapping()
+	f.Analyzer = keyword.Name
+	f.Store = store
+	f.IncludeTermVectors = false
+	f.IncludeInAll = false
+	f.DocValues = true
+	return f
+}
+
+func storedOnly() *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Index = false
+	f.Store = true
+	f.IncludeTermVectors = false
+	f.IncludeInAll = false
+	f.DocValues = false
+	return f
+}

@@ -1,0 +1,208 @@
+package search
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Facet and re-ranking sizes.
+const (
+	categoryFacetSize = 50
+	monthFacetSize    = 600 // fifty years of months
+	recencyWindow     = 200 // hits re-ranked by the freshness boost
+	recencyHalfLife   = 60 * 24 * time.Hour
+	facetCategories   = "categories"
+	facetMonths       = "months"
+)
+
+// Search runs one request.
+func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	start := time.Now()
+	req, err := normalizeRequest(req)
+	if err != nil {
+		return nil, err
+	}
+	p := parseQuery(req.Query)
+	q, err := ix.buildQuery(p, req)
+	if err != nil {
+		return nil, err
+	}
+	sr, rerank, err := ix.searchRequest(q, p, req)
+	if err != nil {
+		return nil, err
+	}
+	res, err := ix.alias.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	hits := []*bsearch.DocumentMatch(res.Hits)
+	if rerank {
+		hits = ix.recencyRerank(hits, req)
+	}
+	out := &Result{Total: res.Total, Page: req.Page, Size: req.Size, Truncated: p.truncated}
+	needles := needlesOf(p)
+	out.Hits = make([]Hit, 0, len(hits))
+	for _, h := range hits {
+		out.Hits = append(out.Hits, ix.hit(h, needles))
+	}
+	if len(hits) == req.Size && uint64(req.Page*req.Size) < res.Total {
+		out.NextCursor = encodeCursor(hits[len(hits)-1].Sort)
+	}
+	out.Facets = facetsOf(res.Facets)
+	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+func normalizeRequest(req Request) (Request, error) {
+	if req.Size == 0 {
+		req.Size = DefaultSize
+	}
+	if req.Page == 0 {
+		req.Page = 1
+	}
+	switch {
+	case req.Size < 1 || req.Size > MaxSize:
+		return req, fmt.Errorf("size must be between 1 and %d: %w", MaxSize, ErrBadQuery)
+	case req.Page < 1:
+		return req, fmt.Errorf("page must be 1 or more: %w", ErrBadQuery)
+	case req.After == "" && req.Page*req.Size > MaxWindow:
+		return req, fmt.Errorf("page*size beyond %d needs the after cursor: %w", MaxWindow, ErrBadQuery)
+	case !req.From.IsZero() && !req.To.IsZero() && req.From.After(req.To):
+		return req, fmt.Errorf("from is after to: %w", ErrBadQuery)
+	}
+	switch req.Sort {
+	case "", SortRelevance, SortDate:
+	default:
+		return req, fmt.Errorf("sort must be %q or %q: %w", SortRelevance, SortDate, ErrBadQuery)
+	}
+	return req, nil
+}
+
+func (ix *Index) buildQuery(p parsed, req Request) (query.Query, error) {
+	text, err := textQuery(p)
+	if err != nil {
+		return nil, err
+	}
+	must := filterQueries(req)
+	if text != nil {
+		must = append(must, text)
+	}
+	switch len(must) {
+	case 0:
+		return bleve.NewMatchAllQuery(), nil
+	case 1:
+		return must[0], nil
+	}
+	return bleve.NewConjunctionQuery(must...), nil
+}
+
+// searchRequest shapes the Bleve request: paging or cursor, sort, facets.
+// It reports whether the hits must be re-ranked for freshness.
+func (ix *Index) searchRequest(q query.Query, p parsed, req Request) (*bleve.SearchRequest, bool, error) {
+	byDate := req.Sort == SortDate || (req.Sort == "" && p.empty())
+	from := (req.Page - 1) * req.Size
+	rerank := req.Recency && !byDate && req.After == "" && req.Page*req.Size <= recencyWindow
+	size := req.Size
+	if rerank {
+		size, from = recencyWindow, 0
+	}
+	sr := bleve.NewSearchRequestOptions(q, size, from, false)
+	sr.Fields = storedFields
+	if byDate {
+		sr.SortByCustom(bsearch.SortOrder{
+			&bsearch.SortField{Field: FieldDate, Type: bsearch.SortFieldAsDate, Desc: true, Missing: bsearch.SortFieldMissingLast},
+			&bsearch.SortDocID{},
+		})
+	} else {
+		sr.SortBy([]string{"-_score", "_id"})
+	}
+	if req.After != "" {
+		after, err := decodeCursor(req.After, len(sr.Sort))
+		if err != nil {
+			return nil, false, err
+		}
+		sr.From = 0
+		sr.SearchAfter = after
+	}
+	if !req.NoFacets {
+		sr.AddFacet(facetCategories, bleve.NewFacetRequest(FieldCategory, categoryFacetSize))
+		sr.AddFacet(facetMonths, bleve.NewFacetRequest(FieldMonth, monthFacetSize))
+	}
+	return sr, rerank, nil
+}
+
+// recencyRerank multiplies each score by 1 + 0.5^(age/half-life), so an
+// article from today counts double and one from four months ago barely
+// gains, then cuts the requested page from the re-ordered window.
+func (ix *Index) recencyRerank(hits []*bsearch.DocumentMatch, req Request) []*bsearch.DocumentMatch {
+	now := time.Now()
+	for _, h := range hits {
+		if d, err := time.Parse(time.RFC3339Nano, fieldsOf(h.Fields).str(FieldDate)); err == nil {
+			age := max(now.Sub(d), 0)
+			h.Score *= 1 + math.Pow(0.5, float64(age)/float64(recencyHalfLife))
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score > hits[j].Score })
+	from := (req.Page - 1) * req.Size
+	if from >= len(hits) {
+		return nil
+	}
+	return hits[from:min(len(hits), from+req.Size)]
+}
+
+func (ix *Index) hit(h *bsearch.DocumentMatch, needles []string) Hit {
+	f := fieldsOf(h.Fields)
+	title := f.str(FieldTitle)
+	return Hit{
+		ID: h.ID, Title: title,
+		TitleHTML:   highlightTitle(title, needles),
+		SnippetHTML: snippet(f.str(FieldBody), needles),
+		URL:         f.str(FieldURL),
+		Date:        ix.formatDate(f.str(FieldDate)),
+		Categories:  splitPath(f.str(FieldPath)),
+		Source:      f.str(FieldSource),
+		Score:       h.Score,
+	}
+}
+
+func facetsOf(fr bsearch.FacetResults) Facets {
+	out := Facets{Categories: []FacetValue{}, Months: []FacetValue{}}
+	if c := fr[facetCategories]; c != nil && c.Terms != nil {
+		for _, t := range c.Terms.Terms() {
+			out.Categories = append(out.Categories, FacetValue{Value: t.Term, Count: t.Count})
+		}
+	}
+	if m := fr[facetMonths]; m != nil && m.Terms != nil {
+		for _, t := range m.Terms.Terms() {
+			out.Months = append(out.Months, FacetValue{Value: t.Term, Count: t.Count})
+		}
+		sort.Slice(out.Months, func(i, j int) bool { return out.Months[i].Value < out.Months[j].Value })
+	}
+	return out
+}
+
+func encodeCursor(sortValues []string) string {
+	b, _ := json.Marshal(sortValues)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func decodeCursor(s string, n int) ([]string, error) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	var v []string
+	if err == nil {
+		err = json.Unmarshal(b, &v)
+	}
+	if err != nil || len(v) != n {
+		return nil, fmt.Errorf("after: not a cursor from this search: %w", ErrBadQuery)
+	}
+	return v, nil
+}
