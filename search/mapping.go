@@ -35,17 +35,17 @@ const (
 // Record is one article as the index stores it. Indexers fill it; its
 // field names are the schema.
 type Record struct {
-	Title     string    `json:"title"`
-	TitleNg   string    `json:"title_ng"`
-	Body      string    `json:"body"`
-	BodyNg    string    `json:"body_ng"`
-	Category  []string  `json:"category,omitempty"`
-	Path      string    `json:"path,omitempty"`
+	Title     string     `json:"title"`
+	TitleNg   string     `json:"title_ng"`
+	Body      string     `json:"body"`
+	BodyNg    string     `json:"body_ng"`
+	Category  []string   `json:"category,omitempty"`
+	Path      string     `json:"path,omitempty"`
 	Date      *time.Time `json:"date,omitempty"`
-	Month     string    `json:"month,omitempty"`
-	URL       string    `json:"url,omitempty"`
-	Source    string    `json:"source,omitempty"`
-	Thumbnail string    `json:"thumbnail,omitempty"`
+	Month     string     `json:"month,omitempty"`
+	URL       string     `json:"url,omitempty"`
+	Source    string     `json:"source,omitempty"`
+	Thumbnail string     `json:"thumbnail,omitempty"`
 }
 
 // NewRecord derives every indexed form of an article: the n-gram shadows of
