@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"sort"
@@ -17,7 +18,7 @@ import (
 )
 
 // ErrUnknownFormat means an input file's name says nothing xinwen reads.
-var ErrUnknownFormat = errors.New("unknown input format (want .md, .jsonl, .ndjson, optionally .gz, or -)")
+var ErrUnknownFormat = errors.New("unknown input format (want .md, .jsonl, .ndjson, Sogou .dat, optionally .gz, or -)")
 
 // Stdin is the source name that reads JSON Lines from standard input.
 const Stdin = "-"
@@ -69,6 +70,8 @@ func formatOf(path string) string {
 		return "hexo"
 	case ".jsonl", ".ndjson", ".json":
 		return "jsonl"
+	case ".dat", ".xml":
+		return "sogou"
 	}
 	return ""
 }
@@ -83,7 +86,7 @@ func (rd *reader) each(ctx context.Context, sources []string, emit emitFunc) err
 		}
 		var err error
 		if src == Stdin {
-			err = rd.jsonl(rd.stdin, "stdin", emit)
+			err = rd.records(article.ReadJSONL(rd.stdin, "stdin", rd.opt), "stdin", emit)
 		} else {
 			err = rd.path(ctx, src, emit)
 		}
@@ -161,8 +164,11 @@ func (rd *reader) file(path, rel string, emit emitFunc) error {
 		defer gz.Close()
 		r = gz
 	}
-	if formatOf(path) == "jsonl" {
-		return rd.jsonl(r, path, emit)
+	switch formatOf(path) {
+	case "jsonl":
+		return rd.records(article.ReadJSONL(r, path, rd.opt), path, emit)
+	case "sogou":
+		return rd.records(article.ReadSogou(r, path, rd.opt), path, emit)
 	}
 	a, warns, err := article.ParseHexo(r, rel, rd.opt)
 	if !emit(item{a: a, where: path, warns: warns, err: err}) {
@@ -171,8 +177,9 @@ func (rd *reader) file(path, rel string, emit emitFunc) error {
 	return nil
 }
 
-func (rd *reader) jsonl(r io.Reader, name string, emit emitFunc) error {
-	for rec, err := range article.ReadJSONL(r, name, rd.opt) {
+// records emits every record of a stream reader.
+func (rd *reader) records(recs iter.Seq2[article.Record, error], name string, emit emitFunc) error {
+	for rec, err := range recs {
 		where := rec.Where
 		if where == "" {
 			where = name

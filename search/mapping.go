@@ -42,7 +42,7 @@ type Record struct {
 	Category  []string   `json:"category,omitempty"`
 	Path      string     `json:"path,omitempty"`
 	Date      *time.Time `json:"date,omitempty"`
-	Month     string     `json:"month,omitempty"`
+	Month     *string    `json:"month,omitempty"`
 	URL       string     `json:"url,omitempty"`
 	Source    string     `json:"source,omitempty"`
 	Thumbnail string     `json:"thumbnail,omitempty"`
@@ -61,7 +61,8 @@ func NewRecord(title, body string, categories []string, date time.Time, zone *ti
 	if !date.IsZero() {
 		d := date
 		r.Date = &d
-		r.Month = date.In(zone).Format(monthLayout)
+		m := date.In(zone).Format(monthLayout)
+		r.Month = &m
 	}
 	return r
 }

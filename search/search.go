@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -54,8 +55,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	for _, h := range hits {
 		out.Hits = append(out.Hits, ix.hit(h, needles))
 	}
-	if len(hits) == req.Size && uint64(req.Page*req.Size) < res.Total {
-		out.NextCursor = encodeCursor(hits[len(hits)-1].Sort)
+	if !rerank && len(hits) == req.Size && uint64(req.Page*req.Size) < res.Total {
+		out.NextCursor = encodeCursor(hits[len(hits)-1], sr.Sort)
 	}
 	out.Facets = facetsOf(res.Facets)
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
@@ -190,8 +191,19 @@ func facetsOf(fr bsearch.FacetResults) Facets {
 	return out
 }
 
-func encodeCursor(sortValues []string) string {
-	b, _ := json.Marshal(sortValues)
+// encodeCursor captures where a page ended: the decoded sort values of
+// its last hit, the form Bleve's SearchAfter takes.
+func encodeCursor(h *bsearch.DocumentMatch, order bsearch.SortOrder) string {
+	vals := make([]string, len(order))
+	for i, o := range order {
+		switch {
+		case o.RequiresScoring():
+			vals[i] = strconv.FormatFloat(h.Score, 'g', -1, 64)
+		case i < len(h.DecodedSort):
+			vals[i] = h.DecodedSort[i]
+		}
+	}
+	b, _ := json.Marshal(vals)
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime/pprof"
 
 	"golang.org/x/term"
 
@@ -20,8 +21,9 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		progress string
 		rollback bool
 		verbose  bool
+		cpuProf  string
 	)
-	fs := newFlagSet("index", "index --index DIR [flags] SOURCE...\n\nSOURCE is a directory of Hexo posts (.md) and JSON Lines files, a file\n(.md, .jsonl, .ndjson, optionally .gz), or - for JSON Lines on stdin.\nA new generation is built beside the current one and published only when\ncomplete; the previous one is kept for --rollback.", stderr)
+	fs := newFlagSet("index", "index --index DIR [flags] SOURCE...\n\nSOURCE is a directory of Hexo posts (.md) and JSON Lines files, a file\n(.md, .jsonl, .ndjson, Sogou <doc> .dat, optionally .gz), or - for JSON Lines\non stdin. GBK/GB18030 input is detected and decoded.\nA new generation is built beside the current one and published only when\ncomplete; the previous one is kept for --rollback.", stderr)
 	c.dictFlags(fs)
 	c.indexFlag(fs, "xinwen-index")
 	fs.IntVar(&cfg.Shards, "shards", 0, "Bleve shards built in parallel (default: one per CPU core)")
@@ -32,6 +34,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.BoolVar(&rollback, "rollback", false, "point the index back at the previous generation and exit")
 	fs.StringVar(&progress, "progress", "auto", "progress display: auto (a bar on a terminal, log lines otherwise), bar, log, none")
 	fs.BoolVar(&verbose, "v", false, "log every skipped article and warning")
+	fs.StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -65,6 +68,13 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	cfg.Log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 	cfg.Dir, cfg.DictVersion = c.index, seg.Version()
 	cfg.Progress = progressFor(progress, stderr, cfg.Log)
+	if cpuProf != "" {
+		stop, err := startCPUProfile(cpuProf)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	sum, err := indexer.Build(ctx, cfg)
 	if sum != nil {
 		fmt.Fprint(stdout, sum.String())
@@ -88,4 +98,16 @@ func progressFor(mode string, w io.Writer, log *slog.Logger) indexer.Progress {
 		return &indexer.Bar{W: w}
 	}
 	return &indexer.LogProgress{Log: log}
+}
+
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpuprofile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }

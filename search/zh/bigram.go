@@ -26,7 +26,7 @@ func (BigramTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	defer folders.Put(f)
 	f.fold(string(input))
 	term := append([]byte(nil), f.text...)
-	b := bigrammer{f: f, term: term, out: make(analysis.TokenStream, 0, len(term)/3+1)}
+	b := bigrammer{f: f, term: term, slab: make([]analysis.Token, 0, utf8.RuneCount(term))}
 	runStart := -1
 	for i := 0; i <= len(term); {
 		r, size := rune(-1), 0
@@ -46,13 +46,17 @@ func (BigramTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		}
 		i += size
 	}
-	return b.out
+	out := make(analysis.TokenStream, len(b.slab))
+	for i := range b.slab {
+		out[i] = &b.slab[i]
+	}
+	return out
 }
 
 type bigrammer struct {
 	f    *folder
 	term []byte
-	out  analysis.TokenStream
+	slab []analysis.Token // one allocation for all tokens
 	pos  int
 }
 
@@ -77,16 +81,32 @@ func (b *bigrammer) run(from, to int) {
 func (b *bigrammer) emit(from, to int) {
 	b.pos++
 	start, end := b.f.span(from, to)
-	b.out = append(b.out, &analysis.Token{
+	b.slab = append(b.slab, analysis.Token{
 		Term:     b.term[from:to:to],
 		Start:    start,
 		End:      end,
 		Position: b.pos,
-		Type:     tokenType(string(b.term[from:to])),
+		Type:     bigramType(b.term[from:to]),
 	})
 }
 
+// bigramType is tokenType for a term of at most two runes.
+func bigramType(term []byte) analysis.TokenType {
+	r, n := utf8.DecodeRune(term)
+	r2, _ := utf8.DecodeRune(term[n:])
+	switch {
+	case r >= utf8.RuneSelf && isIdeographic(r), r2 >= utf8.RuneSelf && isIdeographic(r2):
+		return analysis.Ideographic
+	case '0' <= r && r <= '9' && (n == len(term) || '0' <= r2 && r2 <= '9'):
+		return analysis.Numeric
+	}
+	return analysis.AlphaNumeric
+}
+
 func isIdeographic(r rune) bool {
+	if 0x4e00 <= r && r <= 0x9fff {
+		return true
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
 }

@@ -1,6 +1,7 @@
 package zh
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -29,8 +30,11 @@ type folder struct {
 // fold normalizes s into f.text. Already-normalized stretches (most news
 // text) are copied rune by rune; only the rest goes through norm.Iter.
 func (f *folder) fold(s string) {
-	f.text = f.text[:0]
+	f.text = slices.Grow(f.text[:0], len(s))
 	f.start, f.end = f.start[:0], f.end[:0]
+	if f.track {
+		f.start, f.end = slices.Grow(f.start, len(s)), slices.Grow(f.end, len(s))
+	}
 	var it norm.Iter
 	for i := 0; i < len(s); {
 		n := norm.NFKC.QuickSpanString(s[i:])
@@ -102,6 +106,8 @@ func (f *folder) appendRune(r rune) {
 			r = ' '
 		}
 		f.text = append(f.text, byte(r))
+	case 0x4e00 <= r && r <= 0x9fff: // CJK unified ideographs: no case
+		f.text = utf8.AppendRune(f.text, r)
 	case isZeroWidth(r):
 	default:
 		f.text = utf8.AppendRune(f.text, unicode.ToLower(r))

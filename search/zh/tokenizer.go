@@ -1,8 +1,6 @@
 package zh
 
 import (
-	"cmp"
-	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -68,15 +66,15 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 
 // precise numbers kept words consecutively from 1.
 func precise(words []gojieba.Word, term []byte, f *folder) analysis.TokenStream {
-	out := make(analysis.TokenStream, 0, len(words))
+	s := newStream(len(words))
 	pos := 0
 	for _, w := range words {
 		if hasWordRune(w.Str) {
 			pos++
-			out = append(out, newToken(w, pos, term, f))
+			s.add(w, pos, term, f)
 		}
 	}
-	return out
+	return s.out
 }
 
 // multiGranular gives each sub-word the position of the top-level word
@@ -84,10 +82,8 @@ func precise(words []gojieba.Word, term []byte, f *folder) analysis.TokenStream 
 // precise-mode cut) plus the dictionary words of 2 and 3 characters inside
 // them; sorting by start, longest first, puts each parent before its parts.
 func multiGranular(words []gojieba.Word, term []byte, f *folder) analysis.TokenStream {
-	slices.SortFunc(words, func(a, b gojieba.Word) int {
-		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End))
-	})
-	out := make(analysis.TokenStream, 0, len(words))
+	sortWords(words)
+	s := newStream(len(words))
 	pos, parentEnd := 0, -1
 	for _, w := range words {
 		if w.Start >= parentEnd { // a top-level word
@@ -99,20 +95,45 @@ func multiGranular(words []gojieba.Word, term []byte, f *folder) analysis.TokenS
 		} else if pos == 0 || !hasWordRune(w.Str) {
 			continue
 		}
-		out = append(out, newToken(w, pos, term, f))
+		s.add(w, pos, term, f)
 	}
-	return out
+	return s.out
 }
 
-func newToken(w gojieba.Word, pos int, term []byte, f *folder) *analysis.Token {
+// sortWords orders words by start, longest first. jieba's output is sorted
+// but for each parent following its few sub-words, so insertion sort runs
+// in linear time here.
+func sortWords(words []gojieba.Word) {
+	less := func(a, b gojieba.Word) bool {
+		return a.Start < b.Start || a.Start == b.Start && a.End > b.End
+	}
+	for i := 1; i < len(words); i++ {
+		for j := i; j > 0 && less(words[j], words[j-1]); j-- {
+			words[j], words[j-1] = words[j-1], words[j]
+		}
+	}
+}
+
+// stream builds a token stream whose tokens share one allocation.
+type stream struct {
+	slab []analysis.Token
+	out  analysis.TokenStream
+}
+
+func newStream(n int) *stream {
+	return &stream{slab: make([]analysis.Token, 0, n), out: make(analysis.TokenStream, 0, n)}
+}
+
+func (s *stream) add(w gojieba.Word, pos int, term []byte, f *folder) {
 	start, end := f.span(w.Start, w.End)
-	return &analysis.Token{
+	s.slab = append(s.slab, analysis.Token{
 		Term:     term[w.Start:w.End:w.End],
 		Start:    start,
 		End:      end,
 		Position: pos,
 		Type:     tokenType(w.Str),
-	}
+	})
+	s.out = append(s.out, &s.slab[len(s.slab)-1])
 }
 
 func hasWordRune(s string) bool {

@@ -1,0 +1,89 @@
+package search
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/xinwen-search/xinwen/search/zh"
+)
+
+var testDictVersion string
+
+// TestMain loads jieba once for the whole test binary.
+func TestMain(m *testing.M) {
+	seg, err := zh.Load(zh.Config{DictDir: zh.BundledDictDir()})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	zh.Use(seg)
+	testDictVersion = seg.Version()
+	code := m.Run()
+	seg.Close()
+	os.Exit(code)
+}
+
+var shanghai, _ = time.LoadLocation("Asia/Shanghai")
+
+// fixture is one test article.
+type fixture struct {
+	id, title, body string
+	cats            []string
+	date            string // YYYY-MM-DD, "" for none
+}
+
+// writeGeneration indexes fixtures into a generation directory under root
+// (two shards, routed by id) and returns its path.
+func writeGeneration(t testing.TB, root, name string, docs []fixture) string {
+	t.Helper()
+	gen := filepath.Join(root, name)
+	const shards = 2
+	for i := range shards {
+		ix, err := bleve.New(ShardDir(gen, i), NewMapping())
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := ix.NewBatch()
+		for j, d := range docs {
+			if j%shards != i {
+				continue
+			}
+			var date time.Time
+			if d.date != "" {
+				date, _ = time.ParseInLocation("2006-01-02", d.date, shanghai)
+			}
+			if err := b.Index(d.id, NewRecord(d.title, d.body, d.cats, date, shanghai)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := ix.Batch(b); err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := WriteMeta(gen, Meta{Generation: name, Shards: shards, Docs: uint64(len(docs)),
+		Schema: SchemaVersion, DictVersion: testDictVersion, Zone: "Asia/Shanghai"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return gen
+}
+
+// openFixtures builds and opens a generation of docs.
+func openFixtures(t testing.TB, docs []fixture) *Index {
+	t.Helper()
+	gen := writeGeneration(t, t.TempDir(), GenPrefix+"test", docs)
+	ix, err := Open(gen, Options{DictVersion: testDictVersion})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}

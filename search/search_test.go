@@ -1,0 +1,280 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+var newsFixtures = []fixture{
+	{id: "t1", title: "人工智能大会在上海开幕", body: "来自各地的企业展示了最新成果。", cats: []string{"科技", "人工智能"}, date: "2024-07-04"},
+	{id: "b1", title: "上海举办产业论坛", body: "论坛讨论了人工智能在制造业的应用，与会者认为前景广阔。", cats: []string{"科技", "产业"}, date: "2024-07-05"},
+	{id: "p1", title: "城市交通观察", body: "新能源汽车销量持续增长，充电设施加快建设。", cats: []string{"汽车", "新能源"}, date: "2024-03-01"},
+	{id: "p2", title: "城市能源观察", body: "新能源政策出台后，多家汽车企业调整计划，销量变化不大。", cats: []string{"汽车"}, date: "2024-03-02"},
+	{id: "w1", title: "人民生活水平提高", body: "居民收入稳步增长，人民群众获得感增强。", cats: []string{"社会", "民生"}, date: "2025-01-10"},
+	{id: "s1", title: "汇率走势分析", body: "人民币汇率在合理均衡水平上保持基本稳定。", cats: []string{"财经", "外汇"}, date: "2025-01-11"},
+	{id: "x1", title: "中国，美国代表举行会谈", body: "双方就经贸问题交换意见。", cats: []string{"国际"}, date: "2025-02-01"},
+	{id: "f1", title: "ＡＢＣ公司发布５Ｇ新品", body: "该公司表示COVID-19疫情后供应链恢复。", cats: []string{"科技", "通信"}, date: "2025-02-02"},
+	{id: "nodate", title: "无日期的足球新闻", body: "足球联赛本周末开战。", cats: []string{"体育", "足球"}},
+	{id: "xss", title: "<script>alert(1)</script>足球", body: "<b>足球</b> & 篮球", cats: []string{"体育"}, date: "2025-03-01"},
+}
+
+func search(t *testing.T, ix *Index, req Request) *Result {
+	t.Helper()
+	res, err := ix.Search(context.Background(), req)
+	if err != nil {
+		t.Fatalf("Search(%+v): %v", req, err)
+	}
+	return res
+}
+
+func ids(res *Result) []string {
+	out := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		out[i] = h.ID
+	}
+	return out
+}
+
+func TestRanking(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	tests := []struct {
+		name, q      string
+		first, later string // first must rank above later
+	}{
+		{"title above body", "人工智能", "t1", "b1"},
+		{"adjacent words above scattered", "新能源 汽车", "p1", "p2"},
+		{"word above substring-only", "人民", "w1", "s1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ids(search(t, ix, Request{Query: tt.q}))
+			pos := map[string]int{}
+			for i, id := range got {
+				pos[id] = i + 1
+			}
+			if pos[tt.first] == 0 || pos[tt.later] == 0 || pos[tt.first] > pos[tt.later] {
+				t.Errorf("q=%q: got %v, want %s before %s", tt.q, got, tt.first, tt.later)
+			}
+		})
+	}
+}
+
+func TestMatching(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	tests := []struct {
+		name, q string
+		want    []string // exact set, any order
+	}{
+		{"substring inside a longer word", `"民币"`, []string{"s1"}},
+		{"unquoted word found inside 人民币 too", "人民", []string{"w1", "s1"}},
+		{"phrase does not cross punctuation", `"中国美国"`, nil},
+		{"phrase across punctuation with it", `"中国，美国"`, []string{"x1"}},
+		{"width folding", "abc公司", []string{"f1"}},
+		{"full-width digits and latin", "5g", []string{"f1"}},
+		{"hyphenated latin", `"covid-19"`, []string{"f1"}},
+		{"all words must match", "人工智能 上海", []string{"t1", "b1"}},
+		{"all words must match, none", "人工智能 足球", nil},
+		{"exclusion", "人工智能 -论坛", []string{"t1"}},
+		{"exclusion of phrase", `足球 -"联赛"`, []string{"xss"}},
+		{"chinese quotes", "“新能源汽车”", []string{"p1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := search(t, ix, Request{Query: tt.q, Size: 100})
+			if !sameSet(ids(res), tt.want) || int(res.Total) != len(tt.want) {
+				t.Errorf("q=%q: got %v (total %d), want %v", tt.q, ids(res), res.Total, tt.want)
+			}
+		})
+	}
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	m := map[string]int{}
+	for _, x := range a {
+		m[x]++
+	}
+	for _, x := range b {
+		m[x]--
+	}
+	for _, v := range m {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func TestFilters(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	day := func(s string) time.Time { d, _ := time.ParseInLocation("2006-01-02", s, shanghai); return d }
+	tests := []struct {
+		name string
+		req  Request
+		want []string
+	}{
+		{"category prefix", Request{Categories: []string{"汽车"}}, []string{"p1", "p2"}},
+		{"category full path", Request{Categories: []string{"汽车/新能源"}}, []string{"p1"}},
+		{"category written with >", Request{Categories: []string{"汽车 > 新能源"}}, []string{"p1"}},
+		{"two categories: any", Request{Categories: []string{"财经", "国际"}}, []string{"s1", "x1"}},
+		{"date range inclusive", Request{From: day("2025-01-10"), To: day("2025-01-11").Add(24*time.Hour - 1)}, []string{"w1", "s1"}},
+		{"open start", Request{To: day("2024-03-02")}, []string{"p1", "p2"}},
+		{"query with filters", Request{Query: "足球", Categories: []string{"体育/足球"}}, []string{"nodate"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.req.Size = 100
+			if got := ids(search(t, ix, tt.req)); !sameSet(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBrowseByDateAndFacets(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	res := search(t, ix, Request{Size: 100})
+	if res.Total != uint64(len(newsFixtures)) {
+		t.Fatalf("total %d, want %d", res.Total, len(newsFixtures))
+	}
+	got := ids(res)
+	if got[0] != "xss" || got[len(got)-1] != "nodate" {
+		t.Errorf("empty query should list newest first, undated last: %v", got)
+	}
+	facet := map[string]int{}
+	for _, f := range res.Facets.Categories {
+		facet[f.Value] = f.Count
+	}
+	if facet["科技"] != 3 || facet["科技/人工智能"] != 1 || facet["汽车"] != 2 {
+		t.Errorf("category facets: %v", res.Facets.Categories)
+	}
+	months := res.Facets.Months
+	if len(months) == 0 || months[0].Value != "2024-03" || months[0].Count != 2 {
+		t.Errorf("month facets should start 2024-03 (2): %v", months)
+	}
+	for i := 1; i < len(months); i++ {
+		if months[i-1].Value >= months[i].Value {
+			t.Errorf("months not in order: %v", months)
+		}
+	}
+}
+
+func TestRecencyBoost(t *testing.T) {
+	now := time.Now().In(shanghai)
+	docs := []fixture{
+		{id: "old", title: "台风登陆沿海", body: "台风带来强降雨，台风路径受到关注。", date: now.AddDate(-3, 0, 0).Format("2006-01-02")},
+		{id: "new", title: "台风登陆沿海", body: "台风带来强降雨。", date: now.AddDate(0, 0, -1).Format("2006-01-02")},
+	}
+	ix := openFixtures(t, docs)
+	if got := ids(search(t, ix, Request{Query: "台风"})); got[0] != "old" {
+		t.Fatalf("without the boost the denser older article should lead: %v", got)
+	}
+	if got := ids(search(t, ix, Request{Query: "台风", Recency: true})); got[0] != "new" {
+		t.Errorf("recency=true should put yesterday's article first: %v", got)
+	}
+}
+
+func TestCursorPaging(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	for _, sort := range []string{SortRelevance, SortDate} {
+		seen := map[string]bool{}
+		req := Request{Size: 3, Sort: sort}
+		for pages := 0; ; pages++ {
+			if pages > len(newsFixtures) {
+				t.Fatalf("%s: cursor never ends", sort)
+			}
+			res := search(t, ix, req)
+			for _, id := range ids(res) {
+				if seen[id] {
+					t.Fatalf("%s: %s returned twice", sort, id)
+				}
+				seen[id] = true
+			}
+			if res.NextCursor == "" {
+				break
+			}
+			req.After = res.NextCursor
+		}
+		if len(seen) != len(newsFixtures) {
+			t.Errorf("%s: cursor paging saw %d of %d", sort, len(seen), len(newsFixtures))
+		}
+	}
+}
+
+func TestBadRequests(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	bad := []Request{
+		{Size: MaxSize + 1},
+		{Page: -1},
+		{Page: MaxWindow/10 + 1, Size: 10},
+		{Sort: "popularity"},
+		{After: "not-a-cursor"},
+		{From: time.Now(), To: time.Now().Add(-time.Hour)},
+	}
+	for _, req := range bad {
+		if _, err := ix.Search(context.Background(), req); !errors.Is(err, ErrBadQuery) {
+			t.Errorf("Search(%+v) = %v, want ErrBadQuery", req, err)
+		}
+	}
+}
+
+func TestHighlightEscapes(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	res := search(t, ix, Request{Query: "足球", Categories: []string{"体育"}, Size: 10})
+	var h *Hit
+	for i := range res.Hits {
+		if res.Hits[i].ID == "xss" {
+			h = &res.Hits[i]
+		}
+	}
+	if h == nil {
+		t.Fatal("xss fixture not found")
+	}
+	if strings.Contains(h.TitleHTML, "<script>") || !strings.Contains(h.TitleHTML, "&lt;script&gt;") {
+		t.Errorf("title not escaped: %s", h.TitleHTML)
+	}
+	if !strings.Contains(h.TitleHTML, "<mark>足球</mark>") || !strings.Contains(h.SnippetHTML, "&lt;b&gt;<mark>足球</mark>&lt;/b&gt; &amp; 篮球") {
+		t.Errorf("marks: title %q snippet %q", h.TitleHTML, h.SnippetHTML)
+	}
+}
+
+func TestGet(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	d, err := ix.Get(context.Background(), "s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "汇率走势分析" || d.Date != "2025-01-11T00:00:00+08:00" || d.Categories[0] != "财经/外汇" {
+		t.Errorf("Get: %+v", d)
+	}
+	if _, err := ix.Get(context.Background(), "missing"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Get(missing) = %v, want ErrNotFound", err)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	got, _ := ix.Suggest(context.Background(), "人工", 5)
+	if len(got) == 0 || got[0] != "人工智能" {
+		t.Errorf("Suggest(人工) = %v", got)
+	}
+	got, _ = ix.Suggest(context.Background(), "上海 人工", 5)
+	if len(got) == 0 || got[0] != "上海 人工智能" {
+		t.Errorf("Suggest keeps earlier words: %v", got)
+	}
+	if got, _ := ix.Suggest(context.Background(), "", 5); len(got) != 0 {
+		t.Errorf("Suggest(\"\") = %v", got)
+	}
+}
+
+func TestDictMismatchRefused(t *testing.T) {
+	gen := writeGeneration(t, t.TempDir(), GenPrefix+"x", newsFixtures[:1])
+	if _, err := Open(gen, Options{DictVersion: "other"}); !errors.Is(err, ErrDictMismatch) {
+		t.Errorf("Open with another dictionary = %v, want ErrDictMismatch", err)
+	}
+}
