@@ -227,13 +227,29 @@ func countDocs(gen string, shards int) (uint64, error) {
 type builderShard struct {
 	b    bleve.Builder
 	path string
+	n    int
 }
 
 func (s *builderShard) put(d doc) error {
 	if d.rec == nil {
 		return nil
 	}
+	s.n++
 	return s.b.Index(d.id, *d.rec)
 }
 
-func (s *builderShard) close() error { return s.b.Close() }
+// close merges the shard's segments. Bleve's builder cannot close with no
+// documents (it panics), so an empty shard is made as an empty index.
+func (s *builderShard) close() error {
+	if s.n > 0 {
+		return s.b.Close()
+	}
+	if err := os.RemoveAll(s.path); err != nil {
+		return fmt.Errorf("index: empty shard: %w", err)
+	}
+	ix, err := bleve.New(s.path, search.NewMapping())
+	if err != nil {
+		return fmt.Errorf("index: empty shard: %w", err)
+	}
+	return ix.Close()
+}

@@ -1,0 +1,289 @@
+package indexer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen/search/zh"
+)
+
+var dictVersion string
+
+func TestMain(m *testing.M) {
+	seg, err := zh.Load(zh.Config{DictDir: zh.BundledDictDir()})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	zh.Use(seg)
+	dictVersion = seg.Version()
+	code := m.Run()
+	seg.Close()
+	os.Exit(code)
+}
+
+const hexoPost = `
+---
+title: '%s'
+categories:
+  - 体育
+  - 足球
+date: 2024-05-0%d 10:00:00
+---
+<div><p>%s</p><p><br></p></div>
+`
+
+// writeSources makes a Hexo tree and a JSON Lines file with one bad line.
+func writeSources(t *testing.T) (hexoDir, jsonl string) {
+	t.Helper()
+	dir := t.TempDir()
+	hexoDir = filepath.Join(dir, "posts", "体育")
+	if err := os.MkdirAll(hexoDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	posts := []struct{ title, body string }{
+		{"中超联赛第十轮战报", "上海队主场二比一取胜，球迷热情高涨。"},
+		{"女足集训名单公布", "新帅召集二十六名球员，备战亚洲杯预选赛。"},
+		{"青少年足球夏令营开营", "来自全国的小球员参加训练。<和平宣言>被朗诵。"},
+	}
+	for i, p := range posts {
+		body := fmt.Sprintf(hexoPost, p.title, i+1, p.body)
+		if err := os.WriteFile(filepath.Join(hexoDir, fmt.Sprintf("post%d.md", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(hexoDir, "notes.txt"), []byte("not an input"), 0o644)
+	jsonl = filepath.Join(dir, "feed.jsonl")
+	lines := []string{
+		`{"id":"j1","title":"央行下调存款准备金率","body":"<p>释放长期资金约一万亿元。</p>","date":"2024-05-06T19:00:00+08:00","categories":["财经","货币"]}`,
+		`{"id":"j2","title":"broken`,
+		`{"id":"j3","title":"","body":""}`,
+		`{"id":"j4","title":"新能源汽车出口增长","body":"前四个月出口同比增长三成。","date":"2024-05-07","categories":"财经/产业"}`,
+		`{"id":"j1","title":"重复的编号","body":"同一编号第二次出现。"}`,
+	}
+	if err := os.WriteFile(jsonl, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Dir(hexoDir), jsonl
+}
+
+func buildCfg(dir string, sources ...string) Config {
+	return Config{Dir: dir, Sources: sources, Shards: 2, DictVersion: dictVersion}
+}
+
+func openCurrent(t *testing.T, dir string) *search.Index {
+	t.Helper()
+	gen, err := search.ReadCurrent(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := search.Open(gen, search.Options{DictVersion: dictVersion})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+func hitIDs(t *testing.T, ix *search.Index, req search.Request) []string {
+	t.Helper()
+	res, err := ix.Search(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.ID)
+	}
+	return out
+}
+
+// TestBuildPublishSearch is the end-to-end path: parse, build, publish,
+// open, search, then rebuild and swap.
+func TestBuildPublishSearch(t *testing.T) {
+	hexoDir, jsonl := writeSources(t)
+	dir := t.TempDir()
+	sum, err := Build(context.Background(), buildCfg(dir, hexoDir, jsonl))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Indexed != 5 || sum.Docs != 5 {
+		t.Errorf("indexed %d (docs %d), want 5", sum.Indexed, sum.Docs)
+	}
+	wantSkips := map[string]int{reasonJSON: 1, reasonEmpty: 1, reasonDuplicate: 1}
+	for r, n := range wantSkips {
+		if sum.Skipped[r] != n {
+			t.Errorf("skipped[%s] = %d, want %d (all: %v)", r, sum.Skipped[r], n, sum.Skipped)
+		}
+	}
+	if sum.IgnoredFiles != 1 || !strings.Contains(sum.String(), "feed.jsonl:2") {
+		t.Errorf("summary should name the bad line and the ignored file:\n%s", sum)
+	}
+	ix := openCurrent(t, dir)
+	tests := []struct {
+		name string
+		req  search.Request
+		want string
+	}{
+		{"title words", search.Request{Query: "准备金率"}, "j1"},
+		{"quoted phrase", search.Request{Query: `"出口同比增长"`}, "j4"},
+		{"pseudo-tag book title kept as text", search.Request{Query: `"和平宣言"`}, ""},
+		{"category prefix", search.Request{Categories: []string{"财经/产业"}}, "j4"},
+		{"date range", search.Request{Query: "足球", From: day(t, "2024-05-03"), To: day(t, "2024-05-04")}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := hitIDs(t, ix, tt.req)
+			if len(got) != 1 || (tt.want != "" && got[0] != tt.want) {
+				t.Errorf("got %v, want one hit %s", got, tt.want)
+			}
+		})
+	}
+	// A rebuild publishes a new generation and keeps the old one for rollback.
+	first := sum.Generation
+	sum2, err := Build(context.Background(), buildCfg(dir, jsonl))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ix2 := openCurrent(t, dir); ix2.Stats().Docs != 2 || sum2.Generation == first {
+		t.Errorf("after rebuild: %d docs in %s", ix2.Stats().Docs, sum2.Generation)
+	}
+	if gen, err := Rollback(dir); err != nil || gen != first {
+		t.Errorf("Rollback = %s, %v; want %s", gen, err, first)
+	}
+}
+
+func day(t *testing.T, s string) time.Time {
+	t.Helper()
+	d, err := time.ParseInLocation("2006-01-02", s, shanghai())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestFailedBuildLeavesCurrent: a source that cannot be read, or a
+// cancelled run, publishes nothing and leaves no partial generation.
+func TestFailedBuildLeavesCurrent(t *testing.T) {
+	_, jsonl := writeSources(t)
+	dir := t.TempDir()
+	if _, err := Build(context.Background(), buildCfg(dir, jsonl)); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := search.ReadCurrent(dir)
+
+	if _, err := Build(context.Background(), buildCfg(dir, jsonl, filepath.Join(dir, "missing.jsonl"))); err == nil {
+		t.Fatal("a missing source must fail the run")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Build(ctx, buildCfg(dir, jsonl)); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled run: %v", err)
+	}
+	after, _ := search.ReadCurrent(dir)
+	if after != before {
+		t.Errorf("CURRENT moved from %s to %s", before, after)
+	}
+	if gens := completeGenerations(dir); len(gens) != 1 {
+		t.Errorf("generations left: %v", gens)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.IsDir() && filepath.Join(dir, e.Name()) != before {
+			t.Errorf("partial generation left behind: %s", e.Name())
+		}
+	}
+	if got := hitIDs(t, openCurrent(t, dir), search.Request{Query: "准备金率"}); len(got) != 1 {
+		t.Errorf("current index no longer serves: %v", got)
+	}
+}
+
+// TestLeftoverPartialRemoved: a run killed midway leaves a generation
+// without meta.json; the next run removes it.
+func TestLeftoverPartialRemoved(t *testing.T) {
+	_, jsonl := writeSources(t)
+	dir := t.TempDir()
+	partial := filepath.Join(dir, search.GenPrefix+"00000000T000000.000000-1")
+	if err := os.MkdirAll(filepath.Join(partial, "shard-00"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(context.Background(), buildCfg(dir, jsonl)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(partial); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("partial generation still there: %v", err)
+	}
+}
+
+func TestIncremental(t *testing.T) {
+	hexoDir, jsonl := writeSources(t)
+	dir := t.TempDir()
+	if _, err := Build(context.Background(), buildCfg(dir, hexoDir)); err != nil {
+		t.Fatal(err)
+	}
+	base, _ := search.ReadCurrent(dir)
+	victim := hitIDs(t, openCurrent(t, dir), search.Request{Query: "女足"})[0]
+
+	cfg := buildCfg(dir, jsonl)
+	cfg.Incremental, cfg.Delete = true, []string{victim}
+	sum, err := Build(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Docs != 3+2-1 {
+		t.Errorf("docs after update = %d, want 4", sum.Docs)
+	}
+	ix := openCurrent(t, dir)
+	if got := hitIDs(t, ix, search.Request{Query: "女足"}); len(got) != 0 {
+		t.Errorf("deleted article still found: %v", got)
+	}
+	if got := hitIDs(t, ix, search.Request{Query: "准备金率"}); len(got) != 1 {
+		t.Errorf("added article not found: %v", got)
+	}
+	// The base generation was copied, never written: it still has 3 docs.
+	old, err := search.Open(base, search.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	if n := old.Stats().Docs; n != 3 {
+		t.Errorf("base generation changed: %d docs", n)
+	}
+}
+
+func TestConcurrentRunsRefused(t *testing.T) {
+	dir := t.TempDir()
+	unlock, err := lockDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	if _, err := Build(context.Background(), buildCfg(dir, "-")); !errors.Is(err, ErrBusy) {
+		t.Errorf("second run = %v, want ErrBusy", err)
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "a.txt")
+	os.WriteFile(f, []byte("x"), 0o644)
+	if _, err := Build(context.Background(), buildCfg(t.TempDir(), f)); !errors.Is(err, ErrUnknownFormat) {
+		t.Errorf("got %v, want ErrUnknownFormat", err)
+	}
+}
+
+func TestStdin(t *testing.T) {
+	dir := t.TempDir()
+	cfg := buildCfg(dir, Stdin)
+	cfg.Stdin = strings.NewReader(`{"id":"s1","title":"标准输入的新闻","body":"正文"}` + "\n")
+	sum, err := Build(context.Background(), cfg)
+	if err != nil || sum.Docs != 1 {
+		t.Fatalf("stdin: %v, %+v", err, sum)
+	}
+}
