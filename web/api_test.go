@@ -347,3 +347,9 @@ func TestStaticFiles(t *testing.T) {
 		t.Errorf("directory listing served: %d", rec.Code)
 	}
 }
+
+func newRecorder(h http.Handler, req *http.Request) *httptest.ResponseRecorder {
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
