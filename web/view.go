@@ -187,8 +187,11 @@ func lastSegment(path string) string { return path[strings.LastIndexByte(path, '
 
 func categoryLabel(path string) string { return strings.ReplaceAll(path, "/", " › ") }
 
-// monthFacet links each "YYYY-MM" bucket to that month's date range.
+// monthFacet links each "YYYY-MM" bucket to that month's date range,
+// newest month first.
 func monthFacet(st pageState, values []search.FacetValue) []link {
+	values = slices.Clone(values)
+	slices.SortStableFunc(values, func(a, b search.FacetValue) int { return strings.Compare(b.Value, a.Value) })
 	var out []link
 	for _, fv := range values {
 		l := link{Label: fv.Value, Count: fv.Count}
