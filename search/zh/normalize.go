@@ -21,72 +21,82 @@ func Normalize(s string) string {
 // folder holds normalized text and, when track is set, a map from each of
 // its bytes back to the span of the original text that produced it.
 type folder struct {
-	track bool
-	text  []byte
-	start []int32 // start[i]: original offset of the segment that produced text[i]
-	end   []int32 // end[i]: original end offset of that segment
+	track   bool
+	text    []byte
+	scratch []byte  // one segment's NFKC form
+	start   []int32 // start[i]: original offset of the segment that produced text[i]
+	end     []int32 // end[i]: original end offset of that segment
 }
 
-// fold normalizes s into f.text. Already-normalized stretches (most news
-// text) are copied rune by rune; only the rest goes through norm.Iter.
+// fold normalizes s into f.text. Common news characters (ASCII, Han,
+// full-width forms, CJK punctuation) are mapped directly; everything else
+// goes through NFKC one normalization segment at a time, so each segment's
+// output maps back to exactly the original bytes it came from.
 func (f *folder) fold(s string) {
 	f.text = slices.Grow(f.text[:0], len(s))
 	f.start, f.end = f.start[:0], f.end[:0]
 	if f.track {
 		f.start, f.end = slices.Grow(f.start, len(s)), slices.Grow(f.end, len(s))
 	}
-	var it norm.Iter
 	for i := 0; i < len(s); {
-		n := norm.NFKC.QuickSpanString(s[i:])
-		f.appendRunes(s[i:i+n], i)
-		i += n
-		if i == len(s) {
-			break
+		if n := f.appendSimple(s[i:], i); n > 0 {
+			i += n
+			continue
 		}
-		i += f.appendSegment(&it, s, i)
-	}
-}
-
-// appendRunes appends normalized text whose runes each map to themselves.
-func (f *folder) appendRunes(s string, base int) {
-	for i, r := range s {
-		n := len(f.text)
-		f.appendRune(r)
-		if f.track {
-			size := utf8.RuneLen(r)
-			if r == utf8.RuneError {
-				_, size = utf8.DecodeRuneInString(s[i:])
-			}
-			f.mark(n, base+i, base+i+size)
+		n := norm.NFKC.NextBoundaryInString(s[i:], true)
+		if n <= 0 {
+			_, n = utf8.DecodeRuneInString(s[i:])
 		}
-	}
-}
-
-// appendSegment appends the normalization of the segment starting at s[i]
-// and returns its length in s. One rune can decompose into several segments
-// (㈱ -> "(株)"), so Next is called until the input position moves.
-func (f *folder) appendSegment(it *norm.Iter, s string, i int) int {
-	n := len(f.text)
-	it.InitString(norm.NFKC, s[i:])
-	for !it.Done() {
-		seg := it.Next()
-		for len(seg) > 0 {
-			r, size := utf8.DecodeRune(seg)
+		f.scratch = norm.NFKC.AppendString(f.scratch[:0], s[i:i+n])
+		m := len(f.text)
+		for _, r := range string(f.scratch) {
 			f.appendRune(r)
-			seg = seg[size:]
 		}
-		if it.Pos() > 0 {
+		if f.track {
+			f.mark(m, i, i+n)
+		}
+		i += n
+	}
+}
+
+// appendSimple appends the leading runes of s that NFKC maps on their own
+// (see simple) and returns their length. A simple rune followed by one that
+// is not stays for the NFKC path: it may compose with what follows
+// (e + U+0301 -> é).
+func (f *folder) appendSimple(s string, base int) int {
+	j := 0
+	r, size := utf8.DecodeRuneInString(s)
+	mapped, ok := simple(r)
+	for ok && size > 0 {
+		next, nsize := utf8.DecodeRuneInString(s[j+size:])
+		nmapped, nok := simple(next)
+		if !nok && nsize > 0 {
 			break
 		}
+		m := len(f.text)
+		f.appendRune(mapped)
+		if f.track {
+			f.mark(m, base+j, base+j+size)
+		}
+		j += size
+		r, size, mapped, ok = next, nsize, nmapped, nok
 	}
-	adv := it.Pos()
-	if adv == 0 { // cannot happen on non-empty input; never loop forever
-		_, adv = utf8.DecodeRuneInString(s[i:])
+	return j
+}
+
+// simple maps the runes whose NFKC form is one fixed rune that never
+// composes with a neighbour (checked against norm in the tests).
+func simple(r rune) (rune, bool) {
+	switch {
+	case r < utf8.RuneSelf, 0x4e00 <= r && r <= 0x9fff:
+		return r, true
+	case 0xff01 <= r && r <= 0xff5e: // full-width ASCII
+		return r - 0xfee0, true
+	case r == 0x3001, r == 0x3002, 0x3008 <= r && r <= 0x3011,
+		r == 0x2014, r == 0x2018, r == 0x2019, r == 0x201c, r == 0x201d:
+		return r, true
 	}
-	if f.track {
-		f.mark(n, i, i+adv)
-	}
-	return adv
+	return 0, false
 }
 
 // mark maps text[n:] to the original span [from, to).
