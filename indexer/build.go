@@ -197,11 +197,19 @@ func (w *writer) close() error {
 		close(ch)
 	}
 	w.wg.Wait()
-	errs := append([]error(nil), w.errs...)
-	for _, s := range w.shards {
-		errs = append(errs, s.close())
+	// Closing a shard merges its segments: the longest single step of a
+	// build, so the shards close in parallel.
+	closeErrs := make([]error, len(w.shards))
+	var wg sync.WaitGroup
+	for i, s := range w.shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			closeErrs[i] = s.close()
+		}()
 	}
-	return errors.Join(errs...)
+	wg.Wait()
+	return errors.Join(append(w.errs, closeErrs...)...)
 }
 
 // countDocs opens the finished shards read-only and counts documents.

@@ -106,6 +106,11 @@ func NewMapping() *mapping.IndexMappingImpl {
 	date.IncludeInAll = false
 	dm.AddFieldMappingsAt(FieldDate, date)
 
+	// Without this Bleve adds an _all composite field to every document and
+	// visits every token again for it, even when no field is included.
+	all := bleve.NewDocumentDisabledMapping()
+	dm.AddSubDocumentMapping("_all", all)
+
 	im.AddDocumentMapping(docType, dm)
 	im.DefaultMapping = dm
 	return im
