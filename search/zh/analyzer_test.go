@@ -233,3 +233,30 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+// TestConcurrentAnalyze shares one segmenter between goroutines, as
+// Bleve's analysis workers do (run with -race).
+func TestConcurrentAnalyze(t *testing.T) {
+	want, err := Analyze(IndexAnalyzerName, "中华人民共和国成立，ＧＤＰ增长5%")
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan string, 8)
+	for range 8 {
+		go func() {
+			for range 50 {
+				got, _ := Analyze(IndexAnalyzerName, "中华人民共和国成立，ＧＤＰ增长5%")
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					errs <- fmt.Sprint(got)
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for range 8 {
+		if e := <-errs; e != "" {
+			t.Errorf("concurrent result %s, want %v", e, want)
+		}
+	}
+}
