@@ -131,18 +131,30 @@ func textQuery(p parsed) (query.Query, error) {
 }
 
 // wordQuery matches one typed word: either all of its jieba words (in title
-// or body), or the word as an exact substring through the bigram fields.
-// The substring branch guarantees that any text the article contains is
-// found; the word branch scores higher.
+// or body), or all of its character bigrams (in title or body). The bigram
+// branch guarantees that any text an article contains is found; it skips
+// positions, which makes it a superset of the exact substring (the quoted
+// form is exact) and keeps unquoted queries to plain term lookups. The
+// word branch scores higher.
 func wordQuery(w string) (query.Query, error) {
-	toks, err := zh.Analyze(zh.QueryAnalyzerName, w)
+	words, err := analyzeTerms(zh.QueryAnalyzerName, w)
 	if err != nil {
-		return nil, fmt.Errorf("search: analyze %q: %w", w, err)
+		return nil, err
 	}
-	alts := []query.Query{substringQuery(w, boostTitleNgram, boostBodyNgram)}
-	if len(toks) > 0 {
+	grams, err := analyzeTerms(zh.BigramAnalyzerName, w)
+	if err != nil {
+		return nil, err
+	}
+	var alts []query.Query
+	if len(grams) > 0 {
+		alts = append(alts, bleve.NewDisjunctionQuery(
+			allTerms(FieldTitleNgram, grams, boostTitleNgram),
+			allTerms(FieldBodyNgram, grams, boostBodyNgram),
+		))
+	}
+	if len(words) > 0 {
 		all := bleve.NewConjunctionQuery()
-		for _, t := range dedupTerms(toks) {
+		for _, t := range words {
 			all.AddQuery(bleve.NewDisjunctionQuery(
 				termQuery(FieldTitle, t, boostTitleWord),
 				termQuery(FieldBody, t, boostBodyWord),
@@ -150,11 +162,35 @@ func wordQuery(w string) (query.Query, error) {
 		}
 		alts = append(alts, all)
 	}
+	if len(alts) == 0 {
+		return bleve.NewMatchNoneQuery(), nil
+	}
 	return bleve.NewDisjunctionQuery(alts...), nil
 }
 
+// analyzeTerms returns the distinct terms an analyzer makes of s.
+func analyzeTerms(analyzer, s string) ([]string, error) {
+	toks, err := zh.Analyze(analyzer, s)
+	if err != nil {
+		return nil, fmt.Errorf("search: analyze %q: %w", s, err)
+	}
+	return dedupTerms(toks), nil
+}
+
+func allTerms(field string, terms []string, boost float64) query.Query {
+	if len(terms) == 1 {
+		return termQuery(field, terms[0], boost)
+	}
+	c := bleve.NewConjunctionQuery()
+	for _, t := range terms {
+		c.AddQuery(termQuery(field, t, boost))
+	}
+	return c
+}
+
 // substringQuery matches text containing s contiguously (after
-// normalization) in the title or the body.
+// normalization) in the title or the body: a positional phrase of its
+// bigrams, or a plain term lookup when s is one bigram.
 func substringQuery(s string, titleBoost, bodyBoost float64) query.Query {
 	return bleve.NewDisjunctionQuery(
 		phraseQuery(FieldTitleNgram, s, titleBoost),
@@ -163,6 +199,9 @@ func substringQuery(s string, titleBoost, bodyBoost float64) query.Query {
 }
 
 func phraseQuery(field, s string, boost float64) query.Query {
+	if toks, err := zh.Analyze(zh.BigramAnalyzerName, s); err == nil && len(toks) == 1 {
+		return termQuery(field, toks[0].Term, boost)
+	}
 	q := bleve.NewMatchPhraseQuery(s)
 	q.SetField(field)
 	q.SetBoost(boost)
