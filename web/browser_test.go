@@ -4,9 +4,11 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httputil"
 	"net/url"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -23,12 +25,41 @@ type browserCase struct {
 	Query    string // matches more than one page of results
 	From, To string // YYYY-MM-DD; with the first category facet, still more than one page
 	Suggests bool   // typing Query yields suggestions
+	Size     int    // page size to browse with (0: default), so a small index has two pages
 }
 
 func TestBrowserFake(t *testing.T) {
 	runBrowser(t, func(*testing.T) http.Handler {
 		return newTestHandler(newFakeSearcher(), Options{})
 	}, browserCase{Query: "人工智能", From: "2024-01-10", To: "2024-05-31", Suggests: true})
+}
+
+// TestBrowserLive runs the same walk against a running server, such as
+// `xinwen demo`, through a reverse proxy:
+//
+//	XINWEN_WEB_URL=http://127.0.0.1:8080 go test -run BrowserLive ./web/
+//
+// The default case fits the demo's sample articles; XINWEN_WEB_CASE
+// ("query,from,to,size") fits another index.
+func TestBrowserLive(t *testing.T) {
+	base := os.Getenv("XINWEN_WEB_URL")
+	if base == "" {
+		t.Skip("set XINWEN_WEB_URL to walk through a running server")
+	}
+	target, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("XINWEN_WEB_URL: %v", err)
+	}
+	bc := browserCase{Query: "中国", From: "2024-01-01", To: "2025-12-31", Size: 1}
+	if c := os.Getenv("XINWEN_WEB_CASE"); c != "" {
+		f := strings.Split(c, ",")
+		if len(f) != 4 {
+			t.Fatalf("XINWEN_WEB_CASE = %q, want query,from,to,size", c)
+		}
+		bc = browserCase{Query: f[0], From: f[1], To: f[2]}
+		bc.Size, _ = strconv.Atoi(f[3])
+	}
+	runBrowser(t, func(*testing.T) http.Handler { return httputil.NewSingleHostReverseProxy(target) }, bc)
 }
 
 // runBrowser walks through the search page in headless Chromium: search,
@@ -140,7 +171,11 @@ func (b *browser) follow(what string, steps ...chromedp.Action[chromedp.Void]) u
 
 func (b *browser) search(bc browserCase) {
 	b.t.Helper()
-	b.do("open /", chromedp.Navigate(b.base+"/"), chromedp.WaitVisible(chromedp.CSS("form#search")),
+	start := b.base + "/"
+	if bc.Size > 0 {
+		start += "?size=" + strconv.Itoa(bc.Size)
+	}
+	b.do("open "+start, chromedp.Navigate(start), chromedp.WaitVisible(chromedp.CSS("form#search")),
 		chromedp.SendKeys(chromedp.CSS("#q"), bc.Query))
 	if bc.Suggests {
 		b.do("suggestions", chromedp.WaitVisible(chromedp.CSS("#suggestions li")))
@@ -200,6 +235,9 @@ func (b *browser) applyDates(bc browserCase, category string) {
 
 func (b *browser) nextPage() {
 	b.t.Helper()
+	if !eval[bool](b, "find next", `document.querySelector('.pager a.next') !== null`) {
+		b.t.Fatal("no .pager a.next: the case's range leaves a single page")
+	}
 	q := b.follow("next page", chromedp.Click(chromedp.CSS(".pager a.next")))
 	if q.Get("page") != "2" {
 		b.t.Errorf("after next page = %q, want 2", q.Get("page"))

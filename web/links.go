@@ -42,6 +42,14 @@ func (st pageState) filtered() bool {
 	return len(st.Categories) > 0 || st.From != "" || st.To != ""
 }
 
+// PageSize is the size to carry in forms, 0 for the default.
+func (st pageState) PageSize() int {
+	if st.Size > 0 && st.Size <= search.MaxSize && st.Size != search.DefaultSize {
+		return st.Size
+	}
+	return 0
+}
+
 // values encodes the state; page 1 and defaults are left out.
 func (st pageState) values() url.Values {
 	v := url.Values{}
@@ -59,8 +67,8 @@ func (st pageState) values() url.Values {
 	if st.Sort == search.SortDate {
 		v.Set("sort", st.Sort)
 	}
-	if st.Size > 0 && st.Size != search.DefaultSize {
-		v.Set("size", strconv.Itoa(st.Size))
+	if n := st.PageSize(); n > 0 {
+		v.Set("size", strconv.Itoa(n))
 	}
 	if st.Recency {
 		v.Set("recency", "1")

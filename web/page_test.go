@@ -146,6 +146,7 @@ func TestPageStates(t *testing.T) {
 		{"month facet links a range", "/?q=人工智能", nil, 200, []string{`<a href="/?from=2024-03-01&amp;q=%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD&amp;to=2024-03-31">2024年3月</a>`}},
 		{"page two", "/?q=人工智能&page=2", nil, 200, []string{`class="prev" href="/?q=%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD"`, `<span class="current" aria-current="page">2</span>`}},
 		{"link to article page when url empty", "/?q=人工智能&sort=date&size=100", nil, 200, []string{`href="/article/a02"`, `href="https://news.example.com/a01.html"`}},
+		{"size kept in forms and links", "/?q=人工智能&size=5", nil, 200, []string{`<input type="hidden" name="size" value="5">`, `class="next" href="/?page=2&amp;q=%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD&amp;size=5"`}},
 		{"bad size", "/?q=a&size=500", nil, 400, []string{`class="error"`, "请求参数有误：size must be between 1 and 100"}},
 		{"from after to", "/?q=a&from=2024-05-01&to=2024-04-01", nil, 400, []string{"from must not be after to"}},
 		{"deep page", "/?q=a&page=5000", nil, 400, []string{"页码太深了"}},
