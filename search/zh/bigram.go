@@ -22,29 +22,23 @@ func newBigramTokenizer(map[string]any, *registry.Cache) (analysis.Tokenizer, er
 
 // Tokenize implements analysis.Tokenizer.
 func (BigramTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	f := folders.Get().(*folder)
-	defer folders.Put(f)
+	f := getFolder()
+	defer putFolder(f)
 	f.fold(string(input))
 	term := append([]byte(nil), f.text...)
 	b := bigrammer{f: f, term: term, slab: make([]analysis.Token, 0, utf8.RuneCount(term))}
 	runStart := -1
-	for i := 0; i <= len(term); {
-		r, size := rune(-1), 0
-		if i < len(term) {
-			r, size = utf8.DecodeRune(term[i:])
-		}
-		if size > 0 && isWordRune(r) {
-			if runStart < 0 {
-				runStart = i
-			}
-		} else if runStart >= 0 {
+	for i, r := range string(term) {
+		switch {
+		case isWordRune(r) && runStart < 0:
+			runStart = i
+		case !isWordRune(r) && runStart >= 0:
 			b.run(runStart, i)
 			runStart = -1
 		}
-		if size == 0 {
-			break
-		}
-		i += size
+	}
+	if runStart >= 0 {
+		b.run(runStart, len(term))
 	}
 	out := make(analysis.TokenStream, len(b.slab))
 	for i := range b.slab {

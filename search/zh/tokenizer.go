@@ -43,6 +43,15 @@ func newQueryTokenizer(map[string]any, *registry.Cache) (analysis.Tokenizer, err
 
 var folders = sync.Pool{New: func() any { return &folder{track: true} }}
 
+func getFolder() *folder { return folders.Get().(*folder) }
+
+// putFolder recycles f unless one huge document made it huge.
+func putFolder(f *folder) {
+	if cap(f.text) <= 1<<20 {
+		folders.Put(f)
+	}
+}
+
 // Tokenize calls jieba once for the whole input. It panics if the shared
 // segmenter was closed or uninstalled after the tokenizer was built: that is
 // a programmer error (Close before the last analysis).
@@ -51,8 +60,8 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 	if seg == nil {
 		panic(ErrNoSegmenter)
 	}
-	f := folders.Get().(*folder)
-	defer folders.Put(f)
+	f := getFolder()
+	defer putFolder(f)
 	f.fold(string(input))
 	text := string(f.text)
 	term := []byte(text) // one buffer; the tokens' terms are slices of it
