@@ -107,10 +107,13 @@ func hasWordRune(s string) bool {
 
 // textQuery builds the scoring part of a search: nil when p is empty.
 func textQuery(p parsed) (query.Query, error) {
-	if p.empty() {
+	if p.empty() && len(p.excludes) == 0 {
 		return nil, nil
 	}
 	b := bleve.NewBooleanQuery()
+	if p.empty() {
+		b.AddMust(bleve.NewMatchAllQuery()) // only exclusions: all but those
+	}
 	for _, w := range p.words {
 		q, err := wordQuery(w)
 		if err != nil {

@@ -80,6 +80,8 @@ func TestMatching(t *testing.T) {
 		{"exclusion", "人工智能 -论坛", []string{"t1"}},
 		{"exclusion of phrase", `足球 -"联赛"`, []string{"xss"}},
 		{"chinese quotes", "“新能源汽车”", []string{"p1"}},
+		{"unclosed quote runs to the end", `"新能源汽车`, []string{"p1"}},
+		{"only exclusions", "-足球 -人民 -人工智能 -汽车 -能源", []string{"x1", "f1"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
