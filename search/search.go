@@ -8,6 +8,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -18,11 +19,10 @@ import (
 // Facet and re-ranking sizes.
 const (
 	categoryFacetSize = 50
-	monthFacetSize    = 600 // fifty years of months
-	recencyWindow     = 200 // hits re-ranked by the freshness boost
+	facetTermsMax     = 100000 // every distinct value: trimmed after splitting
+	recencyWindow     = 200    // hits re-ranked by the freshness boost
 	recencyHalfLife   = 60 * 24 * time.Hour
-	facetCategories   = "categories"
-	facetMonths       = "months"
+	facetName         = "facet"
 )
 
 // Search runs one request.
@@ -55,7 +55,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	for _, h := range hits {
 		out.Hits = append(out.Hits, ix.hit(h, needles))
 	}
-	if !rerank && len(hits) == req.Size && uint64(req.Page*req.Size) < res.Total {
+	if byDate(p, req) && len(hits) == req.Size && uint64(req.Page*req.Size) < res.Total {
 		out.NextCursor = encodeCursor(hits[len(hits)-1], sr.Sort)
 	}
 	out.Facets = facetsOf(res.Facets)
@@ -76,7 +76,7 @@ func normalizeRequest(req Request) (Request, error) {
 	case req.Page < 1:
 		return req, fmt.Errorf("page must be 1 or more: %w", ErrBadQuery)
 	case req.After == "" && req.Page*req.Size > MaxWindow:
-		return req, fmt.Errorf("page*size beyond %d needs the after cursor: %w", MaxWindow, ErrBadQuery)
+		return req, fmt.Errorf("page*size beyond %d: page deeper with sort=date and the after cursor: %w", MaxWindow, ErrBadQuery)
 	case !req.From.IsZero() && !req.To.IsZero() && req.From.After(req.To):
 		return req, fmt.Errorf("from is after to: %w", ErrBadQuery)
 	}
@@ -106,10 +106,15 @@ func (ix *Index) buildQuery(p parsed, req Request) (query.Query, error) {
 	return bleve.NewConjunctionQuery(must...), nil
 }
 
+// byDate tells whether hits come newest first: asked for, or browsing.
+func byDate(p parsed, req Request) bool {
+	return req.Sort == SortDate || (req.Sort == "" && p.empty())
+}
+
 // searchRequest shapes the Bleve request: paging or cursor, sort, facets.
 // It reports whether the hits must be re-ranked for freshness.
 func (ix *Index) searchRequest(q query.Query, p parsed, req Request) (*bleve.SearchRequest, bool, error) {
-	byDate := req.Sort == SortDate || (req.Sort == "" && p.empty())
+	byDate := byDate(p, req)
 	from := (req.Page - 1) * req.Size
 	rerank := req.Recency && !byDate && req.After == "" && req.Page*req.Size <= recencyWindow
 	size := req.Size
@@ -124,9 +129,14 @@ func (ix *Index) searchRequest(q query.Query, p parsed, req Request) (*bleve.Sea
 			&bsearch.SortDocID{},
 		})
 	} else {
-		sr.SortBy([]string{"-_score", "_id"})
+		// Score alone: a tie-break on _id would load every hit's stored
+		// id. Cursors are therefore offered for date order only.
+		sr.SortBy([]string{"-_score"})
 	}
 	if req.After != "" {
+		if !byDate {
+			return nil, false, fmt.Errorf("after: cursors page through sort=date only: %w", ErrBadQuery)
+		}
 		after, err := decodeCursor(req.After, len(sr.Sort))
 		if err != nil {
 			return nil, false, err
@@ -135,8 +145,7 @@ func (ix *Index) searchRequest(q query.Query, p parsed, req Request) (*bleve.Sea
 		sr.SearchAfter = after
 	}
 	if !req.NoFacets {
-		sr.AddFacet(facetCategories, bleve.NewFacetRequest(FieldCategory, categoryFacetSize))
-		sr.AddFacet(facetMonths, bleve.NewFacetRequest(FieldMonth, monthFacetSize))
+		sr.AddFacet(facetName, bleve.NewFacetRequest(FieldFacet, facetTermsMax))
 	}
 	return sr, rerank, nil
 }
@@ -175,19 +184,28 @@ func (ix *Index) hit(h *bsearch.DocumentMatch, needles []string) Hit {
 	}
 }
 
+// facetsOf splits the combined facet field into categories (most
+// frequent first, then by name) and months (in order).
 func facetsOf(fr bsearch.FacetResults) Facets {
 	out := Facets{Categories: []FacetValue{}, Months: []FacetValue{}}
-	if c := fr[facetCategories]; c != nil && c.Terms != nil {
-		for _, t := range c.Terms.Terms() {
-			out.Categories = append(out.Categories, FacetValue{Value: t.Term, Count: t.Count})
+	f := fr[facetName]
+	if f == nil || f.Terms == nil {
+		return out
+	}
+	for _, t := range f.Terms.Terms() {
+		switch {
+		case strings.HasPrefix(t.Term, facetCategoryPrefix):
+			out.Categories = append(out.Categories, FacetValue{Value: t.Term[len(facetCategoryPrefix):], Count: t.Count})
+		case strings.HasPrefix(t.Term, facetMonthPrefix):
+			out.Months = append(out.Months, FacetValue{Value: t.Term[len(facetMonthPrefix):], Count: t.Count})
 		}
 	}
-	if m := fr[facetMonths]; m != nil && m.Terms != nil {
-		for _, t := range m.Terms.Terms() {
-			out.Months = append(out.Months, FacetValue{Value: t.Term, Count: t.Count})
-		}
-		sort.Slice(out.Months, func(i, j int) bool { return out.Months[i].Value < out.Months[j].Value })
-	}
+	sort.SliceStable(out.Categories, func(i, j int) bool {
+		a, b := out.Categories[i], out.Categories[j]
+		return a.Count > b.Count || (a.Count == b.Count && a.Value < b.Value)
+	})
+	out.Categories = out.Categories[:min(len(out.Categories), categoryFacetSize)]
+	sort.Slice(out.Months, func(i, j int) bool { return out.Months[i].Value < out.Months[j].Value })
 	return out
 }
 

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"time"
 )
 
@@ -183,9 +185,9 @@ func TestRecencyBoost(t *testing.T) {
 
 func TestCursorPaging(t *testing.T) {
 	ix := openFixtures(t, newsFixtures)
-	for _, sort := range []string{SortRelevance, SortDate} {
+	for _, sort := range []string{"", SortDate} {
 		seen := map[string]bool{}
-		req := Request{Size: 3, Sort: sort}
+		req := Request{Size: 3, Sort: sort} // "" with no query browses by date
 		for pages := 0; ; pages++ {
 			if pages > len(newsFixtures) {
 				t.Fatalf("%s: cursor never ends", sort)
@@ -215,7 +217,8 @@ func TestBadRequests(t *testing.T) {
 		{Page: -1},
 		{Page: MaxWindow/10 + 1, Size: 10},
 		{Sort: "popularity"},
-		{After: "not-a-cursor"},
+		{After: "not-a-cursor", Sort: SortDate},
+		{After: encodeCursor(&bsearch.DocumentMatch{}, bsearch.SortOrder{&bsearch.SortScore{}}), Query: "足球", Sort: SortRelevance},
 		{From: time.Now(), To: time.Now().Add(-time.Hour)},
 	}
 	for _, req := range bad {
