@@ -1,0 +1,229 @@
+package bench
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Targets from issue 6.
+const (
+	TargetIndexMBs      = 6.0   // MB/s of text, at least
+	TargetVsBleve       = 5.0   // times Bleve default+cjk, at least
+	TargetSizeRatio     = 2.5   // index size / raw text, at most
+	TargetP99Base       = 15.0  // ms, in-process with snippets and facets, at 24k
+	TargetP99Scaled     = 50.0  // ms, the same at 240k
+	TargetRPS           = 1000  // req/s at concurrency 8, at least
+	TargetHTTPP99       = 30.0  // ms at concurrency 8, at most
+	TargetRSSBytes      = 400e6 // server peak RSS at 24k, at most
+	targetConcurrency   = 8
+	mb                  = 1e6
+	notMeasured         = "–"
+	higher, lower       = true, false
+	percentileTriplet   = "p50 / p95 / p99 ms"
+	sectionCeiling      = "ceiling"
+	sectionIndex        = "indexing, xinwen"
+	sectionBleve        = "indexing, Bleve default"
+	sectionFacets       = "query, snippets + facets"
+	sectionNoFacets     = "query, snippets, no facets"
+	sectionHTTP         = "HTTP"
+	sectionServer       = "server"
+	classAllTargetLabel = "p99 ≤ 15 ms (24k) / ≤ 50 ms (240k)"
+)
+
+// Row is one line of the report's table: a measure at each scale, and the
+// issue's target for it when there is one.
+type Row struct {
+	Section, Measure string
+	Cells            []string // one per scale
+	Target, Result   string
+}
+
+// verdict compares value with target: "pass (+27%)" or "MISS (-40%)", the
+// percentage being the margin relative to the target (negative: short of it).
+func verdict(value, target float64, higherIsBetter bool) string {
+	if value == 0 {
+		return "not measured"
+	}
+	margin := (value - target) / target
+	if !higherIsBetter {
+		margin = (target - value) / target
+	}
+	word := "pass"
+	if margin < 0 {
+		word = "MISS"
+	}
+	return fmt.Sprintf("%s (%+.0f%%)", word, 100*margin)
+}
+
+// Rows builds the report's table.
+func (rep *Report) Rows() []Row {
+	var rows []Row
+	rows = append(rows, rep.ceilingRows()...)
+	rows = append(rows, rep.indexRows()...)
+	rows = append(rows, rep.bleveRows()...)
+	rows = append(rows, rep.queryRows(sectionFacets, func(q QueryLatency) map[string]Latency { return q.Facets })...)
+	rows = append(rows, rep.queryRows(sectionNoFacets, func(q QueryLatency) map[string]Latency { return q.NoFacets })...)
+	return append(rows, rep.httpRows()...)
+}
+
+// cells formats f at every scale.
+func (rep *Report) cells(f func(Scale) string) []string {
+	out := make([]string, len(rep.Scales))
+	for i, s := range rep.Scales {
+		out[i] = f(s)
+	}
+	return out
+}
+
+// first puts s in the first scale's column only.
+func (rep *Report) first(s string) []string {
+	out := make([]string, max(len(rep.Scales), 1))
+	out[0] = s
+	for i := 1; i < len(out); i++ {
+		out[i] = notMeasured
+	}
+	return out
+}
+
+func (rep *Report) ceilingRows() []Row {
+	c := rep.Ceiling
+	return []Row{
+		{Section: sectionCeiling, Measure: "gojieba Tokenize(search) alone, MB/s, 1 / 2 goroutines",
+			Cells: rep.first(fmt.Sprintf("%.1f / %.1f", c.Jieba[0], c.Jieba[1]))},
+		{Section: sectionCeiling, Measure: "xinwen jieba tokenizer (normalize + search mode), MB/s, 1 / 2 goroutines",
+			Cells: rep.first(fmt.Sprintf("%.1f / %.1f", c.Tokenizer[0], c.Tokenizer[1]))},
+	}
+}
+
+func (rep *Report) indexRows() []Row {
+	base := IndexRun{}
+	if len(rep.Scales) > 0 {
+		base = rep.Scales[0].Index
+	}
+	ceiling := rep.Ceiling.Jieba[1]
+	return []Row{
+		{Section: sectionIndex, Measure: "articles indexed", Cells: rep.cells(func(s Scale) string { return fmt.Sprint(s.Index.Articles) })},
+		{Section: sectionIndex, Measure: "time, s (whole child process)", Cells: rep.cells(func(s Scale) string { return fmt.Sprintf("%.1f (%.1f)", s.Index.Seconds, s.Index.Wall) })},
+		{Section: sectionIndex, Measure: "articles/s", Cells: rep.cells(func(s Scale) string { return fmt.Sprintf("%.0f", s.Index.PerSec()) })},
+		{Section: sectionIndex, Measure: "MB/s of text (title+body)", Cells: rep.cells(func(s Scale) string { return fmt.Sprintf("%.2f", s.Index.MBs()) }),
+			Target: fmt.Sprintf("≥ %.0f MB/s", TargetIndexMBs), Result: verdict(base.MBs(), TargetIndexMBs, higher)},
+		{Section: sectionIndex, Measure: "share of the 2-goroutine gojieba ceiling", Cells: rep.cells(func(s Scale) string { return fmt.Sprintf("%.0f%%", 100*s.Index.MBs()/ceiling) })},
+		{Section: sectionIndex, Measure: "peak RSS of the child, MB", Cells: rep.cells(func(s Scale) string { return fmt.Sprintf("%.0f", float64(s.Index.PeakRSS)/mb) })},
+		{Section: sectionIndex, Measure: "index size, MB (raw text, MB)", Cells: rep.cells(func(s Scale) string {
+			return fmt.Sprintf("%.0f (%.0f)", float64(s.Index.SizeBytes)/mb, float64(s.Index.TextBytes)/mb)
+		})},
+		{Section: sectionIndex, Measure: "index size / raw text", Cells: rep.cells(func(s Scale) string { return fmt.Sprintf("%.2f×", s.Index.SizeRatio()) }),
+			Target: fmt.Sprintf("≤ %.1f×", TargetSizeRatio), Result: verdict(base.SizeRatio(), TargetSizeRatio, lower)},
+	}
+}
+
+func (rep *Report) bleveRows() []Row {
+	b := rep.Bleve
+	var speedup float64
+	if len(rep.Scales) > 0 && b.Seconds > 0 {
+		speedup = rep.Scales[0].Index.MBs() / b.MBs()
+	}
+	return []Row{
+		{Section: sectionBleve, Measure: "time, s (whole child process)", Cells: rep.first(fmt.Sprintf("%.1f (%.1f)", b.Seconds, b.Wall))},
+		{Section: sectionBleve, Measure: "articles/s", Cells: rep.first(fmt.Sprintf("%.0f", b.PerSec()))},
+		{Section: sectionBleve, Measure: "MB/s of text (title+body)", Cells: rep.first(fmt.Sprintf("%.2f", b.MBs()))},
+		{Section: sectionBleve, Measure: "peak RSS of the child, MB", Cells: rep.first(fmt.Sprintf("%.0f", float64(b.PeakRSS)/mb))},
+		{Section: sectionBleve, Measure: "index size / raw text", Cells: rep.first(fmt.Sprintf("%.2f× (%.0f MB)", b.SizeRatio(), float64(b.SizeBytes)/mb))},
+		{Section: sectionBleve, Measure: "xinwen speed ÷ Bleve default speed", Cells: rep.first(fmt.Sprintf("%.1f×", speedup)),
+			Target: fmt.Sprintf("≥ %.0f×", TargetVsBleve), Result: verdict(speedup, TargetVsBleve, higher)},
+	}
+}
+
+func (rep *Report) queryRows(section string, pick func(QueryLatency) map[string]Latency) []Row {
+	var rows []Row
+	for _, class := range append(append([]string(nil), Classes...), ClassAll) {
+		rows = append(rows, Row{Section: section, Measure: class + ", " + percentileTriplet, Cells: rep.cells(func(s Scale) string {
+			l, ok := pick(s.Latency)[class]
+			if !ok {
+				return notMeasured
+			}
+			return fmt.Sprintf("%.1f / %.1f / %.1f", l.P50, l.P95, l.P99)
+		})})
+	}
+	if section == sectionFacets {
+		all := &rows[len(rows)-1]
+		all.Target = classAllTargetLabel
+		var parts []string
+		for i, s := range rep.Scales {
+			target := TargetP99Base
+			if i > 0 {
+				target = TargetP99Scaled
+			}
+			parts = append(parts, s.Name+": "+verdict(s.Latency.Facets[ClassAll].P99, target, lower))
+		}
+		all.Result = strings.Join(parts, "; ")
+	}
+	return rows
+}
+
+func (rep *Report) httpRows() []Row {
+	if len(rep.Scales) == 0 || rep.Scales[0].HTTP == nil {
+		return nil
+	}
+	var rows []Row
+	for i, lv := range rep.Scales[0].HTTP.Levels {
+		row := Row{Section: sectionHTTP, Measure: fmt.Sprintf("concurrency %d: req/s; p50 / p99 ms", lv.Concurrency),
+			Cells: rep.cells(func(s Scale) string { return levelCell(s, i) })}
+		if lv.Concurrency == targetConcurrency {
+			row.Target = fmt.Sprintf("≥ %d req/s, p99 ≤ %.0f ms", TargetRPS, TargetHTTPP99)
+			row.Result = "req/s " + verdict(lv.RPS(), TargetRPS, higher) + "; p99 " + verdict(lv.Lat.P99, TargetHTTPP99, lower)
+		}
+		rows = append(rows, row)
+	}
+	return append(rows,
+		Row{Section: sectionServer, Measure: "RSS, MB: after start / highest under load / peak (VmHWM)",
+			Cells: rep.cells(func(s Scale) string {
+				if s.HTTP == nil {
+					return notMeasured
+				}
+				return fmt.Sprintf("%.0f / %.0f / %.0f", float64(s.HTTP.RSSIdle)/mb, float64(s.HTTP.RSSLoad)/mb, float64(s.HTTP.HWM)/mb)
+			}),
+			Target: fmt.Sprintf("≤ %.0f MB (24k)", TargetRSSBytes/mb), Result: verdict(float64(rep.Scales[0].HTTP.HWM), TargetRSSBytes, lower)},
+		Row{Section: sectionServer, Measure: "cold start to first 200 from /api/search, s",
+			Cells: rep.cells(func(s Scale) string {
+				if s.HTTP == nil {
+					return notMeasured
+				}
+				return fmt.Sprintf("%.2f", s.HTTP.ColdStart.Seconds())
+			})},
+	)
+}
+
+func levelCell(s Scale, i int) string {
+	if s.HTTP == nil || i >= len(s.HTTP.Levels) {
+		return notMeasured
+	}
+	lv := s.HTTP.Levels[i]
+	cell := fmt.Sprintf("%.0f; %.1f / %.1f", lv.RPS(), lv.Lat.P50, lv.Lat.P99)
+	if lv.Errors > 0 {
+		cell += fmt.Sprintf(" (%d errors)", lv.Errors)
+	}
+	return cell
+}
+
+// Table renders the rows as one Markdown table.
+func (rep *Report) Table() string {
+	var b strings.Builder
+	b.WriteString("| section | measure |")
+	for i, s := range rep.Scales {
+		label := fmt.Sprintf(" %s (%d articles)", s.Name, s.Index.Articles)
+		if i > 0 {
+			label = fmt.Sprintf(" %s (×10 synthetic, %d articles)", s.Name, s.Index.Articles)
+		}
+		b.WriteString(label + " |")
+	}
+	b.WriteString(" target | result |\n|---|---|" + strings.Repeat("---:|", len(rep.Scales)) + "---|---|\n")
+	for _, r := range rep.Rows() {
+		fmt.Fprintf(&b, "| %s | %s |", r.Section, r.Measure)
+		for _, c := range r.Cells {
+			b.WriteString(" " + c + " |")
+		}
+		fmt.Fprintf(&b, " %s | %s |\n", r.Target, r.Result)
+	}
+	return b.String()
+}

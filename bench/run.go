@@ -1,0 +1,235 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/xinwen-search/xinwen/search"
+)
+
+// Config is one benchmark run.
+type Config struct {
+	Exe         string   // the xinwen binary, re-executed for every child
+	DictDir     string   // jieba dictionaries (for the gojieba-alone ceiling)
+	DictArgs    []string // flags that make children load the same dictionaries
+	DictVersion string   // the loaded segmenter's version (zh.Use is done)
+	Segment     Segmenter
+	Zone        *time.Location
+
+	Corpus     string // JSON Lines (.gz) of real articles
+	Docs       int    // articles to use; 0: all
+	Scale10    bool   // also a ten-fold synthesized corpus
+	Queries    int    // per class
+	Rounds     int
+	Seed       uint64
+	HTTP       bool
+	Load       HTTPConfig // Concurrency, Duration, MaxRequests, Warmup
+	WorkDir    string     // parent of the temporary directory; "": os.TempDir()
+	Keep       bool       // keep inputs and indexes
+	ProfileDir string     // CPU/allocation profiles; "": none
+	Log        io.Writer  // progress lines; nil: none
+}
+
+// Report is everything one run measured.
+type Report struct {
+	Machine  Machine
+	Ceiling  Ceiling
+	Scales   []Scale  // the corpus, then the ten-fold one
+	Bleve    IndexRun // Bleve's default mapping on the first scale
+	Profiles []ProfileTop
+	Queries  int // sampled per class
+	Rounds   int
+	Started  time.Time
+	Elapsed  time.Duration
+}
+
+// Scale is what one corpus size measured.
+type Scale struct {
+	Name    string // "24k"
+	Index   IndexRun
+	Latency QueryLatency
+	HTTP    *HTTPResult // nil without --http
+}
+
+// Run measures everything cfg asks for.
+func Run(ctx context.Context, cfg Config) (*Report, error) {
+	r := &runner{cfg: cfg, rep: &Report{Machine: ReadMachine(), Queries: cfg.Queries, Rounds: cfg.Rounds, Started: time.Now()}}
+	if r.cfg.Log == nil {
+		r.cfg.Log = io.Discard
+	}
+	r.rep.Machine.SampleLoad("start")
+	work, err := os.MkdirTemp(cfg.WorkDir, "xinwen-bench-")
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
+	}
+	r.work = work
+	if cfg.ProfileDir != "" {
+		if err := os.MkdirAll(cfg.ProfileDir, 0o755); err != nil {
+			return nil, fmt.Errorf("bench: %w", err)
+		}
+	}
+	if !cfg.Keep {
+		defer os.RemoveAll(work)
+	}
+	err = r.run(ctx)
+	r.rep.Machine.SampleLoad("end")
+	r.rep.Elapsed = time.Since(r.rep.Started)
+	return r.rep, err
+}
+
+type runner struct {
+	cfg  Config
+	rep  *Report
+	work string
+	docs []Doc
+	qs   []Query
+}
+
+func (r *runner) logf(format string, args ...any) {
+	fmt.Fprintf(r.cfg.Log, "bench: "+format+"\n", args...)
+}
+
+func (r *runner) run(ctx context.Context) error {
+	var err error
+	if r.docs, err = ReadCorpus(r.cfg.Corpus, r.cfg.Docs); err != nil {
+		return err
+	}
+	r.logf("%d articles, %.1f MB of text; sampling %d queries per class (seed %d)", len(r.docs), float64(TextBytes(r.docs))/1e6, r.cfg.Queries, r.cfg.Seed)
+	r.qs, err = SampleQueries(r.docs, SampleConfig{PerClass: r.cfg.Queries, Seed: r.cfg.Seed, Segment: r.cfg.Segment, Zone: r.cfg.Zone})
+	if err != nil {
+		return err
+	}
+	r.phase("ceiling")
+	if r.rep.Ceiling, err = MeasureCeiling(r.docs, r.cfg.DictDir); err != nil {
+		return err
+	}
+	input := filepath.Join(r.work, "corpus.jsonl.gz")
+	if err := WriteCorpus(input, r.docs); err != nil {
+		return err
+	}
+	if err := r.scale(ctx, scaleName(len(r.docs)), input, TextBytes(r.docs), true); err != nil {
+		return err
+	}
+	if err := r.bleve(ctx, input); err != nil {
+		return err
+	}
+	if r.cfg.Scale10 {
+		if err := r.scale10(ctx); err != nil {
+			return err
+		}
+	}
+	return r.profiles()
+}
+
+func (r *runner) phase(name string) {
+	r.logf("%s (load average %s)", name, loadNow())
+	r.rep.Machine.SampleLoad(name)
+}
+
+func loadNow() string {
+	b, _ := os.ReadFile("/proc/loadavg")
+	f := strings.Fields(string(b))
+	return strings.Join(f[:min(len(f), 3)], " ")
+}
+
+// scaleName is "24k" for 24,102 articles, "500" for 500.
+func scaleName(n int) string {
+	if n >= 1000 {
+		return fmt.Sprintf("%dk", (n+500)/1000)
+	}
+	return fmt.Sprint(n)
+}
+
+// scale indexes input with xinwen, then measures queries in-process and,
+// with --http, over HTTP.
+func (r *runner) scale(ctx context.Context, name, input string, text int64, profile bool) error {
+	sc := Scale{Name: name}
+	dir := filepath.Join(r.work, "xinwen-"+name)
+	cpu := ""
+	if profile && r.cfg.ProfileDir != "" {
+		cpu = filepath.Join(r.cfg.ProfileDir, ProfileIndexCPU)
+	}
+	r.phase("index xinwen " + name)
+	run, err := IndexXinwen(ctx, r.cfg.Exe, r.cfg.DictArgs, dir, input, cpu)
+	if err != nil {
+		return err
+	}
+	run.TextBytes = text
+	sc.Index = run
+	r.logf("xinwen indexed %d articles in %.1fs (%.2f MB/s)", run.Articles, run.Seconds, run.MBs())
+	if sc.Latency, err = r.queries(ctx, dir, profile); err != nil {
+		return err
+	}
+	if r.cfg.HTTP {
+		r.phase("http " + name)
+		hc := r.cfg.Load
+		hc.Exe, hc.DictArgs, hc.Index = r.cfg.Exe, r.cfg.DictArgs, dir
+		h, err := MeasureHTTP(ctx, hc, r.qs)
+		if err != nil {
+			return err
+		}
+		sc.HTTP = &h
+	}
+	r.rep.Scales = append(r.rep.Scales, sc)
+	return nil
+}
+
+// queries opens the index in this process and times the sampled queries.
+func (r *runner) queries(ctx context.Context, dir string, profile bool) (QueryLatency, error) {
+	r.phase("queries in-process")
+	gen, err := search.ReadCurrent(dir)
+	if err != nil {
+		return QueryLatency{}, err
+	}
+	ix, err := search.Open(gen, search.Options{DictVersion: r.cfg.DictVersion, Zone: r.cfg.Zone})
+	if err != nil {
+		return QueryLatency{}, err
+	}
+	defer ix.Close()
+	pdir := ""
+	if profile {
+		pdir = r.cfg.ProfileDir
+	}
+	return MeasureQueries(ctx, ix, r.qs, r.cfg.Zone, r.cfg.Rounds, pdir)
+}
+
+// bleve indexes the same input with Bleve's default mapping, then drops
+// that index (it is large and used for nothing else).
+func (r *runner) bleve(ctx context.Context, input string) error {
+	r.phase("index bleve default")
+	dir := filepath.Join(r.work, "bleve-default")
+	run, err := IndexBleveDefault(ctx, r.cfg.Exe, dir, input)
+	if err != nil {
+		return err
+	}
+	run.TextBytes = TextBytes(r.docs)
+	r.rep.Bleve = run
+	r.logf("bleve default indexed %d articles in %.1fs (%.2f MB/s)", run.Articles, run.Seconds, run.MBs())
+	if !r.cfg.Keep {
+		os.RemoveAll(dir)
+	}
+	return nil
+}
+
+// scale10 synthesizes the ten-fold corpus, then measures it like the first.
+func (r *runner) scale10(ctx context.Context) error {
+	r.phase("synthesize x10")
+	input := filepath.Join(r.work, "corpus-x10.jsonl.gz")
+	n, text, err := WriteScaled(input, r.docs, 10, r.cfg.Seed, r.cfg.Segment)
+	if err != nil {
+		return err
+	}
+	r.logf("synthesized %d articles, %.1f MB of text", n, float64(text)/1e6)
+	if err := r.scale(ctx, scaleName(n), input, text, false); err != nil {
+		return err
+	}
+	if !r.cfg.Keep {
+		os.RemoveAll(input)
+	}
+	return nil
+}
