@@ -88,7 +88,7 @@ func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, sum *Summary)
 }
 
 func recordOf(a article.Article, cfg Config) search.Record {
-	r := search.NewRecord(a.Title, a.Body, a.Categories, a.Date, cfg.Zone)
+	r := search.NewRecord(a.ID, a.Title, a.Body, a.Categories, a.Date, cfg.Zone)
 	r.URL, r.Source, r.Thumbnail = a.URL, a.Source, a.Thumbnail
 	return r
 }

@@ -22,12 +22,14 @@ const (
 	FieldPath        = "path"     // the full category path, stored only
 	FieldDate        = "date"     // datetime: range filters, sort
 	FieldFacet       = "facet"    // facet values in one doc-values field: "c:" + prefix, "m:" + month
+	FieldSortKey     = "sortkey"  // date then id, one doc-values term: date order with a unique tie-break
 	FieldURL         = "url"
 	FieldSource      = "source"
 	FieldThumbnail   = "thumbnail"
-	SchemaVersion    = 2
+	SchemaVersion    = 3
 	categorySep      = "/"
 	monthLayout      = "2006-01"
+	sortKeyLayout    = "20060102150405"
 	docType          = "article"
 	mappingTypeField = "_type"
 
@@ -46,15 +48,17 @@ type Record struct {
 	Path      string     `json:"path,omitempty"`
 	Date      *time.Time `json:"date,omitempty"`
 	Facet     []string   `json:"facet,omitempty"`
+	SortKey   string     `json:"sortkey"`
 	URL       string     `json:"url,omitempty"`
 	Source    string     `json:"source,omitempty"`
 	Thumbnail string     `json:"thumbnail,omitempty"`
 }
 
-// NewRecord derives every indexed form of an article: the n-gram shadows of
-// title and body, each category prefix, and the month in zone.
-func NewRecord(title, body string, categories []string, date time.Time, zone *time.Location) Record {
-	r := Record{Title: title, TitleNg: title, Body: body, BodyNg: body}
+// NewRecord derives every indexed form of the article id: the n-gram
+// shadows of title and body, each category prefix, the month in zone and
+// the date-order key.
+func NewRecord(id, title, body string, categories []string, date time.Time, zone *time.Location) Record {
+	r := Record{Title: title, TitleNg: title, Body: body, BodyNg: body, SortKey: sortKey(date, id)}
 	for i := range categories {
 		c := strings.Join(categories[:i+1], categorySep)
 		r.Category = append(r.Category, c)
@@ -71,6 +75,15 @@ func NewRecord(title, body string, categories []string, date time.Time, zone *ti
 	return r
 }
 
+// sortKey orders by date (UTC, to the second, fixed width), then id;
+// undated articles sort before every date, so last in newest-first order.
+func sortKey(date time.Time, id string) string {
+	if date.IsZero() {
+		return "-" + id
+	}
+	return date.UTC().Format(sortKeyLayout) + id
+}
+
 // BleveType tells Bleve's mapping which document mapping applies.
 func (Record) BleveType() string { return docType }
 
@@ -83,7 +96,9 @@ func (Record) BleveType() string { return docType }
 //   - category: every hierarchy prefix as a keyword, for the filter.
 //   - facet: category prefixes and the month in one doc-values field, so
 //     that counting facets visits one field per hit, not two.
-//   - date: datetime with doc values for range filters and date sort.
+//   - date: datetime for range filters, stored for display.
+//   - sortkey: date then id as one doc-values term, so newest-first order
+//     has a unique tie-break without loading each hit's stored id.
 func NewMapping() *mapping.IndexMappingImpl {
 	im := bleve.NewIndexMapping()
 	im.ScoringModel = index.BM25Scoring
@@ -101,6 +116,7 @@ func NewMapping() *mapping.IndexMappingImpl {
 	dm.AddFieldMappingsAt(FieldBodyNgram, textField(zh.BigramAnalyzerName, false, true))
 	dm.AddFieldMappingsAt(FieldCategory, keywordField(false, false))
 	dm.AddFieldMappingsAt(FieldFacet, keywordField(false, true))
+	dm.AddFieldMappingsAt(FieldSortKey, keywordField(false, true))
 	dm.AddFieldMappingsAt(FieldPath, storedOnly())
 	dm.AddFieldMappingsAt(FieldURL, storedOnly())
 	dm.AddFieldMappingsAt(FieldSource, storedOnly())
@@ -108,7 +124,7 @@ func NewMapping() *mapping.IndexMappingImpl {
 
 	date := bleve.NewDateTimeFieldMapping()
 	date.Store = true
-	date.DocValues = true
+	date.DocValues = false // sorting uses sortkey
 	date.IncludeInAll = false
 	dm.AddFieldMappingsAt(FieldDate, date)
 

@@ -125,8 +125,7 @@ func (ix *Index) searchRequest(q query.Query, p parsed, req Request) (*bleve.Sea
 	sr.Fields = storedFields
 	if byDate {
 		sr.SortByCustom(bsearch.SortOrder{
-			&bsearch.SortField{Field: FieldDate, Type: bsearch.SortFieldAsDate, Desc: true, Missing: bsearch.SortFieldMissingLast},
-			&bsearch.SortDocID{},
+			&bsearch.SortField{Field: FieldSortKey, Type: bsearch.SortFieldAsString, Desc: true, Missing: bsearch.SortFieldMissingLast},
 		})
 	} else {
 		// Score alone: a tie-break on _id would load every hit's stored
