@@ -202,13 +202,34 @@ func substringQuery(s string, titleBoost, bodyBoost float64) query.Query {
 }
 
 func phraseQuery(field, s string, boost float64) query.Query {
-	if toks, err := zh.Analyze(zh.BigramAnalyzerName, s); err == nil && len(toks) == 1 {
+	toks, err := zh.Analyze(zh.BigramAnalyzerName, s)
+	if err != nil || len(toks) == 0 {
+		return bleve.NewMatchNoneQuery()
+	}
+	if len(toks) == 1 {
 		return termQuery(field, toks[0].Term, boost)
 	}
-	q := bleve.NewMatchPhraseQuery(s)
-	q.SetField(field)
+	q := query.NewMultiPhraseQuery(sparsePhrase(toks), field)
 	q.SetBoost(boost)
 	return q
+}
+
+// sparsePhrase keeps every other bigram of a run and its last one, with
+// empty slots between: overlapping bigrams at fixed distances pin every
+// character as tightly as all of them do, and each bigram left out is a
+// posting list the phrase need not read.
+func sparsePhrase(toks []zh.Token) [][]string {
+	first, last := toks[0].Position, toks[len(toks)-1].Position
+	slots := make([][]string, last-first+1)
+	for i, t := range toks {
+		off := t.Position - first
+		runEnd := i == len(toks)-1 || toks[i+1].Position != t.Position+1
+		runStart := i == 0 || toks[i-1].Position != t.Position-1
+		if runStart || runEnd || off%2 == 0 {
+			slots[off] = []string{t.Term}
+		}
+	}
+	return slots
 }
 
 func termQuery(field, term string, boost float64) query.Query {

@@ -283,3 +283,17 @@ func TestDictMismatchRefused(t *testing.T) {
 		t.Errorf("Open with another dictionary = %v, want ErrDictMismatch", err)
 	}
 }
+
+func TestSparsePhraseStaysExact(t *testing.T) {
+	docs := []fixture{
+		{id: "exact", title: "推动高质量发展取得新成效", body: "正文"},
+		{id: "shuffled", title: "高质发展量发展", body: "质量发展高质"},
+		{id: "split", title: "高质量，发展", body: "正文"},
+	}
+	ix := openFixtures(t, docs)
+	for _, q := range []string{`"高质量发展"`, `"推动高质量发展取得"`, `"质量发展取得新"`} {
+		if got := ids(search(t, ix, Request{Query: q})); !sameSet(got, []string{"exact"}) {
+			t.Errorf("%s: got %v, want [exact]", q, got)
+		}
+	}
+}

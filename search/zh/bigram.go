@@ -10,11 +10,17 @@ import (
 
 // BigramTokenizer emits overlapping character bigrams within each run of
 // word characters (letters, digits, marks; Han and Latin alike) of the
-// normalized text; a one-character run emits that character. Runs are a
-// position apart, so no phrase connects across punctuation or space. Any
+// normalized text; a one-character run emits that character. Runs are two
+// empty positions apart, so no phrase connects across punctuation or
+// space, not even one that skips every other bigram (search does, to read
+// fewer postings: kept bigrams at most two positions apart then always
+// fall in one run). Any
 // string of two or more word characters in a text is then a phrase of
 // bigrams in it: the exact-substring guarantee.
 type BigramTokenizer struct{}
+
+// runGap is how many empty positions separate two runs.
+const runGap = 2
 
 func newBigramTokenizer(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
 	return &BigramTokenizer{}, nil
@@ -54,10 +60,10 @@ type bigrammer struct {
 	pos  int
 }
 
-// run emits the tokens of term[from:to], one position after the last run.
+// run emits the tokens of term[from:to], two positions after the last run.
 func (b *bigrammer) run(from, to int) {
 	if b.pos > 0 {
-		b.pos++ // the gap between runs
+		b.pos += runGap
 	}
 	_, first := utf8.DecodeRune(b.term[from:to])
 	if from+first == to {

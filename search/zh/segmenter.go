@@ -20,7 +20,7 @@ import (
 
 // algorithmVersion changes whenever the analysis code changes what terms,
 // positions or offsets it produces; it is part of Version.
-const algorithmVersion = "xinwen-zh-1"
+const algorithmVersion = "xinwen-zh-2"
 
 // Files jieba needs in Config.DictDir. The user dictionary is xinwen's own.
 const (
