@@ -34,9 +34,12 @@ type Config struct {
 	// Delete) in a copy of the current generation instead of rebuilding.
 	Incremental bool
 	Delete      []string
-	Stdin       io.Reader // nil: os.Stdin
-	Log         *slog.Logger
-	Progress    Progress // nil: no progress output
+	// KeepDuplicates indexes articles that repeat another's title on the
+	// same day (by default the later one is skipped as a near-duplicate).
+	KeepDuplicates bool
+	Stdin          io.Reader // nil: os.Stdin
+	Log            *slog.Logger
+	Progress       Progress // nil: no progress output
 }
 
 func (c *Config) defaults() {

@@ -5,15 +5,21 @@ import (
 	"errors"
 	"fmt"
 
+	"strings"
+	"time"
+	"unicode/utf8"
+
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/xinwen-search/xinwen/indexer/article"
 	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen/search/zh"
 )
 
 // Skip reasons counted in the summary.
 const (
 	reasonDuplicate = "duplicate id in this run"
+	reasonNearDup   = "near-duplicate (same title, same day)"
 	reasonEmpty     = "neither title nor body"
 	reasonEncoding  = "undecodable bytes"
 	reasonFront     = "no front matter"
@@ -58,6 +64,8 @@ func openShard(cfg Config, gen, base string, i int) (shardWriter, error) {
 // ones are counted and reported, never fatal.
 func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, sum *Summary) error {
 	seen := make(map[string]struct{})
+	stories := make(map[string]string) // story key -> first id
+	dedupe := !cfg.KeepDuplicates
 	for _, id := range cfg.Delete {
 		w.chans[shardOf(id, len(w.chans))] <- doc{id: id}
 		sum.Deleted++
@@ -75,6 +83,13 @@ func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, sum *Summary)
 			sum.skip(reasonDuplicate, it.where, fmt.Errorf("id %q seen before", it.a.ID), cfg.Log)
 			return true
 		}
+		if key := storyKey(it.a, cfg.Zone); dedupe && key != "" {
+			if first, dup := stories[key]; dup {
+				sum.skip(reasonNearDup, it.where, fmt.Errorf("%q repeats %q of the same day (kept id %q)", it.a.ID, it.a.Title, first), cfg.Log)
+				return true
+			}
+			stories[key] = it.a.ID
+		}
 		seen[it.a.ID] = struct{}{}
 		rec := recordOf(it.a, cfg)
 		w.chans[shardOf(it.a.ID, len(w.chans))] <- doc{id: it.a.ID, rec: &rec}
@@ -85,6 +100,21 @@ func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, sum *Summary)
 		err = nil
 	}
 	return err
+}
+
+// minStoryTitle is the shortest title (in runes) that identifies a story.
+const minStoryTitle = 6
+
+// storyKey identifies a story across sources: its normalized title and
+// its day. Two scrapers of one programme, or one wire story carried twice,
+// share it; different stories on one day almost never do. Undated or
+// short-titled articles have no key and are never merged.
+func storyKey(a article.Article, zone *time.Location) string {
+	title := zh.Normalize(strings.TrimSpace(a.Title))
+	if a.Date.IsZero() || utf8.RuneCountInString(title) < minStoryTitle {
+		return ""
+	}
+	return a.Date.In(zone).Format("2006-01-02") + "|" + title
 }
 
 func recordOf(a article.Article, cfg Config) search.Record {
