@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/xinwen-search/xinwen/search/eval"
+)
+
+// Where the research corpus sits beside a checkout; never inside it.
+const (
+	defaultEvalCorpus = "../shared/corpus/xwlb.jsonl.gz"
+	defaultSIGHAN     = "../shared/corpus/sighan2005"
+	evalMissesShown   = 20
+)
+
+func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var (
+		c   common
+		cfg eval.Config
+		out string
+	)
+	fs := newFlagSet("eval", "eval [flags]\n\nBuilds xinwen, a Bleve cjk baseline and a jieba-words baseline over a corpus\nsample in temporary directories, then measures exact-substring recall and\nprecision, known-item ranking (MRR@10) and SIGHAN segmentation F1.\nPrints one table; phase timings go to stderr.", stderr)
+	c.dictFlags(fs)
+	fs.StringVar(&cfg.Corpus, "corpus", defaultEvalCorpus, "JSON Lines corpus (.jsonl or .jsonl.gz) to sample; read at run time, never copied")
+	fs.IntVar(&cfg.Docs, "docs", 0, "articles read from the start of the corpus (0: all)")
+	fs.IntVar(&cfg.Oracle, "oracle", eval.DefaultOracle, "exact-substring oracle strings, in four kinds of equal share")
+	fs.IntVar(&cfg.Known, "known", eval.DefaultKnown, "known-item queries of each kind (title words, 快讯 sub-headline words)")
+	fs.Uint64Var(&cfg.Seed, "seed", eval.DefaultSeed, "seed of every sample: the same seed and corpus give the same queries")
+	fs.StringVar(&cfg.SIGHAN, "sighan", defaultSIGHAN, "SIGHAN 2005 directory for segmentation F1 (empty: skip; the default is skipped when absent)")
+	fs.StringVar(&out, "out", "", "rewrite the generated table section of this Markdown file (e.g. docs/relevance.md)")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return fmt.Errorf("eval: unexpected argument %q: %w", fs.Arg(0), errUsage)
+	}
+	if cfg.SIGHAN == defaultSIGHAN && !exists(cfg.SIGHAN) {
+		fmt.Fprintf(stderr, "eval: %s absent: segmentation F1 skipped\n", cfg.SIGHAN)
+		cfg.SIGHAN = ""
+	}
+	seg, err := c.loadSegmenter()
+	if err != nil {
+		return err
+	}
+	defer seg.Close()
+	cfg.Log = stderr
+	rep, err := eval.Run(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(stdout, rep.Table())
+	fmt.Fprintln(stdout, rep.Summary())
+	if x := rep.Engine(eval.NameXinwen); x != nil && len(x.Misses) > 0 {
+		fmt.Fprintln(stderr, "eval: xinwen's wrong answers:")
+		eval.WriteMisses(stderr, x, evalMissesShown)
+	}
+	if out == "" {
+		return nil
+	}
+	return eval.RewriteDoc(out, rep.Section(commandLine(args)))
+}
+
+// commandLine is the command as the document shows it.
+func commandLine(args []string) string {
+	return strings.TrimSpace("xinwen eval " + strings.Join(args, " "))
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return !errors.Is(err, os.ErrNotExist)
+}

@@ -1,0 +1,121 @@
+package eval
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/xinwen-search/xinwen/indexer/article"
+	"github.com/xinwen-search/xinwen/search/zh"
+)
+
+// Doc is one article as every engine indexes it, with the normalized text
+// the exact-substring truth is computed on.
+type Doc struct {
+	article.Article
+	NormTitle string // zh.Normalize(Title)
+	NormBody  string // zh.Normalize(Body)
+}
+
+func newDoc(a article.Article) Doc {
+	return Doc{Article: a, NormTitle: zh.Normalize(a.Title), NormBody: zh.Normalize(a.Body)}
+}
+
+// Contains reports whether the normalized title or body holds s.
+func (d *Doc) Contains(s string) bool {
+	return strings.Contains(d.NormTitle, s) || strings.Contains(d.NormBody, s)
+}
+
+// IsBundle reports whether d is a 国内联播快讯 or 国际联播快讯 bundle.
+func (d *Doc) IsBundle() bool {
+	for _, c := range d.Categories {
+		if c == "国内联播快讯" || c == "国际联播快讯" {
+			return true
+		}
+	}
+	return false
+}
+
+// readArticles reads up to n articles (n <= 0: all) from a JSON Lines file,
+// gzipped when its name ends in .gz. Records the indexer would skip (bad
+// JSON, empty, a repeated id) are skipped here too.
+func readArticles(path string, n int) ([]article.Article, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval: corpus: %w", err)
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		gz, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("eval: corpus %s: %w", path, err)
+		}
+		defer gz.Close()
+		r = gz
+	}
+	var out []article.Article
+	seen := map[string]bool{}
+	for rec, err := range article.ReadJSONL(r, path, article.Options{}) {
+		if err != nil || seen[rec.Article.ID] {
+			continue
+		}
+		seen[rec.Article.ID] = true
+		out = append(out, rec.Article)
+		if n > 0 && len(out) == n {
+			break
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("eval: corpus %s: no articles", path)
+	}
+	return out, nil
+}
+
+// writeJSONL writes articles in the JSON Lines form the indexer reads.
+func writeJSONL(path string, arts []article.Article) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("eval: write corpus sample: %w", err)
+	}
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, a := range arts {
+		if err := enc.Encode(a); err != nil {
+			f.Close()
+			return fmt.Errorf("eval: write corpus sample: %w", err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("eval: write corpus sample: %w", err)
+	}
+	return f.Close()
+}
+
+// prepareCorpus loads the sample, writes it to jsonl and reads it back: the
+// read-back articles are exactly what the indexer sees, so truth, baselines
+// and xinwen all work on the same text.
+func prepareCorpus(src, jsonl string, n int) ([]Doc, error) {
+	arts, err := readArticles(src, n)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeJSONL(jsonl, arts); err != nil {
+		return nil, err
+	}
+	back, err := readArticles(jsonl, 0)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]Doc, len(back))
+	for i, a := range back {
+		docs[i] = newDoc(a)
+	}
+	return docs, nil
+}

@@ -1,0 +1,129 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/xinwen-search/xinwen/indexer"
+	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen/search/zh"
+)
+
+// Query is one search: a quoted phrase, or words separated by spaces that
+// must all match.
+type Query struct {
+	Text   string
+	Phrase bool
+}
+
+// Engine is one search engine under evaluation.
+type Engine interface {
+	Name() string
+	// All returns the id of every matching article and the total the
+	// engine reported for the query.
+	All(ctx context.Context, q Query) (ids []string, total uint64, err error)
+	// Top returns the ids of the first k hits, best first.
+	Top(ctx context.Context, q Query, k int) ([]string, error)
+	// SizeBytes is the index's size on disk.
+	SizeBytes() int64
+	Close() error
+}
+
+// Engine names, as the table shows them.
+const (
+	NameXinwen = "xinwen"
+	NameCJK    = "Bleve cjk"
+	NameJieba  = "jieba words"
+)
+
+// xinwenEngine is the product: indexer.Build, then search.Index.Search.
+type xinwenEngine struct {
+	ix *search.Index
+}
+
+var _ Engine = (*xinwenEngine)(nil)
+
+// buildXinwen indexes jsonl with xinwen's own indexer into dir and opens
+// the published generation.
+func buildXinwen(ctx context.Context, dir, jsonl string, log *slog.Logger) (*xinwenEngine, error) {
+	seg, err := zh.Default()
+	if err != nil {
+		return nil, fmt.Errorf("eval: %w", err)
+	}
+	cfg := indexer.Config{Dir: dir, Sources: []string{jsonl}, DictVersion: seg.Version(), Log: log}
+	if _, err := indexer.Build(ctx, cfg); err != nil {
+		return nil, fmt.Errorf("eval: build xinwen: %w", err)
+	}
+	gen, err := search.ReadCurrent(dir)
+	if err != nil {
+		return nil, fmt.Errorf("eval: %w", err)
+	}
+	ix, err := search.Open(gen, search.Options{DictVersion: seg.Version()})
+	if err != nil {
+		return nil, fmt.Errorf("eval: open xinwen: %w", err)
+	}
+	return &xinwenEngine{ix: ix}, nil
+}
+
+func (e *xinwenEngine) Name() string     { return NameXinwen }
+func (e *xinwenEngine) SizeBytes() int64 { return e.ix.Stats().SizeBytes }
+func (e *xinwenEngine) Close() error     { return e.ix.Close() }
+func (e *xinwenEngine) text(q Query) string {
+	if q.Phrase {
+		return `"` + q.Text + `"`
+	}
+	return q.Text
+}
+
+// All pages through every hit with the API's own cursor, 100 at a time, as
+// a client would: the cursor is part of what is measured.
+func (e *xinwenEngine) All(ctx context.Context, q Query) ([]string, uint64, error) {
+	req := search.Request{Query: e.text(q), Size: search.MaxSize, NoFacets: true}
+	var ids []string
+	var total uint64
+	for page := 0; ; page++ {
+		res, err := e.ix.Search(ctx, req)
+		if err != nil {
+			return nil, 0, fmt.Errorf("eval: xinwen %q: %w", req.Query, err)
+		}
+		total = res.Total
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		// The page bound stops a cursor that never ends; the caller sees
+		// the disagreement between total and hits.
+		if res.NextCursor == "" || len(res.Hits) == 0 || uint64(page) > total/search.MaxSize+1 {
+			return ids, total, nil
+		}
+		req.After = res.NextCursor
+	}
+}
+
+func (e *xinwenEngine) Top(ctx context.Context, q Query, k int) ([]string, error) {
+	res, err := e.ix.Search(ctx, search.Request{Query: e.text(q), Size: k, NoFacets: true})
+	if err != nil {
+		return nil, fmt.Errorf("eval: xinwen %q: %w", q.Text, err)
+	}
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	return ids, nil
+}
+
+// dirSize sums the sizes of the files below dir.
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}

@@ -1,0 +1,115 @@
+package eval
+
+import (
+	"context"
+	"slices"
+)
+
+// EngineResult is everything measured for one engine.
+type EngineResult struct {
+	Name      string
+	SizeBytes int64
+	Phrase    Counts // quoted phrases against the oracle
+	Words     Counts // the same strings unquoted (recall is what counts)
+	// PhraseKind and WordsKind split Phrase and Words by oracle kind.
+	PhraseKind, WordsKind [numKinds]Counts
+	Titles, Subheads      Ranking
+	// Misses are the oracle queries this engine got wrong: a phrase with
+	// a missing or extra article, or a word with a missing one.
+	Misses []Miss
+}
+
+// Miss is one wrong answer to an oracle string.
+type Miss struct {
+	Probe   Probe
+	Phrase  bool
+	Missing []string // in the truth, not returned
+	Extra   []string // returned, not in the truth
+	Total   uint64   // what the engine reported
+	Got     int      // what it returned
+}
+
+// answer is one engine's hits for one probe, quoted and unquoted.
+type answer struct {
+	phrase, words           []string
+	phraseTotal, wordsTotal uint64
+}
+
+// measure runs every oracle and known-item query on e.
+func measure(ctx context.Context, e Engine, rep *Report, truth []map[string]bool, workers int, clock *phases) (EngineResult, error) {
+	res := EngineResult{Name: e.Name(), SizeBytes: e.SizeBytes()}
+	answers := make([]answer, len(rep.Probes))
+	err := parallel(ctx, len(rep.Probes), workers, func(i int) error {
+		a := &answers[i]
+		var err error
+		if a.phrase, a.phraseTotal, err = e.All(ctx, Query{Text: rep.Probes[i].Text, Phrase: true}); err != nil {
+			return err
+		}
+		a.words, a.wordsTotal, err = e.All(ctx, Query{Text: rep.Probes[i].Text})
+		return err
+	})
+	if err != nil {
+		return res, err
+	}
+	for i, p := range rep.Probes {
+		a := answers[i]
+		res.Phrase.Add(truth[i], a.phrase, a.phraseTotal)
+		res.PhraseKind[p.Kind].Add(truth[i], a.phrase, a.phraseTotal)
+		res.Words.Add(truth[i], a.words, a.wordsTotal)
+		res.WordsKind[p.Kind].Add(truth[i], a.words, a.wordsTotal)
+		res.Misses = appendMiss(res.Misses, p, true, truth[i], a.phrase, a.phraseTotal)
+		res.Misses = appendMiss(res.Misses, p, false, truth[i], a.words, a.wordsTotal)
+	}
+	clock.done("%s: %d oracle strings, quoted and unquoted", e.Name(), len(rep.Probes))
+	if res.Titles, err = rank(ctx, e, rep.Titles, workers); err != nil {
+		return res, err
+	}
+	if res.Subheads, err = rank(ctx, e, rep.Subheads, workers); err != nil {
+		return res, err
+	}
+	clock.done("%s: %d known-item queries", e.Name(), len(rep.Titles)+len(rep.Subheads))
+	return res, nil
+}
+
+// appendMiss records a wrong answer: for a phrase any difference from the
+// truth, for unquoted words a missing article (they may match more), and
+// for both a total that disagrees with the hits.
+func appendMiss(ms []Miss, p Probe, phrase bool, truth map[string]bool, got []string, total uint64) []Miss {
+	m := Miss{Probe: p, Phrase: phrase, Total: total, Got: len(got)}
+	returned := make(map[string]bool, len(got))
+	for _, id := range got {
+		returned[id] = true
+		if phrase && !truth[id] {
+			m.Extra = append(m.Extra, id)
+		}
+	}
+	for id := range truth {
+		if !returned[id] {
+			m.Missing = append(m.Missing, id)
+		}
+	}
+	if len(m.Missing) == 0 && len(m.Extra) == 0 && total == uint64(len(got)) && len(returned) == len(got) {
+		return ms
+	}
+	slices.Sort(m.Missing)
+	slices.Sort(m.Extra)
+	return append(ms, m)
+}
+
+// rank runs known-item queries and scores the first rankCutoff hits.
+func rank(ctx context.Context, e Engine, items []KnownItem, workers int) (Ranking, error) {
+	ranked := make([][]string, len(items))
+	err := parallel(ctx, len(items), workers, func(i int) error {
+		var err error
+		ranked[i], err = e.Top(ctx, Query{Text: items[i].Query}, rankCutoff)
+		return err
+	})
+	r := Ranking{K: rankCutoff}
+	if err != nil {
+		return r, err
+	}
+	for i, it := range items {
+		r.Add(ranked[i], it.Target)
+	}
+	return r, nil
+}
