@@ -19,6 +19,9 @@ import (
 type Ceiling struct {
 	Jieba     [2]float64 // gojieba Tokenize(search mode) alone, 1 and 2 goroutines
 	Tokenizer [2]float64 // xinwen's jieba tokenizer (normalize + search mode + positions), 1 and 2 goroutines
+	// JiebaCPU and TokenizerCPU are the same work in MB per CPU-second,
+	// which other processes on the machine barely change.
+	JiebaCPU, TokenizerCPU [2]float64
 }
 
 // MeasureCeiling segments every title and body of docs with gojieba alone
@@ -40,8 +43,8 @@ func MeasureCeiling(docs []Doc, dictDir string) (Ceiling, error) {
 		return c, fmt.Errorf("bench: ceiling: %w", err)
 	}
 	for g := 1; g <= 2; g++ {
-		c.Jieba[g-1] = throughput(texts, g, func(s string) { j.Tokenize(s, gojieba.SearchMode, true) })
-		c.Tokenizer[g-1] = throughput(texts, g, func(s string) { tok.Tokenize([]byte(s)) })
+		c.Jieba[g-1], c.JiebaCPU[g-1] = throughput(texts, g, func(s string) { j.Tokenize(s, gojieba.SearchMode, true) })
+		c.Tokenizer[g-1], c.TokenizerCPU[g-1] = throughput(texts, g, func(s string) { tok.Tokenize([]byte(s)) })
 	}
 	return c, nil
 }
@@ -70,15 +73,16 @@ func newJieba(dir string) (*gojieba.Jieba, error) {
 	return gojieba.NewJieba(paths...), nil
 }
 
-// throughput runs fn over every text on g goroutines and returns MB/s.
-func throughput(texts []string, g int, fn func(string)) float64 {
+// throughput runs fn over every text on g goroutines and returns MB per
+// second and MB per CPU-second.
+func throughput(texts []string, g int, fn func(string)) (float64, float64) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	var bytes int64
 	for _, t := range texts {
 		bytes += int64(len(t))
 	}
-	start := time.Now()
+	start, cpu := time.Now(), cpuSelf()
 	for range g {
 		wg.Go(func() {
 			for i := next.Add(1) - 1; i < int64(len(texts)); i = next.Add(1) - 1 {
@@ -87,5 +91,6 @@ func throughput(texts []string, g int, fn func(string)) float64 {
 		})
 	}
 	wg.Wait()
-	return float64(bytes) / 1e6 / time.Since(start).Seconds()
+	mb := float64(bytes) / 1e6
+	return mb / time.Since(start).Seconds(), mb / (cpuSelf() - cpu).Seconds()
 }

@@ -35,6 +35,9 @@ type LoadLevel struct {
 	FirstError  string
 	Seconds     float64
 	Lat         Latency // successful requests only
+	// ServerCPUms and ClientCPUms are CPU milliseconds per request of the
+	// server process and of this one (the load generator).
+	ServerCPUms, ClientCPUms float64
 }
 
 // RPS is successful requests per second.
@@ -61,11 +64,24 @@ func MeasureHTTP(ctx context.Context, cfg HTTPConfig, qs []Query) (HTTPResult, e
 	load(ctx, client, urls, 4, cfg.Warmup, cfg.Duration)
 	stop := sampleRSS(srv, &out.RSSLoad)
 	for _, c := range cfg.Concurrency {
-		out.Levels = append(out.Levels, load(ctx, client, urls, c, cfg.MaxRequests, cfg.Duration))
+		out.Levels = append(out.Levels, srv.level(ctx, client, urls, c, cfg))
 	}
 	stop()
 	_, out.HWM = srv.memory()
 	return out, ctx.Err()
+}
+
+// level runs one concurrency level and charges it the CPU both sides used.
+func (s *server) level(ctx context.Context, client *http.Client, urls []string, conc int, cfg HTTPConfig) LoadLevel {
+	srv0, _ := cpuOf(s.cmd.Process.Pid)
+	cli0 := cpuSelf()
+	lv := load(ctx, client, urls, conc, cfg.MaxRequests, cfg.Duration)
+	srv1, _ := cpuOf(s.cmd.Process.Pid)
+	if n := lv.OK + lv.Errors; n > 0 {
+		lv.ServerCPUms = float64(srv1-srv0) / float64(time.Millisecond) / float64(n)
+		lv.ClientCPUms = float64(cpuSelf()-cli0) / float64(time.Millisecond) / float64(n)
+	}
+	return lv
 }
 
 func maxOf(xs []int) int {

@@ -46,12 +46,17 @@ type IndexRun struct {
 	// start or the dictionary load.
 	Seconds   float64
 	Wall      float64 // the whole child process
+	CPU       float64 // user+system seconds of the whole child process
 	PeakRSS   int64   // bytes (getrusage ru_maxrss of the child)
 	SizeBytes int64   // the index directory on disk
 }
 
 // MBs is text megabytes (title+body) indexed per second.
 func (r IndexRun) MBs() float64 { return float64(r.TextBytes) / 1e6 / r.Seconds }
+
+// MBPerCPU is text megabytes per CPU-second of the child (all of it,
+// dictionary load included): what a shared machine distorts least.
+func (r IndexRun) MBPerCPU() float64 { return float64(r.TextBytes) / 1e6 / r.CPU }
 
 // PerSec is articles indexed per second.
 func (r IndexRun) PerSec() float64 { return float64(r.Articles) / r.Seconds }
@@ -111,6 +116,7 @@ func runChild(ctx context.Context, exe string, args ...string) (string, IndexRun
 	err := cmd.Run()
 	run.Wall = time.Since(start).Seconds()
 	if cmd.ProcessState != nil {
+		run.CPU = (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			run.PeakRSS = ru.Maxrss << 10 // Linux reports KiB
 		}

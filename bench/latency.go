@@ -27,6 +27,9 @@ type QueryLatency struct {
 	NoFacets map[string]Latency // Request.NoFacets: snippets, no facets
 	ZeroHits map[string]int     // queries that found nothing, by class
 	Rounds   int
+	// CPUms is this process's CPU milliseconds per query over the timed
+	// rounds (GC included), with facets and without.
+	CPUms [2]float64
 }
 
 // MeasureQueries warms ix up with one pass of qs, then runs rounds of qs in
@@ -47,16 +50,22 @@ func MeasureQueries(ctx context.Context, ix Searcher, qs []Query, zone *time.Loc
 		return out, err
 	}
 	byMode := [2]map[string][]Latency{{}, {}}
+	var cpu [2]time.Duration
 	for range rounds {
 		for mode, noFacets := range []bool{false, true} {
+			c0 := cpuSelf()
 			lat, err := pass(ctx, ix, qs, reqs, noFacets, nil)
 			if err != nil {
 				return out, err
 			}
+			cpu[mode] += cpuSelf() - c0
 			for class, l := range lat {
 				byMode[mode][class] = append(byMode[mode][class], l)
 			}
 		}
+	}
+	for mode := range cpu {
+		out.CPUms[mode] = float64(cpu[mode]) / float64(time.Millisecond) / float64(rounds*len(qs))
 	}
 	for class, ls := range byMode[0] {
 		out.Facets[class] = MedianLatency(ls)

@@ -110,7 +110,7 @@ func (rep *Report) writeMethod(b *strings.Builder) {
   is `+"`bleve.NewIndexMapping()`"+` with DefaultAnalyzer `+"`cjk`"+` and nothing else changed (dynamic
   fields, stored, term vectors, _all), fed by `+"`bleve.New`"+` and batches of %d, timed the same way.
   MB/s counts title+body bytes; size is the index directory over those bytes.
-- **Queries**: %d per class sampled at run time from the corpus with a seed (common and rare
+- **Queries**: %d per class sampled at run time from the corpus with seed %d (common and rare
   words by title document frequency from jieba words, phrases as 2–6 Han characters of a body,
   sentences as 15–30 characters from a sentence start), in one fixed interleaved order; one
   warm-up pass, then %d rounds, each once with facets and once with Request.NoFacets (snippets
@@ -126,5 +126,8 @@ func (rep *Report) writeMethod(b *strings.Builder) {
   stitched from single sentences), with its title's categories and a date anywhere in the
   corpus's range. It repeats real paragraphs, so its vocabulary grows less than a real
   corpus ten times larger would: size ratios and rare-word costs there are optimistic.
-`, bleveBatch, rep.Queries, rep.Rounds)
+- **CPU figures** (MB per CPU-second, CPU ms per query or request) count user+system time
+  of the process doing the work (getrusage, /proc/PID/stat), GC and dictionary load included.
+  Other processes on the machine change them far less than wall-clock figures.
+`, bleveBatch, rep.Queries, rep.Seed, rep.Rounds)
 }

@@ -42,13 +42,13 @@ func fakeReport() *Report {
 	for _, c := range []int{1, 8} {
 		h.Levels = append(h.Levels, LoadLevel{Concurrency: c, OK: 5000, Seconds: 5, Lat: Latency{P50: 3, P99: 20}})
 	}
-	run := IndexRun{Articles: 1000, TextBytes: 10e6, Seconds: 2, SizeBytes: 20e6}
+	run := IndexRun{Articles: 1000, TextBytes: 10e6, Seconds: 2, CPU: 3, SizeBytes: 20e6}
 	m := Machine{Cores: 2, CPU: "test", GoVersion: "go", OS: "linux"}
 	m.Loads = []LoadSample{{Phase: "start", Raw: "0.10 0.20 0.30", Load1: 0.1}, {Phase: "end", Raw: "0.90 0.50 0.30", Load1: 0.9}}
 	return &Report{
 		Machine: m, Ceiling: Ceiling{Jieba: [2]float64{10, 18}, Tokenizer: [2]float64{8, 14}},
 		Scales: []Scale{{Name: "1k", Index: run, Latency: lat, HTTP: h}, {Name: "10k", Index: run, Latency: lat}},
-		Bleve:  IndexRun{Articles: 1000, TextBytes: 10e6, Seconds: 20, SizeBytes: 100e6}, Queries: 3, Rounds: 3,
+		Bleve:  IndexRun{Articles: 1000, TextBytes: 10e6, Seconds: 20, CPU: 24, SizeBytes: 100e6}, Queries: 3, Rounds: 3,
 	}
 }
 
@@ -65,7 +65,7 @@ func TestTableHasEveryRowAndColumn(t *testing.T) {
 			t.Errorf("table has no row %q", want)
 		}
 	}
-	for _, want := range []string{"1k (1000 articles)", "10k (×10 synthetic, 1000 articles)", "10.0×", "MISS", "pass"} {
+	for _, want := range []string{"1k (1000 articles)", "10k (×10 synthetic, 1000 articles)", "10.0× (8.0×)", "MISS", "pass"} {
 		if !strings.Contains(table, want) {
 			t.Errorf("table lacks %q:\n%s", want, table)
 		}
@@ -79,7 +79,8 @@ func expectedRows(levels ...int) []string {
 		"| indexing, xinwen | MB/s of text", "share of the 2-goroutine gojieba ceiling", "| indexing, xinwen | peak RSS",
 		"| indexing, xinwen | index size / raw text", "| indexing, Bleve default | MB/s of text",
 		"| indexing, Bleve default | peak RSS", "| indexing, Bleve default | index size / raw text",
-		"xinwen speed ÷ Bleve default speed", "RSS, MB: after start", "cold start",
+		"xinwen ÷ Bleve default: MB/s", "| indexing, xinwen | CPU-s of the child", "| indexing, Bleve default | CPU-s of the child",
+		"RSS, MB: after start", "cold start", "| query, snippets + facets | CPU ms per query", "| query, snippets, no facets | CPU ms per query",
 	}
 	for _, section := range []string{"query, snippets + facets", "query, snippets, no facets"} {
 		for _, c := range append(Classes, ClassAll) {

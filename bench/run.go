@@ -44,6 +44,7 @@ type Report struct {
 	Profiles []ProfileTop
 	Queries  int // sampled per class
 	Rounds   int
+	Seed     uint64
 	Started  time.Time
 	Elapsed  time.Duration
 }
@@ -58,7 +59,7 @@ type Scale struct {
 
 // Run measures everything cfg asks for.
 func Run(ctx context.Context, cfg Config) (*Report, error) {
-	r := &runner{cfg: cfg, rep: &Report{Machine: ReadMachine(), Queries: cfg.Queries, Rounds: cfg.Rounds, Started: time.Now()}}
+	r := &runner{cfg: cfg, rep: &Report{Machine: ReadMachine(), Queries: cfg.Queries, Rounds: cfg.Rounds, Seed: cfg.Seed, Started: time.Now()}}
 	if r.cfg.Log == nil {
 		r.cfg.Log = io.Discard
 	}

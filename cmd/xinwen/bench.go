@@ -73,6 +73,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer seg.Close()
 	rep, err := bench.Run(ctx, bf.cfg)
 	if err != nil {
+		if rep != nil && len(rep.Scales) > 0 {
+			fmt.Fprintf(stdout, "incomplete run, nothing written:\n%s", rep.Table())
+		}
 		return err
 	}
 	fmt.Fprint(stdout, rep.Table())
