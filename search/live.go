@@ -13,19 +13,21 @@ import (
 // Live serves whichever generation DIR/CURRENT names, and switches to a
 // newly published one without failing a query in flight: a query holds
 // its generation until it finishes, and the old generation closes only
-// after the last one has.
+// after the last one has. Articles written through Ingest and Delete live
+// in the overlay (DIR/overlay), searched with every generation served.
 type Live struct {
 	dir    string
 	opt    Options
 	log    *slog.Logger
-	mu     sync.Mutex // serializes Reload
+	mu     sync.Mutex // serializes Reload and the overlay's creation
 	cur    atomic.Pointer[handle]
+	ov     *overlay
 	closed atomic.Bool
 }
 
 // handle is one open generation and the queries using it.
 type handle struct {
-	ix     *Index
+	ix     *Index // the generation seen through the overlay
 	path   string
 	mu     sync.RWMutex // read-held by queries; write-held to close
 	closed bool         // guarded by mu
@@ -36,8 +38,13 @@ func OpenLive(dir string, opt Options, log *slog.Logger) (*Live, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	l := &Live{dir: dir, opt: opt, log: log}
+	ov, err := openOverlay(dir, opt.DictVersion, log)
+	if err != nil {
+		return nil, err
+	}
+	l := &Live{dir: dir, opt: opt, log: log, ov: ov}
 	if _, err := l.Reload(); err != nil {
+		ov.close()
 		return nil, err
 	}
 	return l, nil
@@ -63,7 +70,7 @@ func (l *Live) Reload() (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	l.cur.Store(&handle{ix: ix, path: path})
+	l.cur.Store(&handle{ix: ix.withOverlay(l.ov), path: path})
 	if old != nil {
 		go old.close()
 	}
@@ -151,7 +158,65 @@ func (l *Live) Stats() Stats {
 	return h.ix.Stats()
 }
 
-// Close closes the served generation; later calls fail.
+// Ingest adds or replaces docs in the overlay, in one batch, and returns
+// once it is persisted: a crash after Ingest returns loses none of them.
+// They are searched at once, and a generation's articles with the same
+// ids are hidden.
+func (l *Live) Ingest(ctx context.Context, docs []Article) error {
+	if len(docs) > MaxIngest {
+		return fmt.Errorf("search: %d articles, at most %d per batch: %w", len(docs), MaxIngest, ErrTooLarge)
+	}
+	for _, d := range docs {
+		if err := CheckID(d.ID); err != nil {
+			return fmt.Errorf("search: ingest: %w", err)
+		}
+	}
+	if len(docs) == 0 {
+		return nil
+	}
+	if err := l.writable(ctx); err != nil {
+		return err
+	}
+	return l.ov.put(docs)
+}
+
+// Delete removes the article id, from the overlay and from every
+// generation served from now on; ErrNotFound when no article has it.
+func (l *Live) Delete(ctx context.Context, id string) error {
+	if _, err := l.Get(ctx, id); err != nil {
+		return err
+	}
+	if err := l.writable(ctx); err != nil {
+		return err
+	}
+	return l.ov.remove(id)
+}
+
+// writable creates the overlay on the first write and adds it to the
+// served generation's alias (later generations get it in Reload).
+func (l *Live) writable(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("search: write: %w", err)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed.Load() {
+		return fmt.Errorf("search: live index closed")
+	}
+	if l.ov.index() != nil {
+		return nil
+	}
+	if err := l.ov.create(); err != nil {
+		return err
+	}
+	if h := l.cur.Load(); h != nil {
+		h.ix.alias.Add(l.ov.index())
+	}
+	l.log.Info("ingest overlay created", "path", l.ov.path)
+	return nil
+}
+
+// Close closes the served generation and the overlay; later calls fail.
 func (l *Live) Close() error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -159,5 +224,5 @@ func (l *Live) Close() error {
 	if h := l.cur.Swap(nil); h != nil {
 		h.close()
 	}
-	return nil
+	return l.ov.close()
 }

@@ -1,0 +1,387 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// The ingest overlay holds the articles written through Live.Ingest and
+// Live.Delete between rebuilds: a writable Bleve index at DIR/overlay,
+// searched together with the served generation through one alias. A
+// generation's article whose id the overlay holds, or has deleted, is
+// hidden from every search, get and facet, so the overlay's version (or
+// nothing) wins. Generation swaps keep the overlay.
+const (
+	OverlayDir = "overlay"
+	MaxIngest  = 10000 // articles per Ingest call
+	MaxIDBytes = 256
+)
+
+// ErrTooLarge marks a write bigger than the limits allow.
+var ErrTooLarge = errors.New("request too large")
+
+var errOverlayClosed = errors.New("search: overlay closed")
+
+// tombstoneKey is the overlay's internal key holding the ids deleted
+// through it, as a JSON list. It is written in the same Bleve batch as the
+// deletion, so the two persist together.
+var tombstoneKey = []byte("xinwen.tombstones")
+
+// metaKey is the overlay's internal key holding the schema and
+// dictionaries it was written with (overlayMeta as JSON).
+var metaKey = []byte("xinwen.meta")
+
+type overlayMeta struct {
+	Schema      int    `json:"schema"`
+	DictVersion string `json:"dict_version"`
+}
+
+// overlayConfig makes a second process opening the overlay fail fast
+// instead of waiting forever for Bolt's file lock.
+var overlayConfig = map[string]any{"bolt_timeout": "1s"}
+
+// Article is one article to ingest: its id and its indexed form.
+type Article struct {
+	ID     string
+	Record Record
+}
+
+// CheckID reports whether id can name an ingested article.
+func CheckID(id string) error {
+	switch {
+	case id == "":
+		return fmt.Errorf("id is required: %w", ErrBadQuery)
+	case len(id) > MaxIDBytes:
+		return fmt.Errorf("id longer than %d bytes: %w", MaxIDBytes, ErrBadQuery)
+	case !utf8.ValidString(id) || containsFunc(id, unicode.IsControl):
+		return fmt.Errorf("id must be valid UTF-8 without control characters: %w", ErrBadQuery)
+	}
+	return nil
+}
+
+func containsFunc(s string, f func(rune) bool) bool {
+	for _, r := range s {
+		if f(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// overlay is the writable index and the set of ids it hides.
+type overlay struct {
+	path   string
+	dict   string              // the loaded dictionaries' version, recorded at creation
+	mu     sync.Mutex          // serializes writes; guards ix, ids, tombs
+	ix     bleve.Index         // nil until the first write creates DIR/overlay
+	ids    map[string]struct{} // articles the overlay holds
+	tombs  map[string]struct{} // ids deleted through the overlay
+	hidden atomic.Pointer[[]string]
+}
+
+// openOverlay opens DIR/overlay when it exists; otherwise the overlay is
+// empty until the first write. An overlay of another schema is refused,
+// as a generation is: its articles lack fields this build searches.
+func openOverlay(dir, dictVersion string, log *slog.Logger) (*overlay, error) {
+	ov := &overlay{path: filepath.Join(dir, OverlayDir), dict: dictVersion,
+		ids: map[string]struct{}{}, tombs: map[string]struct{}{}}
+	ov.publish()
+	if _, err := os.Stat(ov.path); errors.Is(err, os.ErrNotExist) {
+		return ov, nil
+	}
+	ix, err := bleve.OpenUsing(ov.path, overlayConfig)
+	if err != nil {
+		return nil, fmt.Errorf("search: open overlay (is another xinwen serve using %s?): %w", ov.path, err)
+	}
+	if err := ov.load(ix, log); err != nil {
+		ix.Close()
+		return nil, err
+	}
+	ov.ix = ix
+	ov.publish()
+	return ov, nil
+}
+
+// load checks the overlay's schema and reads the ids it holds and its
+// tombstones.
+func (ov *overlay) load(ix bleve.Index, log *slog.Logger) error {
+	var meta overlayMeta
+	if b, err := ix.GetInternal(metaKey); err != nil || json.Unmarshal(b, &meta) != nil {
+		return fmt.Errorf("search: %s: no readable schema record", ov.path)
+	}
+	if meta.Schema != SchemaVersion {
+		return fmt.Errorf("search: %s has schema %d, this build reads %d: move it aside and ingest its articles again", ov.path, meta.Schema, SchemaVersion)
+	}
+	if ov.dict != "" && meta.DictVersion != ov.dict {
+		log.Warn("ingest overlay written with other dictionaries; its articles may match differently until ingested again",
+			"overlay", meta.DictVersion, "loaded", ov.dict)
+	}
+	n, err := ix.DocCount()
+	if err != nil {
+		return fmt.Errorf("search: overlay: %w", err)
+	}
+	res, err := ix.Search(bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), int(n), 0, false))
+	if err != nil {
+		return fmt.Errorf("search: overlay ids: %w", err)
+	}
+	for _, h := range res.Hits {
+		ov.ids[h.ID] = struct{}{}
+	}
+	b, err := ix.GetInternal(tombstoneKey)
+	if err != nil || len(b) == 0 {
+		return err
+	}
+	var tombs []string
+	if err := json.Unmarshal(b, &tombs); err != nil {
+		return fmt.Errorf("search: overlay tombstones: %w", err)
+	}
+	for _, id := range tombs {
+		ov.tombs[id] = struct{}{}
+	}
+	return nil
+}
+
+// create makes the empty overlay index; the caller serializes creation. It is built beside its final
+// place and renamed there, so a crash leaves either none or a whole one.
+func (ov *overlay) create() error {
+	tmp := ov.path + ".new"
+	if err := os.RemoveAll(tmp); err != nil {
+		return fmt.Errorf("search: create overlay: %w", err)
+	}
+	ix, err := bleve.NewUsing(tmp, NewMapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, nil)
+	if err == nil {
+		meta, _ := json.Marshal(overlayMeta{Schema: SchemaVersion, DictVersion: ov.dict})
+		err = errors.Join(ix.SetInternal(metaKey, meta), ix.Close())
+	}
+	if err == nil {
+		err = os.Rename(tmp, ov.path)
+	}
+	if err == nil {
+		err = syncDir(filepath.Dir(ov.path))
+	}
+	var opened bleve.Index
+	if err == nil {
+		opened, err = bleve.OpenUsing(ov.path, overlayConfig)
+	}
+	if err != nil {
+		return fmt.Errorf("search: create overlay: %w", err)
+	}
+	ov.mu.Lock()
+	ov.ix = opened
+	ov.mu.Unlock()
+	return nil
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// index returns the overlay's Bleve index, nil before the first write.
+func (ov *overlay) index() bleve.Index {
+	ov.mu.Lock()
+	defer ov.mu.Unlock()
+	return ov.ix
+}
+
+// put indexes docs in one batch; it returns once Bleve has persisted it.
+// A tombstone stays when its id is ingested again: the id is hidden in
+// the generation either way, and the overlay's copy is found.
+func (ov *overlay) put(docs []Article) error {
+	ov.mu.Lock()
+	defer ov.mu.Unlock()
+	if ov.ix == nil {
+		return errOverlayClosed
+	}
+	b := ov.ix.NewBatch()
+	for _, d := range docs {
+		if err := b.Index(d.ID, d.Record); err != nil {
+			return fmt.Errorf("search: ingest %q: %w", d.ID, err)
+		}
+	}
+	if err := ov.ix.Batch(b); err != nil {
+		return fmt.Errorf("search: ingest: %w", err)
+	}
+	for _, d := range docs {
+		ov.ids[d.ID] = struct{}{}
+	}
+	ov.publish()
+	return nil
+}
+
+// remove deletes id from the overlay and tombstones it, so a generation's
+// copy stays hidden too.
+func (ov *overlay) remove(id string) error {
+	ov.mu.Lock()
+	defer ov.mu.Unlock()
+	if ov.ix == nil {
+		return errOverlayClosed
+	}
+	tombs := cloneSet(ov.tombs)
+	tombs[id] = struct{}{}
+	b := ov.ix.NewBatch()
+	b.Delete(id)
+	if err := setTombstones(b, tombs); err != nil {
+		return err
+	}
+	if err := ov.ix.Batch(b); err != nil {
+		return fmt.Errorf("search: delete %q: %w", id, err)
+	}
+	ov.tombs = tombs
+	delete(ov.ids, id)
+	ov.publish()
+	return nil
+}
+
+func setTombstones(b *bleve.Batch, tombs map[string]struct{}) error {
+	list := make([]string, 0, len(tombs))
+	for id := range tombs {
+		list = append(list, id)
+	}
+	slices.Sort(list)
+	v, err := json.Marshal(list)
+	if err != nil {
+		return fmt.Errorf("search: tombstones: %w", err)
+	}
+	b.SetInternal(tombstoneKey, v)
+	return nil
+}
+
+// publish makes the hidden set (held ids and tombstones) visible to
+// searches; called with mu held or before the overlay is shared.
+func (ov *overlay) publish() {
+	ids := make([]string, 0, len(ov.ids)+len(ov.tombs))
+	for id := range ov.ids {
+		ids = append(ids, id)
+	}
+	for id := range ov.tombs {
+		if _, ok := ov.ids[id]; !ok {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	ov.hidden.Store(&ids)
+}
+
+func (ov *overlay) hiddenIDs() []string { return *ov.hidden.Load() }
+
+func (ov *overlay) close() error {
+	ov.mu.Lock()
+	defer ov.mu.Unlock()
+	if ov.ix == nil {
+		return nil
+	}
+	err := ov.ix.Close()
+	ov.ix = nil
+	return err
+}
+
+func cloneSet(m map[string]struct{}) map[string]struct{} {
+	out := make(map[string]struct{}, len(m)+1)
+	for k := range m {
+		out[k] = struct{}{}
+	}
+	return out
+}
+
+// shadowed is a generation's shards with the overlay's ids hidden.
+type shadowed struct {
+	generation // the generation's alias; its other methods pass through
+	ov         *overlay
+}
+
+// generation names the embedded index: embedded as bleve.Index, the
+// field would hide the Index method.
+type generation = bleve.Index
+
+func (s shadowed) Search(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	return s.SearchInContext(context.Background(), req)
+}
+
+func (s shadowed) SearchInContext(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	ids := s.ov.hiddenIDs()
+	if len(ids) == 0 {
+		return s.generation.SearchInContext(ctx, req)
+	}
+	r := *req
+	r.Query = hide(req.Query, ids)
+	return s.generation.SearchInContext(ctx, &r)
+}
+
+// hide excludes ids from q's matches without changing its scores. The
+// one-clause conjunction keeps a query that matches nothing from turning
+// into "everything but ids" (Bleve drops a match-none must clause).
+func hide(q query.Query, ids []string) query.Query {
+	return &query.BooleanQuery{
+		Must:    query.NewConjunctionQuery([]query.Query{q}),
+		MustNot: query.NewDocIDQuery(ids),
+	}
+}
+
+// DocCount counts the generation's articles that are not hidden.
+func (s shadowed) DocCount() (uint64, error) {
+	n, err := s.generation.DocCount()
+	ids := s.ov.hiddenIDs()
+	if err != nil || len(ids) == 0 {
+		return n, err
+	}
+	res, err := s.generation.Search(bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), 0, 0, false))
+	if err != nil {
+		return 0, fmt.Errorf("search: count hidden: %w", err)
+	}
+	return n - res.Total, nil
+}
+
+// withOverlay returns a view of ix that searches the overlay too. The
+// view shares ix's shards: closing either closes them.
+func (ix *Index) withOverlay(ov *overlay) *Index {
+	v := *ix
+	alias := bleve.NewIndexAlias(shadowed{generation: ix.alias, ov: ov})
+	if o := ov.index(); o != nil {
+		alias.Add(o)
+	}
+	v.alias = strictAlias{alias}
+	return &v
+}
+
+// strictAlias fails a search when any index under it failed. Bleve's
+// alias reports a failed shard (a deadline, a canceled request, an I/O
+// error) only in the result's Status and answers with the other shards'
+// hits: a timed-out search would pass for a complete one.
+type strictAlias struct{ bleve.IndexAlias }
+
+func (a strictAlias) Search(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	return a.SearchInContext(context.Background(), req)
+}
+
+func (a strictAlias) SearchInContext(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	res, err := a.IndexAlias.SearchInContext(ctx, req)
+	if err != nil || res.Status == nil || res.Status.Failed == 0 {
+		return res, err
+	}
+	errs := make([]error, 0, len(res.Status.Errors))
+	for _, e := range res.Status.Errors {
+		errs = append(errs, e)
+	}
+	if len(errs) == 0 {
+		errs = append(errs, errors.New("unknown error"))
+	}
+	return nil, fmt.Errorf("%d of %d indexes failed: %w", res.Status.Failed, res.Status.Total, errors.Join(errs...))
+}
