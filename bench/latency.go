@@ -37,7 +37,7 @@ type QueryLatency struct {
 // profileDir set, one more pass of each kind runs under the CPU profiler
 // and between two allocation snapshots, after the timed rounds.
 func MeasureQueries(ctx context.Context, ix Searcher, qs []Query, zone *time.Location, rounds int, profileDir string) (QueryLatency, error) {
-	out := QueryLatency{Facets: map[string]Latency{}, NoFacets: map[string]Latency{}, ZeroHits: map[string]int{}, Rounds: rounds}
+	out := QueryLatency{ZeroHits: map[string]int{}, Rounds: rounds}
 	reqs := make([]search.Request, len(qs))
 	for i, q := range qs {
 		r, err := q.Request(zone)
@@ -49,14 +49,25 @@ func MeasureQueries(ctx context.Context, ix Searcher, qs []Query, zone *time.Loc
 	if _, err := pass(ctx, ix, qs, reqs, false, out.ZeroHits); err != nil {
 		return out, err
 	}
+	if err := out.timeRounds(ctx, ix, qs, reqs); err != nil {
+		return out, err
+	}
+	if profileDir != "" {
+		return out, profileQueries(ctx, ix, qs, reqs, profileDir)
+	}
+	return out, nil
+}
+
+// timeRounds fills the latencies and CPU costs from q.Rounds rounds.
+func (q *QueryLatency) timeRounds(ctx context.Context, ix Searcher, qs []Query, reqs []search.Request) error {
 	byMode := [2]map[string][]Latency{{}, {}}
 	var cpu [2]time.Duration
-	for range rounds {
+	for range q.Rounds {
 		for mode, noFacets := range []bool{false, true} {
 			c0 := cpuSelf()
 			lat, err := pass(ctx, ix, qs, reqs, noFacets, nil)
 			if err != nil {
-				return out, err
+				return err
 			}
 			cpu[mode] += cpuSelf() - c0
 			for class, l := range lat {
@@ -64,19 +75,19 @@ func MeasureQueries(ctx context.Context, ix Searcher, qs []Query, zone *time.Loc
 			}
 		}
 	}
+	q.Facets, q.NoFacets = medians(byMode[0]), medians(byMode[1])
 	for mode := range cpu {
-		out.CPUms[mode] = float64(cpu[mode]) / float64(time.Millisecond) / float64(rounds*len(qs))
+		q.CPUms[mode] = float64(cpu[mode]) / float64(time.Millisecond) / float64(q.Rounds*len(qs))
 	}
-	for class, ls := range byMode[0] {
-		out.Facets[class] = MedianLatency(ls)
+	return nil
+}
+
+func medians(rounds map[string][]Latency) map[string]Latency {
+	out := make(map[string]Latency, len(rounds))
+	for class, ls := range rounds {
+		out[class] = MedianLatency(ls)
 	}
-	for class, ls := range byMode[1] {
-		out.NoFacets[class] = MedianLatency(ls)
-	}
-	if profileDir != "" {
-		return out, profileQueries(ctx, ix, qs, reqs, profileDir)
-	}
-	return out, nil
+	return out
 }
 
 // pass runs every request once and summarizes the timings by class.

@@ -93,6 +93,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // (the caller closes it), and fills what the children and the sampler need.
 func (bf *benchFlags) wire(stderr io.Writer) (*zh.Segmenter, error) {
 	c := &bf.cfg
+	if c.Docs < 0 || c.Queries < 1 || c.Rounds < 1 {
+		return nil, fmt.Errorf("bench: --docs must be 0 or more, --queries and --rounds 1 or more: %w", errUsage)
+	}
 	levels, err := parseLevels(bf.concurrency)
 	if err != nil {
 		return nil, err
