@@ -14,7 +14,12 @@ func (s *Server) healthz(c *gin.Context) {
 }
 
 func (s *Server) apiSearch(c *gin.Context) {
-	req, err := parseSearch(c.Request.URL.Query(), s.opt.Zone)
+	v, err := queryOf(c.Request)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	req, err := parseSearch(v, s.opt.Zone)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -57,7 +62,12 @@ func (s *Server) apiArticle(c *gin.Context) {
 }
 
 func (s *Server) apiSuggest(c *gin.Context) {
-	prefix, n, err := parseSuggest(c.Request.URL.Query())
+	v, err := queryOf(c.Request)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	prefix, n, err := parseSuggest(v)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -17,7 +17,15 @@ var (
 	errQueryTooLong  = errors.New("query too long")
 	errDeepPage      = errors.New("page too deep")
 	errRouteNotFound = errors.New("route not found")
+	errMalformed     = errors.New("malformed query string")
+	errTooLarge      = errors.New("request too large")
+	errUnauthorized  = errors.New("unauthorized")
+	errWritesOff     = errors.New("writes disabled")
 )
+
+// statusClientClosed is nginx's code for a request whose client went
+// away; only the access log and metrics ever see it.
+const statusClientClosed = 499
 
 // userError is a request error whose message is safe to show the client.
 type userError struct {
@@ -52,7 +60,14 @@ var errorTable = []struct {
 	{search.ErrBadQuery, http.StatusBadRequest, "bad_param", true, ""},
 	{search.ErrNotFound, http.StatusNotFound, "not_found", false, "article not found"},
 	{errRouteNotFound, http.StatusNotFound, "not_found", false, "no such endpoint"},
+	{errMalformed, http.StatusBadRequest, "bad_param", false, "the query string is not valid URL encoding"},
+	{errTooLarge, http.StatusRequestEntityTooLarge, "too_large", true, ""},
+	{search.ErrTooLarge, http.StatusRequestEntityTooLarge, "too_large", true, ""},
+	{errUnauthorized, http.StatusUnauthorized, "unauthorized", false, "missing or wrong bearer token"},
+	{errWritesOff, http.StatusForbidden, "writes_disabled", false,
+		"write endpoints are off: start xinwen serve with --token-file or XINWEN_TOKEN"},
 	{context.DeadlineExceeded, http.StatusGatewayTimeout, "timeout", false, "the search took too long, try a narrower query"},
+	{context.Canceled, statusClientClosed, "canceled", false, "the client closed the request"},
 }
 
 // classify maps err to its public form; ok is false for unexpected errors,

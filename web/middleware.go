@@ -83,12 +83,15 @@ func securityHeaders(c *gin.Context) {
 	c.Next()
 }
 
-// timeout bounds the request's context; the Searcher is expected to honour it.
-func (s *Server) timeout(c *gin.Context) {
-	ctx, cancel := context.WithTimeout(c.Request.Context(), s.opt.RequestTimeout)
-	defer cancel()
-	c.Request = c.Request.WithContext(ctx)
-	c.Next()
+// timeout bounds the request's context, which also ends when the client
+// goes away; the Searcher and Writer are expected to honour it.
+func timeout(d time.Duration) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		ctx, cancel := context.WithTimeout(c.Request.Context(), d)
+		defer cancel()
+		c.Request = c.Request.WithContext(ctx)
+		c.Next()
+	}
 }
 
 // cors answers cross-origin reads for the configured origins; with none it

@@ -45,14 +45,17 @@ func (s *Server) render(c *gin.Context, status int, name string, data any) {
 
 // pageSearch is the search page; it works as a plain GET form without JS.
 func (s *Server) pageSearch(c *gin.Context) {
-	q := c.Request.URL.Query()
+	q, err := queryOf(c.Request)
 	st := stateFrom(q)
 	v := newSearchView(st, s.opt.Zone)
-	if st.blank() {
+	if err == nil && st.blank() {
 		s.render(c, http.StatusOK, "search.html", v)
 		return
 	}
-	req, err := parseSearch(q, s.opt.Zone)
+	var req search.Request
+	if err == nil {
+		req, err = parseSearch(q, s.opt.Zone)
+	}
 	if err == nil {
 		var res *search.Result
 		if res, err = s.search(c, req); err == nil {

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"math"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -21,6 +22,16 @@ const (
 	maxSuggestN      = 20
 	dateOnlyLayout   = "2006-01-02"
 )
+
+// queryOf parses the request's query string strictly: url.URL.Query
+// silently drops pairs it cannot decode, which would widen a search.
+func queryOf(r *http.Request) (url.Values, error) {
+	v, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return v, errMalformed
+	}
+	return v, nil
+}
 
 // parseSearch turns query parameters into a validated search.Request.
 // Every error it returns is a *userError.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"crypto/sha256"
 	"log/slog"
 	"net/http"
 	"time"
@@ -29,6 +30,13 @@ type Options struct {
 	Zone *time.Location
 	// CORSOrigins enables CORS for these origins; "*" allows any. Empty disables CORS.
 	CORSOrigins []string
+	// Writer serves POST /api/articles, DELETE /api/articles/:id and
+	// POST /api/admin/reload; with no Writer or no Token they answer 403.
+	Writer Writer
+	// Token is the bearer token the write endpoints require.
+	Token string
+	// WriteTimeout bounds each write request; 0 means DefaultWriteTimeout.
+	WriteTimeout time.Duration
 }
 
 // DefaultRequestTimeout bounds a request when Options.RequestTimeout is zero.
@@ -36,12 +44,14 @@ const DefaultRequestTimeout = 5 * time.Second
 
 // Server serves the API and the search page over one Searcher.
 type Server struct {
-	s       Searcher
-	opt     Options
-	log     *slog.Logger
-	metrics *metrics
-	pages   pages
-	engine  *gin.Engine
+	s        Searcher
+	opt      Options
+	log      *slog.Logger
+	metrics  *metrics
+	pages    pages
+	engine   *gin.Engine
+	writes   bool              // a Writer and a Token are configured
+	tokenSum [sha256.Size]byte // of Token, compared in constant time
 }
 
 // New builds a Server. It panics only if the embedded templates are broken,
@@ -53,15 +63,20 @@ func New(s Searcher, opt Options) *Server {
 	if opt.RequestTimeout <= 0 {
 		opt.RequestTimeout = DefaultRequestTimeout
 	}
+	if opt.WriteTimeout <= 0 {
+		opt.WriteTimeout = DefaultWriteTimeout
+	}
 	if opt.Zone == nil {
 		opt.Zone = defaultZone()
 	}
 	srv := &Server{
-		s:       s,
-		opt:     opt,
-		log:     opt.Logger,
-		metrics: newMetrics(s),
-		pages:   mustParsePages(),
+		s:        s,
+		opt:      opt,
+		log:      opt.Logger,
+		metrics:  newMetrics(s),
+		pages:    mustParsePages(),
+		writes:   opt.Writer != nil && opt.Token != "",
+		tokenSum: sha256.Sum256([]byte(opt.Token)),
 	}
 	srv.engine = srv.routes()
 	return srv
@@ -75,16 +90,22 @@ func (s *Server) routes() *gin.Engine {
 	e := gin.New()
 	_ = e.SetTrustedProxies(nil) // access log uses RemoteAddr, never X-Forwarded-For
 	e.HandleMethodNotAllowed = true
-	e.Use(s.observe, s.recover, securityHeaders, s.cors(), s.timeout)
+	e.Use(s.observe, s.recover, securityHeaders, s.cors())
 
-	e.GET("/healthz", s.healthz)
-	e.GET("/metrics", gin.WrapH(s.metrics.handler()))
-	e.GET("/api/search", s.apiSearch)
-	e.GET("/api/articles/:id", s.apiArticle)
-	e.GET("/api/suggest", s.apiSuggest)
-	e.GET("/", s.pageSearch)
-	e.GET("/article/:id", s.pageArticle)
-	e.GET("/static/*file", staticFiles())
+	read := e.Group("", timeout(s.opt.RequestTimeout))
+	read.GET("/healthz", s.healthz)
+	read.GET("/metrics", gin.WrapH(s.metrics.handler()))
+	read.GET("/api/search", s.apiSearch)
+	read.GET("/api/articles/:id", s.apiArticle)
+	read.GET("/api/suggest", s.apiSuggest)
+	read.GET("/", s.pageSearch)
+	read.GET("/article/:id", s.pageArticle)
+	read.GET("/static/*file", staticFiles())
+
+	write := e.Group("/api", s.authorize, timeout(s.opt.WriteTimeout))
+	write.POST("/articles", s.apiIngest)
+	write.DELETE("/articles/:id", s.apiDelete)
+	write.POST("/admin/reload", s.apiReload)
 	e.NoRoute(s.notFound)
 	e.NoMethod(s.noMethod)
 	return e
