@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha1"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,22 +13,28 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
+	"github.com/xinwen-search/xinwen/indexer/article"
 	"github.com/xinwen-search/xinwen/search"
 	"github.com/xinwen-search/xinwen/web"
 )
 
 type serveConfig struct {
 	common
-	addr     string
-	timeout  time.Duration
-	reload   time.Duration
-	cors     string
-	jsonLogs bool
+	addr      string
+	timeout   time.Duration
+	reload    time.Duration
+	cors      string
+	jsonLogs  bool
+	tokenFile string
 }
+
+// minTokenLen keeps guessable write tokens out.
+const minTokenLen = 16
 
 func (sc *serveConfig) flags(name, synopsis string, stderr io.Writer, defIndex string) *flag.FlagSet {
 	fs := newFlagSet(name, synopsis, stderr)
@@ -37,6 +45,8 @@ func (sc *serveConfig) flags(name, synopsis string, stderr io.Writer, defIndex s
 	fs.DurationVar(&sc.reload, "reload-interval", 2*time.Second, "how often to check CURRENT for a newly published generation (SIGHUP checks at once)")
 	fs.StringVar(&sc.cors, "cors", envOr("XINWEN_CORS", ""), "comma-separated origins allowed by CORS, * for any; empty: CORS off (env XINWEN_CORS)")
 	fs.BoolVar(&sc.jsonLogs, "json-logs", false, "log JSON instead of text")
+	fs.StringVar(&sc.tokenFile, "token-file", envOr("XINWEN_TOKEN_FILE", ""),
+		"file holding the bearer token that turns on POST /api/articles, DELETE /api/articles/:id and POST /api/admin/reload (env XINWEN_TOKEN_FILE, or the token itself in XINWEN_TOKEN); none: those endpoints answer 403")
 	return fs
 }
 
@@ -72,12 +82,21 @@ func (sc *serveConfig) serve(ctx context.Context, stdout, stderr io.Writer, read
 	go live.Watch(ctx, sc.reload)
 	go reloadOnHUP(ctx, live, log)
 
-	srv := web.New(live, web.Options{Logger: log, RequestTimeout: sc.timeout, Zone: zone, CORSOrigins: splitList(sc.cors)})
+	opt := web.Options{Logger: log, RequestTimeout: sc.timeout, Zone: zone, CORSOrigins: splitList(sc.cors)}
+	if opt.Token, err = sc.token(); err != nil {
+		return err
+	}
+	if opt.Token != "" {
+		opt.Writer = ingester{Live: live, zone: zone}
+	}
+	log.Info("write endpoints", "enabled", opt.Writer != nil)
+	srv := web.New(live, opt)
 	ln, err := net.Listen("tcp", sc.addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	httpSrv := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	httpSrv := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout: web.DefaultWriteTimeout, IdleTimeout: 2 * time.Minute}
 	fmt.Fprintf(stdout, "xinwen: serving %d articles from %s on http://%s/ (API: /api/search?q=…, health: /healthz)\n",
 		live.Stats().Docs, sc.index, ln.Addr())
 	if ready != nil {
@@ -97,6 +116,25 @@ func (sc *serveConfig) serve(ctx context.Context, stdout, stderr io.Writer, read
 		return fmt.Errorf("serve: shutdown: %w", err)
 	}
 	return nil
+}
+
+// token returns the write token from --token-file, else XINWEN_TOKEN;
+// "" leaves the write endpoints off. It is read once: rotate by restarting.
+func (sc *serveConfig) token() (string, error) {
+	tok := os.Getenv("XINWEN_TOKEN")
+	if sc.tokenFile != "" {
+		b, err := os.ReadFile(sc.tokenFile)
+		if err != nil {
+			return "", fmt.Errorf("serve: --token-file: %w", err)
+		}
+		if tok = strings.TrimSpace(string(b)); tok == "" {
+			return "", fmt.Errorf("serve: --token-file %s is empty", sc.tokenFile)
+		}
+	}
+	if tok != "" && len(tok) < minTokenLen {
+		return "", fmt.Errorf("serve: the write token must be at least %d characters", minTokenLen)
+	}
+	return tok, nil
 }
 
 func (sc *serveConfig) logger(w io.Writer) *slog.Logger {
@@ -130,4 +168,104 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// ingester is the web.Writer of xinwen serve: JSON Lines records, read as
+// xinwen index reads them, become overlay articles of the served index.
+type ingester struct {
+	*search.Live // Delete and Reload
+	zone         *time.Location
+}
+
+func (in ingester) Ingest(ctx context.Context, body io.Reader) (*web.IngestReport, error) {
+	docs, rep, err := readIngest(body, in.zone)
+	if err != nil {
+		return nil, err
+	}
+	if err := in.Live.Ingest(ctx, docs); err != nil {
+		return nil, err
+	}
+	rep.Indexed = len(docs)
+	return rep, nil
+}
+
+// ingestStream names the body in record positions ("body:3").
+const ingestStream = "body"
+
+// readIngest reads up to search.MaxIngest records. A bad record is
+// reported with its line and skipped; a failed read fails the request.
+func readIngest(body io.Reader, zone *time.Location) ([]search.Article, *web.IngestReport, error) {
+	rd := &errReader{r: body}
+	rep := &web.IngestReport{Skipped: []web.SkippedLine{}}
+	var docs []search.Article
+	seen := map[string]bool{}
+	n := 0
+	for rec, err := range article.ReadJSONL(rd, ingestStream, article.Options{Zone: zone}) {
+		if rd.err != nil {
+			return nil, nil, fmt.Errorf("ingest: read body: %w", rd.err)
+		}
+		if n++; n > search.MaxIngest {
+			return nil, nil, fmt.Errorf("ingest: more than %d records: %w", search.MaxIngest, search.ErrTooLarge)
+		}
+		line := lineOf(rec.Where)
+		if reason := rejectReason(rec.Article, err, line, seen); reason != "" {
+			rep.Skipped = append(rep.Skipped, web.SkippedLine{Line: line, Reason: reason})
+			continue
+		}
+		seen[rec.Article.ID] = true
+		docs = append(docs, ingestArticle(rec.Article, zone))
+	}
+	if rd.err != nil {
+		return nil, nil, fmt.Errorf("ingest: read body: %w", rd.err)
+	}
+	return docs, rep, nil
+}
+
+// rejectReason says why a record cannot be ingested, or "".
+func rejectReason(a article.Article, err error, line int, seen map[string]bool) string {
+	switch {
+	case err != nil:
+		return strings.TrimPrefix(err.Error(), fmt.Sprintf("jsonl: %s:%d: ", ingestStream, line))
+	case a.ID == generatedID(line):
+		return "id is required"
+	case seen[a.ID]:
+		return fmt.Sprintf("id %q seen before in this request", a.ID)
+	}
+	if err := search.CheckID(a.ID); err != nil {
+		return err.Error()
+	}
+	return ""
+}
+
+// generatedID is the id article.ReadJSONL gives a record without one
+// (its stableID of "body:LINE"): an update needs the caller's own id.
+func generatedID(line int) string {
+	sum := sha1.Sum([]byte(ingestStream + ":" + strconv.Itoa(line)))
+	return "jl-" + hex.EncodeToString(sum[:])[:16]
+}
+
+func lineOf(where string) int {
+	n, _ := strconv.Atoi(where[strings.LastIndexByte(where, ':')+1:])
+	return n
+}
+
+func ingestArticle(a article.Article, zone *time.Location) search.Article {
+	r := search.NewRecord(a.ID, a.Title, a.Body, a.Categories, a.Date, zone)
+	r.URL, r.Source, r.Thumbnail = a.URL, a.Source, a.Thumbnail
+	return search.Article{ID: a.ID, Record: r}
+}
+
+// errReader keeps the first read error, which ReadJSONL reports like a
+// bad line.
+type errReader struct {
+	r   io.Reader
+	err error
+}
+
+func (e *errReader) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	if err != nil && err != io.EOF && e.err == nil {
+		e.err = err
+	}
+	return n, err
 }
