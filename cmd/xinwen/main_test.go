@@ -23,12 +23,17 @@ var (
 
 	flagsByCommand = map[string][]string{
 		"index": append([]string{"batch", "cpuprofile", "delete", "incremental", "index", "keep",
-			"progress", "rollback", "shards", "v"}, dictFlags...),
+			"keep-duplicates", "progress", "rollback", "shards", "v"}, dictFlags...),
 		"serve": append(slices.Clone(serveFlags), dictFlags...),
 		"demo":  append(slices.Clone(serveFlags), dictFlags...),
 		"search": append([]string{"category", "from", "index", "json", "page", "recency", "size",
 			"sort", "to"}, dictFlags...),
 		"analyze": append([]string{"json", "mode"}, dictFlags...),
+		"eval": append([]string{"corpus", "docs", "known", "oracle", "out", "seed", "sighan"},
+			dictFlags...),
+		"bench": append([]string{"concurrency", "corpus", "docs", "http", "http-duration",
+			"http-requests", "http-warmup", "keep", "out", "profile", "queries", "rounds",
+			"scale10", "seed", "work"}, dictFlags...),
 	}
 )
 
