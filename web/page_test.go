@@ -65,6 +65,8 @@ func TestSafeMarked(t *testing.T) {
 		{"plain", "人工智能", "人工智能"},
 		{"mark kept", "<mark>人工</mark>智能", "<mark>人工</mark>智能"},
 		{"escaped text stays text", "a &lt;b&gt; &amp; c", "a &lt;b&gt; &amp; c"},
+		{"escaped mark stays text", "&lt;mark&gt;a&lt;/mark&gt;", "&lt;mark&gt;a&lt;/mark&gt;"},
+		{"bare ampersand escaped", "a & b &bogus; &#60;", "a &amp; b &amp;bogus; &lt;"},
 		{"raw tag escaped", "<script>x</script>", "&lt;script&gt;x&lt;/script&gt;"},
 		{"mark with attributes escaped", `<mark onclick="x">a</mark>`, `&lt;mark onclick=&#34;x&#34;&gt;a`},
 		{"unclosed mark closed", "<mark>a", "<mark>a</mark>"},

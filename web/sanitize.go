@@ -12,36 +12,35 @@ const (
 )
 
 // safeMarked renders searcher-produced HTML (text escaped, matches in
-// <mark>) without trusting it: it decodes entities, escapes everything and
-// re-allows exactly <mark> and </mark>, balanced. A buggy searcher can then
-// at worst mis-highlight, never inject markup.
+// <mark>) without trusting it: exactly <mark> and </mark> stay markup,
+// balanced and unnested; every other "<" is escaped, and the text between
+// is unescaped and escaped again, so it is well-formed whatever it held.
+// Escaped text stays text: an article that says "&lt;mark&gt;" shows it.
+// A buggy searcher can then at worst mis-highlight, never inject markup.
 func safeMarked(s string) template.HTML {
-	esc := template.HTMLEscapeString(html.UnescapeString(s))
-	const escOpen, escClose = "&lt;mark&gt;", "&lt;/mark&gt;"
 	var b strings.Builder
 	open := false
-	for esc != "" {
-		i := strings.Index(esc, "&lt;")
+	for s != "" {
+		i := strings.IndexByte(s, '<')
 		if i < 0 {
-			b.WriteString(esc)
-			break
+			i = len(s)
 		}
-		b.WriteString(esc[:i])
-		esc = esc[i:]
-		switch {
-		case strings.HasPrefix(esc, escOpen):
+		b.WriteString(template.HTMLEscapeString(html.UnescapeString(s[:i])))
+		switch s = s[i:]; {
+		case s == "":
+		case strings.HasPrefix(s, markOpen):
 			if !open {
 				b.WriteString(markOpen)
 			}
-			open, esc = true, esc[len(escOpen):]
-		case strings.HasPrefix(esc, escClose):
+			open, s = true, s[len(markOpen):]
+		case strings.HasPrefix(s, markClose):
 			if open {
 				b.WriteString(markClose)
 			}
-			open, esc = false, esc[len(escClose):]
+			open, s = false, s[len(markClose):]
 		default:
 			b.WriteString("&lt;")
-			esc = esc[len("&lt;"):]
+			s = s[1:]
 		}
 	}
 	if open {
