@@ -40,9 +40,13 @@ var soakMix = []soakRequest{
 	{func(i int) string { return "/api/search?q=" + url.QueryEscape(soakWords[i%len(soakWords)]) }, 200},
 	{func(i int) string { return "/api/search?q=报道&sort=date&page=" + strconv.Itoa(1+i%5) }, 200},
 	{func(i int) string { return "/api/search?q=卫星&category=科技&from=2024-03-01&to=2025-12-31" }, 200},
-	{func(i int) string { return "/api/search?q=" + url.QueryEscape(soakWords[i%len(soakWords)]) + "&recency=1&facets=0" }, 200},
+	{func(i int) string {
+		return "/api/search?q=" + url.QueryEscape(soakWords[i%len(soakWords)]) + "&recency=1&facets=0"
+	}, 200},
 	{func(i int) string { return fmt.Sprintf("/api/articles/n%04d", 1+i%300) }, 200},
-	{func(i int) string { return "/api/suggest?q=" + url.QueryEscape(string([]rune(soakWords[i%len(soakWords)])[:1])) }, 200},
+	{func(i int) string {
+		return "/api/suggest?q=" + url.QueryEscape(string([]rune(soakWords[i%len(soakWords)])[:1]))
+	}, 200},
 	{func(i int) string { return "/?q=" + url.QueryEscape(soakWords[i%len(soakWords)]) }, 200},
 	{func(i int) string { return "/api/search?q=报道&size=500" }, 400},
 	{func(i int) string { return "/healthz" }, 200},
