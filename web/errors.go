@@ -60,6 +60,7 @@ var errorTable = []struct {
 	{search.ErrBadQuery, http.StatusBadRequest, "bad_param", true, ""},
 	{search.ErrNotFound, http.StatusNotFound, "not_found", false, "article not found"},
 	{errRouteNotFound, http.StatusNotFound, "not_found", false, "no such endpoint"},
+	{ErrBadBody, http.StatusBadRequest, "bad_param", true, ""},
 	{errMalformed, http.StatusBadRequest, "bad_param", false, "the query string is not valid URL encoding"},
 	{errTooLarge, http.StatusRequestEntityTooLarge, "too_large", true, ""},
 	{search.ErrTooLarge, http.StatusRequestEntityTooLarge, "too_large", true, ""},

@@ -18,6 +18,10 @@ const MaxIngestBytes = 32 << 20
 // is zero: a full batch is parsed, segmented and persisted in it.
 const DefaultWriteTimeout = 2 * time.Minute
 
+// ErrBadBody marks a write body that could not be read; a Writer wraps
+// it around read errors, so they answer 400 rather than 500.
+var ErrBadBody = errors.New("unreadable body")
+
 // Writer does the work of the write and admin endpoints. The server
 // offers them only when both Options.Writer and Options.Token are set.
 type Writer interface {

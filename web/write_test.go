@@ -150,6 +150,8 @@ func TestWriteErrors(t *testing.T) {
 			fmt.Errorf("ingest: %w", search.ErrTooLarge), 413, "too_large"},
 		{"bad id", "POST", "/api/articles", strings.NewReader("{}\n"),
 			fmt.Errorf("ingest: %w", search.ErrBadQuery), 400, "bad_param"},
+		{"unreadable body", "POST", "/api/articles", strings.NewReader("{}\n"),
+			fmt.Errorf("ingest: %w: unexpected EOF", ErrBadBody), 400, "bad_param"},
 		{"delete unknown", "DELETE", "/api/articles/nope", nil, fmt.Errorf("x: %w", search.ErrNotFound), 404, "not_found"},
 		{"reload fails", "POST", "/api/admin/reload", nil, fmt.Errorf("search: %w", search.ErrNoIndex), 500, "internal"},
 		{"reload by GET", "GET", "/api/admin/reload", nil, nil, 405, "bad_param"},

@@ -55,7 +55,7 @@ func TestReadIngestLimits(t *testing.T) {
 		t.Errorf("%d records: %v, want ErrTooLarge", search.MaxIngest+1, err)
 	}
 	broken := io.MultiReader(strings.NewReader(`{"id":"a","title":"t"}`+"\n"), failingReader{})
-	if _, _, err := readIngest(broken, cst); err == nil || !strings.Contains(err.Error(), "connection reset") {
+	if _, _, err := readIngest(broken, cst); !errors.Is(err, web.ErrBadBody) || !strings.Contains(err.Error(), "connection reset") {
 		t.Errorf("read error: %v, want it returned", err)
 	}
 }

@@ -202,7 +202,7 @@ func readIngest(body io.Reader, zone *time.Location) ([]search.Article, *web.Ing
 	n := 0
 	for rec, err := range article.ReadJSONL(rd, ingestStream, article.Options{Zone: zone}) {
 		if rd.err != nil {
-			return nil, nil, fmt.Errorf("ingest: read body: %w", rd.err)
+			return nil, nil, fmt.Errorf("ingest: %w: %w", web.ErrBadBody, rd.err)
 		}
 		if n++; n > search.MaxIngest {
 			return nil, nil, fmt.Errorf("ingest: more than %d records: %w", search.MaxIngest, search.ErrTooLarge)
@@ -216,7 +216,7 @@ func readIngest(body io.Reader, zone *time.Location) ([]search.Article, *web.Ing
 		docs = append(docs, ingestArticle(rec.Article, zone))
 	}
 	if rd.err != nil {
-		return nil, nil, fmt.Errorf("ingest: read body: %w", rd.err)
+		return nil, nil, fmt.Errorf("ingest: %w: %w", web.ErrBadBody, rd.err)
 	}
 	return docs, rep, nil
 }
