@@ -27,8 +27,8 @@ func runAnalyze(_ context.Context, args []string, stdout, stderr io.Writer) erro
 	c.dictFlags(fs)
 	fs.StringVar(&mode, "mode", "index", "analyzer: index (jieba search mode, sub-words share their word's position), query (precise mode), bigram (exact-substring field)")
 	fs.BoolVar(&asJSON, "json", false, "print JSON instead of a table")
-	if err := fs.Parse(args); err != nil {
-		return errUsage
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	name, ok := analyzerByMode[mode]
 	if !ok || fs.NArg() == 0 {

@@ -15,8 +15,8 @@ import (
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var sc serveConfig
 	fset := sc.flags("demo", "demo [--index DIR] [--addr HOST:PORT]\n\nIndexes the sample articles embedded in the binary (data/samples) into DIR\nand serves the search page and API until interrupted.", stderr, filepath.Join(os.TempDir(), "xinwen-demo-index"))
-	if err := fset.Parse(args); err != nil {
-		return errUsage
+	if err := parseFlags(fset, args); err != nil {
+		return err
 	}
 	seg, err := sc.loadSegmenter()
 	if err != nil {

@@ -36,8 +36,8 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&progress, "progress", "auto", "progress display: auto (a bar on a terminal, log lines otherwise), bar, log, none")
 	fs.BoolVar(&verbose, "v", false, "log every skipped article and warning")
 	fs.StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
-	if err := fs.Parse(args); err != nil {
-		return errUsage
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if rollback {
 		gen, err := indexer.Rollback(c.index)

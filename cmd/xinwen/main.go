@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -30,16 +31,30 @@ var commands = []command{
 	{"help", "list the commands, or explain one: xinwen help COMMAND", nil},
 }
 
-// errUsage marks bad command-line use; the flag package has printed why.
+// errUsage marks bad command-line use. Bare, the flag package has
+// printed why; wrapped, the message says why.
 var errUsage = errors.New("usage")
+
+// parseFlags parses args, passing -h through as flag.ErrHelp (a clean exit)
+// and any other error as errUsage (the flag package has printed it).
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return errUsage
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	switch {
-	case err == nil:
-	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
+	case err == nil, errors.Is(err, flag.ErrHelp):
+	case errors.Is(err, errUsage):
+		if err != errUsage { // the flag package has said nothing about it
+			fmt.Fprintln(os.Stderr, "xinwen:", strings.TrimSuffix(err.Error(), ": "+errUsage.Error()))
+		}
 		os.Exit(2)
 	default:
 		fmt.Fprintln(os.Stderr, "xinwen:", err)

@@ -32,8 +32,8 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.IntVar(&req.Page, "page", 1, "page number from 1")
 	fs.BoolVar(&req.Recency, "recency", false, "boost fresh articles in relevance order")
 	fs.BoolVar(&asJSON, "json", false, "print the API's JSON instead of a table")
-	if err := fs.Parse(args); err != nil {
-		return errUsage
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	seg, err := c.loadSegmenter()
 	if err != nil {

@@ -53,8 +53,8 @@ func (sc *serveConfig) flags(name, synopsis string, stderr io.Writer, defIndex s
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var sc serveConfig
 	fs := sc.flags("serve", "serve --index DIR [--addr HOST:PORT] [flags]", stderr, "xinwen-index")
-	if err := fs.Parse(args); err != nil {
-		return errUsage
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	return sc.serve(ctx, stdout, stderr, nil)
 }

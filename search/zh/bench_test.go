@@ -12,7 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
-const xwlbPath = "/work/shared/corpus/xwlb.jsonl.gz"
+var xwlbPath = corpusPath("xwlb.jsonl.gz")
 
 // corpusBodies reads about size bytes of article bodies from the real
 // corpus (read at run time, never copied into the repository).
