@@ -33,8 +33,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.Uint64Var(&cfg.Seed, "seed", eval.DefaultSeed, "seed of every sample: the same seed and corpus give the same queries")
 	fs.StringVar(&cfg.SIGHAN, "sighan", defaultSIGHAN, "SIGHAN 2005 directory for segmentation F1 (empty: skip; the default is skipped when absent)")
 	fs.StringVar(&out, "out", "", "rewrite the generated table section of this Markdown file (e.g. docs/relevance.md)")
-	if err := fs.Parse(args); err != nil {
-		return errUsage
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
