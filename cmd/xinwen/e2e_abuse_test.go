@@ -66,6 +66,20 @@ func TestAbuseBounded(t *testing.T) {
 			t.Errorf("the page does not say the query was cut")
 		}
 	})
+	t.Run("facet buckets bounded", func(t *testing.T) {
+		var arts []invented
+		for i := range 80 {
+			arts = append(arts, invented{ID: fmt.Sprintf("f%02d", i), Title: "分类测试", Body: "报道",
+				Categories: []string{fmt.Sprintf("类别%02d", i)}})
+		}
+		if status, b := call(t, http.MethodPost, st.url+"/api/articles", e2eToken, bytes.NewReader(jsonLines(t, arts))); status != 200 {
+			t.Fatalf("ingest: %d %s", status, b)
+		}
+		res := searchAPI(t, st.url, url.Values{"q": {"分类测试"}})
+		if res.Total != 80 || len(res.Facets.Categories) != 50 {
+			t.Errorf("80 categories: total %d, %d category buckets; want 80 and the documented 50", res.Total, len(res.Facets.Categories))
+		}
+	})
 	t.Run("costliest query within limits", func(t *testing.T) {
 		var q []string
 		for i := range search.MaxTerms {
