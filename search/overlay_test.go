@@ -256,3 +256,12 @@ func TestOverlaySecondWriterFailsFast(t *testing.T) {
 		t.Errorf("a second open took %v", d)
 	}
 }
+
+// TestOverlayBatchesWaitForDisk: Ingest may return (and the API answer
+// 200) only once Bleve has persisted the batch, which scorch does unless
+// unsafe_batch is set.
+func TestOverlayBatchesWaitForDisk(t *testing.T) {
+	if v, ok := overlayConfig["unsafe_batch"]; ok && v != false {
+		t.Fatalf("overlayConfig sets unsafe_batch=%v: a 200 would no longer mean the articles are on disk", v)
+	}
+}
