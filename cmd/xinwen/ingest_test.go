@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -65,3 +67,34 @@ type failingReader struct{}
 func (failingReader) Read([]byte) (int, error) { return 0, fmt.Errorf("connection reset") }
 
 var _ web.Writer = ingester{}
+
+func TestServeToken(t *testing.T) {
+	dir := t.TempDir()
+	file := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name, env, file string
+		token, err      string // err: a fragment of the error, "" for none
+	}{
+		{"none", "", "", "", ""},
+		{"env", "env-token-0123456789", "", "env-token-0123456789", ""},
+		{"file wins, trimmed", "env-token-0123456789", file("good", "  file-token-0123456789\n"), "file-token-0123456789", ""},
+		{"short", "short", "", "", "at least 16"},
+		{"empty file", "", file("empty", "\n"), "", "is empty"},
+		{"missing file", "", filepath.Join(dir, "nope"), "", "no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("XINWEN_TOKEN", tt.env)
+			got, err := (&serveConfig{tokenFile: tt.file}).token()
+			if got != tt.token || (err == nil) != (tt.err == "") || (err != nil && !strings.Contains(err.Error(), tt.err)) {
+				t.Errorf("token() = %q, %v; want %q, error containing %q", got, err, tt.token, tt.err)
+			}
+		})
+	}
+}

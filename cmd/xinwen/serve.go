@@ -63,6 +63,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // set, is called with the listening address.
 func (sc *serveConfig) serve(ctx context.Context, stdout, stderr io.Writer, ready func(addr string)) error {
 	log := sc.logger(stderr)
+	token, err := sc.token()
+	if err != nil {
+		return err
+	}
 	seg, err := sc.loadSegmenter()
 	if err != nil {
 		return err
@@ -82,23 +86,25 @@ func (sc *serveConfig) serve(ctx context.Context, stdout, stderr io.Writer, read
 	go live.Watch(ctx, sc.reload)
 	go reloadOnHUP(ctx, live, log)
 
-	opt := web.Options{Logger: log, RequestTimeout: sc.timeout, Zone: zone, CORSOrigins: splitList(sc.cors)}
-	if opt.Token, err = sc.token(); err != nil {
-		return err
-	}
-	if opt.Token != "" {
+	opt := web.Options{Logger: log, RequestTimeout: sc.timeout, Zone: zone, CORSOrigins: splitList(sc.cors), Token: token}
+	if token != "" {
 		opt.Writer = ingester{Live: live, zone: zone}
 	}
 	log.Info("write endpoints", "enabled", opt.Writer != nil)
-	srv := web.New(live, opt)
+	return sc.listen(ctx, web.New(live, opt).Handler(), live.Stats().Docs, stdout, log, ready)
+}
+
+// listen answers HTTP with h until ctx ends, then finishes the requests
+// in flight.
+func (sc *serveConfig) listen(ctx context.Context, h http.Handler, docs uint64, stdout io.Writer, log *slog.Logger, ready func(string)) error {
 	ln, err := net.Listen("tcp", sc.addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	httpSrv := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second,
+	httpSrv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: web.DefaultWriteTimeout, IdleTimeout: 2 * time.Minute}
 	fmt.Fprintf(stdout, "xinwen: serving %d articles from %s on http://%s/ (API: /api/search?q=…, health: /healthz)\n",
-		live.Stats().Docs, sc.index, ln.Addr())
+		docs, sc.index, ln.Addr())
 	if ready != nil {
 		ready(ln.Addr().String())
 	}
