@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -263,5 +264,35 @@ func TestOverlaySecondWriterFailsFast(t *testing.T) {
 func TestOverlayBatchesWaitForDisk(t *testing.T) {
 	if v, ok := overlayConfig["unsafe_batch"]; ok && v != false {
 		t.Fatalf("overlayConfig sets unsafe_batch=%v: a 200 would no longer mean the articles are on disk", v)
+	}
+}
+
+// BenchmarkHiddenIDs measures what the overlay's hidden ids (every id it
+// holds or has deleted) cost each search of the generation.
+func BenchmarkHiddenIDs(b *testing.B) {
+	root := b.TempDir()
+	writeGeneration(b, root, GenPrefix+"a", newsFixtures)
+	if err := os.WriteFile(filepath.Join(root, CurrentFile), []byte(GenPrefix+"a\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	live, err := OpenLive(root, Options{DictVersion: testDictVersion}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer live.Close()
+	for _, n := range []int{0, 1000, 10000, 100000} {
+		ids := make([]string, n)
+		for i := range ids {
+			ids[i] = fmt.Sprintf("ingested-%07d", i)
+		}
+		slices.Sort(ids)
+		live.ov.hidden.Store(&ids)
+		b.Run(fmt.Sprintf("hidden=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := live.Search(context.Background(), Request{Query: "人工智能"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
