@@ -53,6 +53,9 @@ func openShard(cfg Config, gen, base string, i int) (shardWriter, error) {
 	b, err := bleve.NewBuilder(path, search.NewMapping(), map[string]any{
 		"batchSize": cfg.BatchSize,
 		"mergeMax":  10,
+		// Segments are written below the generation, not in $TMPDIR, so
+		// a killed run's leftovers go with its partial generation.
+		"buildPathPrefix": gen,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("index: shard %d: %w", i, err)
@@ -91,7 +94,7 @@ func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, sum *Summary)
 			stories[key] = it.a.ID
 		}
 		seen[it.a.ID] = struct{}{}
-		rec := recordOf(it.a, cfg)
+		rec := RecordOf(it.a, cfg.Zone)
 		w.chans[shardOf(it.a.ID, len(w.chans))] <- doc{id: it.a.ID, rec: &rec}
 		sum.addIndexed(len(it.a.Title) + len(it.a.Body))
 		return true
@@ -117,8 +120,9 @@ func storyKey(a article.Article, zone *time.Location) string {
 	return a.Date.In(zone).Format("2006-01-02") + "|" + title
 }
 
-func recordOf(a article.Article, cfg Config) search.Record {
-	r := search.NewRecord(a.ID, a.Title, a.Body, a.Categories, a.Date, cfg.Zone)
+// RecordOf is the index record of an article, dates bucketed in zone.
+func RecordOf(a article.Article, zone *time.Location) search.Record {
+	r := search.NewRecord(a.ID, a.Title, a.Body, a.Categories, a.Date, zone)
 	r.URL, r.Source, r.Thumbnail = a.URL, a.Source, a.Thumbnail
 	return r
 }

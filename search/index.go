@@ -58,7 +58,7 @@ func Open(dir string, opt Options) (*Index, error) {
 		}
 		ix.shards = append(ix.shards, s)
 	}
-	ix.alias = bleve.NewIndexAlias(ix.shards...)
+	ix.alias = strictAlias{bleve.NewIndexAlias(ix.shards...)}
 	if ix.suggest, err = newSuggester(ix.shards); err != nil {
 		ix.Close()
 		return nil, err

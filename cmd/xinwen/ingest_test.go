@@ -40,7 +40,7 @@ func TestReadIngest(t *testing.T) {
 		r.Path != "科技/人工智能" || r.Date == nil {
 		t.Errorf("record a1 = %+v", r)
 	}
-	want := map[int]string{2: "id is required", 3: "bad JSON record", 5: "seen before", 6: "control characters", 7: "neither title nor body"}
+	want := map[int]string{2: "record has no id", 3: "bad JSON record", 5: "seen before", 6: "control characters", 7: "neither title nor body"}
 	if len(rep.Skipped) != len(want) {
 		t.Errorf("skipped %+v, want lines %v", rep.Skipped, want)
 	}

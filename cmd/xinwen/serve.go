@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha1"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -18,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/xinwen-search/xinwen/indexer"
 	"github.com/xinwen-search/xinwen/indexer/article"
 	"github.com/xinwen-search/xinwen/search"
 	"github.com/xinwen-search/xinwen/web"
@@ -206,7 +205,7 @@ func readIngest(body io.Reader, zone *time.Location) ([]search.Article, *web.Ing
 	var docs []search.Article
 	seen := map[string]bool{}
 	n := 0
-	for rec, err := range article.ReadJSONL(rd, ingestStream, article.Options{Zone: zone}) {
+	for rec, err := range article.ReadJSONL(rd, ingestStream, article.Options{Zone: zone, RequireID: true}) {
 		if rd.err != nil {
 			return nil, nil, fmt.Errorf("ingest: %w: %w", web.ErrBadBody, rd.err)
 		}
@@ -232,8 +231,6 @@ func rejectReason(a article.Article, err error, line int, seen map[string]bool) 
 	switch {
 	case err != nil:
 		return strings.TrimPrefix(err.Error(), fmt.Sprintf("jsonl: %s:%d: ", ingestStream, line))
-	case a.ID == generatedID(line):
-		return "id is required"
 	case seen[a.ID]:
 		return fmt.Sprintf("id %q seen before in this request", a.ID)
 	}
@@ -243,22 +240,13 @@ func rejectReason(a article.Article, err error, line int, seen map[string]bool) 
 	return ""
 }
 
-// generatedID is the id article.ReadJSONL gives a record without one
-// (its stableID of "body:LINE"): an update needs the caller's own id.
-func generatedID(line int) string {
-	sum := sha1.Sum([]byte(ingestStream + ":" + strconv.Itoa(line)))
-	return "jl-" + hex.EncodeToString(sum[:])[:16]
-}
-
 func lineOf(where string) int {
 	n, _ := strconv.Atoi(where[strings.LastIndexByte(where, ':')+1:])
 	return n
 }
 
 func ingestArticle(a article.Article, zone *time.Location) search.Article {
-	r := search.NewRecord(a.ID, a.Title, a.Body, a.Categories, a.Date, zone)
-	r.URL, r.Source, r.Thumbnail = a.URL, a.Source, a.Thumbnail
-	return search.Article{ID: a.ID, Record: r}
+	return search.Article{ID: a.ID, Record: indexer.RecordOf(a, zone)}
 }
 
 // errReader keeps the first read error, which ReadJSONL reports like a

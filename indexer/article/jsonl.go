@@ -96,6 +96,9 @@ func parseJSONLine(line []byte, where, name string, n int, opt Options) (Record,
 	if err != nil {
 		return rec, fmt.Errorf("jsonl: %s: %w", where, err)
 	}
+	if a.ID == "" && opt.RequireID {
+		return rec, fmt.Errorf("jsonl: %s: %w", where, ErrNoID)
+	}
 	if a.ID == "" {
 		a.ID = stableID("jl-", name+":"+strconv.Itoa(n))
 	}

@@ -16,6 +16,8 @@ var (
 	ErrEncoding = errors.New("unknown text encoding")
 	// ErrBadJSON: a JSON Lines record is not a JSON object of the known shape.
 	ErrBadJSON = errors.New("bad JSON record")
+	// ErrNoID: a record has no id and Options.RequireID is set.
+	ErrNoID = errors.New("record has no id")
 	// ErrBadDate: a date string matches none of the known layouts.
 	ErrBadDate = errors.New("bad date")
 )
@@ -25,6 +27,10 @@ type Options struct {
 	// Zone reads dates that carry no zone ("2022-02-09 11:06:55").
 	// Nil means Asia/Shanghai, where the feeds are crawled.
 	Zone *time.Location
+	// RequireID rejects a JSON Lines record without an id (ErrNoID)
+	// instead of deriving one from its position: an update through the
+	// API must name the article it replaces.
+	RequireID bool
 }
 
 // Warning is a problem that lost part of an item but not the item itself.
