@@ -48,12 +48,15 @@ var _ Engine = (*xinwenEngine)(nil)
 
 // buildXinwen indexes jsonl with xinwen's own indexer into dir and opens
 // the published generation.
-func buildXinwen(ctx context.Context, dir, jsonl string, log *slog.Logger) (*xinwenEngine, error) {
+func buildXinwen(ctx context.Context, dir, jsonl string, docs int, log *slog.Logger) (*xinwenEngine, error) {
 	seg, err := zh.Default()
 	if err != nil {
 		return nil, fmt.Errorf("eval: %w", err)
 	}
-	cfg := indexer.Config{Dir: dir, Sources: []string{jsonl}, DictVersion: seg.Version(), Log: log}
+	// Every engine must index the same articles: the near-duplicate rule
+	// would otherwise drop some that the truth and the baselines hold.
+	cfg := indexer.Config{Dir: dir, Sources: []string{jsonl}, DictVersion: seg.Version(),
+		KeepDuplicates: true, Log: log}
 	if _, err := indexer.Build(ctx, cfg); err != nil {
 		return nil, fmt.Errorf("eval: build xinwen: %w", err)
 	}
@@ -64,6 +67,10 @@ func buildXinwen(ctx context.Context, dir, jsonl string, log *slog.Logger) (*xin
 	ix, err := search.Open(gen, search.Options{DictVersion: seg.Version()})
 	if err != nil {
 		return nil, fmt.Errorf("eval: open xinwen: %w", err)
+	}
+	if n := ix.Stats().Docs; n != uint64(docs) {
+		ix.Close()
+		return nil, fmt.Errorf("eval: xinwen indexed %d articles of %d: the engines would not compare", n, docs)
 	}
 	return &xinwenEngine{ix: ix}, nil
 }
@@ -79,9 +86,10 @@ func (e *xinwenEngine) text(q Query) string {
 }
 
 // All pages through every hit with the API's own cursor, 100 at a time, as
-// a client would: the cursor is part of what is measured.
+// a client exporting results would: cursors page through date order only,
+// so the hits come newest first. The cursor is part of what is measured.
 func (e *xinwenEngine) All(ctx context.Context, q Query) ([]string, uint64, error) {
-	req := search.Request{Query: e.text(q), Size: search.MaxSize, NoFacets: true}
+	req := search.Request{Query: e.text(q), Size: search.MaxSize, Sort: search.SortDate, NoFacets: true}
 	var ids []string
 	var total uint64
 	for page := 0; ; page++ {

@@ -46,21 +46,25 @@ func ratio(a, b int) float64 {
 // Ranking scores known-item search: one target per query.
 type Ranking struct {
 	Queries int
-	K       int     // cut-off: ranks beyond K count as not found
-	SumRR   float64 // sum of 1/rank of the target
-	Found   int     // queries with the target in the first K
+	K       int       // cut-off: ranks beyond K count as not found
+	SumRR   float64   // sum of 1/rank of the target
+	Found   int       // queries with the target in the first K
+	RR      []float64 // each query's reciprocal rank, 0 when not found
 }
 
 // Add scores one ranked list against its target.
 func (r *Ranking) Add(ranked []string, target string) {
 	r.Queries++
+	rr := 0.0
 	for i, id := range ranked[:min(len(ranked), r.K)] {
 		if id == target {
-			r.SumRR += 1 / float64(i+1)
+			rr = 1 / float64(i+1)
+			r.SumRR += rr
 			r.Found++
-			return
+			break
 		}
 	}
+	r.RR = append(r.RR, rr)
 }
 
 // MRR is the mean reciprocal rank at K.
@@ -77,4 +81,18 @@ func (r Ranking) Success() float64 {
 		return 0
 	}
 	return float64(r.Found) / float64(r.Queries)
+}
+
+// Versus counts the queries that r ranks better and worse than other, query
+// by query; both must have scored the same queries in the same order.
+func (r Ranking) Versus(other Ranking) (better, worse int) {
+	for i := range min(len(r.RR), len(other.RR)) {
+		switch {
+		case r.RR[i] > other.RR[i]:
+			better++
+		case r.RR[i] < other.RR[i]:
+			worse++
+		}
+	}
+	return better, worse
 }

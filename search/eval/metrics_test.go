@@ -65,6 +65,14 @@ func TestRanking(t *testing.T) {
 	if !near(r.Success(), 0.5) {
 		t.Errorf("success@3 = %.3f, want 0.5", r.Success())
 	}
+	other := Ranking{K: 3}
+	other.Add([]string{"x", "t1"}, "t1") // worse than r
+	other.Add([]string{"t2"}, "t2")      // better
+	other.Add(nil, "t3")                 // equal: both missed
+	other.Add(nil, "t4")                 // equal
+	if b, w := r.Versus(other); b != 1 || w != 1 {
+		t.Errorf("Versus = %d better, %d worse, want 1 and 1", b, w)
+	}
 	if (Ranking{K: 10}).MRR() != 0 {
 		t.Error("MRR of no queries is not 0")
 	}

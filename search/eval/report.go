@@ -82,14 +82,29 @@ func (r *Report) rows() []row {
 		row{fmt.Sprintf("known item, title words: MRR@10 (%d queries)", len(r.Titles)),
 			func(e *EngineResult) string { return f3(e.Titles.MRR()) }},
 		row{"known item, title words: success@10", func(e *EngineResult) string { return f3(e.Titles.Success()) }},
+		r.versusRow("title words", func(e *EngineResult) Ranking { return e.Titles }),
 		row{fmt.Sprintf("known item, 快讯 sub-headline words: MRR@10 (%d queries)", len(r.Subheads)),
 			func(e *EngineResult) string { return f3(e.Subheads.MRR()) }},
 		row{"known item, 快讯 sub-headline words: success@10", func(e *EngineResult) string { return f3(e.Subheads.Success()) }},
+		r.versusRow("sub-headline words", func(e *EngineResult) Ranking { return e.Subheads }),
 	)
 	rows = append(rows, r.segRows()...)
 	return append(rows, row{fmt.Sprintf("index size, MB (%d articles)", r.Docs), func(e *EngineResult) string {
 		return fmt.Sprintf("%.1f", float64(e.SizeBytes)/1e6)
 	}})
+}
+
+// versusRow compares xinwen with each engine query by query: on how many
+// queries xinwen ranks the target higher, and on how many lower.
+func (r *Report) versusRow(kind string, of func(e *EngineResult) Ranking) row {
+	x := r.Engine(NameXinwen)
+	return row{"&nbsp;&nbsp;" + kind + ": queries xinwen ranks higher / lower", func(e *EngineResult) string {
+		if x == nil || e.Name == NameXinwen {
+			return "–"
+		}
+		better, worse := of(x).Versus(of(e))
+		return fmt.Sprintf("%d / %d", better, worse)
+	}}
 }
 
 func (r *Report) kindCounts() [numKinds]int {

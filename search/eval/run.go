@@ -110,7 +110,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 // own directory under tmp.
 func buildEngines(ctx context.Context, tmp string, docs []Doc, clock *phases) ([]Engine, error) {
 	log := slog.New(slog.NewTextHandler(clock.w, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	x, err := buildXinwen(ctx, filepath.Join(tmp, "xinwen"), filepath.Join(tmp, "sample.jsonl"), log)
+	x, err := buildXinwen(ctx, filepath.Join(tmp, "xinwen"), filepath.Join(tmp, "sample.jsonl"), len(docs), log)
 	if err != nil {
 		return nil, err
 	}
