@@ -12,13 +12,14 @@ import (
 
 // Report is the outcome of a run.
 type Report struct {
-	Config   Config
-	Docs     int
-	Probes   []Probe
-	Titles   []KnownItem
-	Subheads []KnownItem
-	Engines  []EngineResult // xinwen first
-	Seg      *Segmentation  // nil when SIGHAN was not given
+	Config      Config
+	DictVersion string // the segmenter's zh.Segmenter.Version
+	Docs        int
+	Probes      []Probe
+	Titles      []KnownItem
+	Subheads    []KnownItem
+	Engines     []EngineResult // xinwen first
+	Seg         *Segmentation  // nil when SIGHAN was not given
 }
 
 // Engine returns the result of the engine called name, or nil.
@@ -139,8 +140,8 @@ func (r *Report) segRows() []row {
 // Summary is the line under the table: what was sampled, with what.
 func (r *Report) Summary() string {
 	c := r.Config
-	return fmt.Sprintf("%d articles of %s; %d oracle strings, %d + %d known-item queries, seed %d.",
-		r.Docs, baseName(c.Corpus), len(r.Probes), len(r.Titles), len(r.Subheads), c.Seed)
+	return fmt.Sprintf("%d articles of %s; %d oracle strings, %d + %d known-item queries, seed %d; dictionaries %s.",
+		r.Docs, baseName(c.Corpus), len(r.Probes), len(r.Titles), len(r.Subheads), c.Seed, r.DictVersion)
 }
 
 func baseName(p string) string { return p[strings.LastIndexAny(p, `/\`)+1:] }

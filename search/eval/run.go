@@ -11,6 +11,8 @@ import (
 	"runtime"
 	"sync"
 	"time"
+
+	"github.com/xinwen-search/xinwen/search/zh"
 )
 
 // Defaults of a run.
@@ -84,6 +86,9 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, err
 	}
 	rep := &Report{Config: cfg, Docs: len(docs)}
+	if seg, err := zh.Default(); err == nil {
+		rep.DictVersion = seg.Version()
+	}
 	rep.Probes = SampleProbes(docs, cfg.Oracle, cfg.rng(streamOracle))
 	truth := Truth(docs, rep.Probes, cfg.Workers)
 	clock.done("sample %d oracle strings and their truth", len(rep.Probes))
