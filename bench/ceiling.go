@@ -24,14 +24,24 @@ type Ceiling struct {
 	JiebaCPU, TokenizerCPU [2]float64
 }
 
-// MeasureCeiling segments every title and body of docs with gojieba alone
+// The ceiling segments the titles and bodies of the first ceilingBytes of
+// the corpus, ceilingRuns times, and keeps the fastest run: a ceiling is
+// what the segmenter can do when nothing else gets in its way.
+const (
+	ceilingBytes = 12e6
+	ceilingRuns  = 3
+)
+
+// MeasureCeiling segments titles and bodies of docs with gojieba alone
 // (its own instance over dictDir) and with xinwen's registered tokenizer
 // (the shared segmenter zh.Use installed), on one and on two goroutines.
 func MeasureCeiling(docs []Doc, dictDir string) (Ceiling, error) {
 	var c Ceiling
-	texts := make([]string, 0, 2*len(docs))
-	for _, d := range docs {
+	var texts []string
+	for size := 0; len(texts)/2 < len(docs) && size < ceilingBytes; {
+		d := docs[len(texts)/2]
 		texts = append(texts, d.Title, d.Body)
+		size += d.TextBytes()
 	}
 	j, err := newJieba(dictDir)
 	if err != nil {
@@ -43,8 +53,8 @@ func MeasureCeiling(docs []Doc, dictDir string) (Ceiling, error) {
 		return c, fmt.Errorf("bench: ceiling: %w", err)
 	}
 	for g := 1; g <= 2; g++ {
-		c.Jieba[g-1], c.JiebaCPU[g-1] = throughput(texts, g, func(s string) { j.Tokenize(s, gojieba.SearchMode, true) })
-		c.Tokenizer[g-1], c.TokenizerCPU[g-1] = throughput(texts, g, func(s string) { tok.Tokenize([]byte(s)) })
+		c.Jieba[g-1], c.JiebaCPU[g-1] = fastest(texts, g, func(s string) { j.Tokenize(s, gojieba.SearchMode, true) })
+		c.Tokenizer[g-1], c.TokenizerCPU[g-1] = fastest(texts, g, func(s string) { tok.Tokenize([]byte(s)) })
 	}
 	return c, nil
 }
@@ -71,6 +81,16 @@ func newJieba(dir string) (*gojieba.Jieba, error) {
 		}
 	}
 	return gojieba.NewJieba(paths...), nil
+}
+
+// fastest is the best of ceilingRuns throughput runs, by wall clock and by
+// CPU time separately.
+func fastest(texts []string, g int, fn func(string)) (wall, cpu float64) {
+	for range ceilingRuns {
+		w, c := throughput(texts, g, fn)
+		wall, cpu = max(wall, w), max(cpu, c)
+	}
+	return wall, cpu
 }
 
 // throughput runs fn over every text on g goroutines and returns MB per

@@ -51,10 +51,11 @@ func NewSynth(docs []Doc, seed uint64, seg Segmenter) *Synth {
 	return s
 }
 
-// Next makes one article: a real title (or its words reshuffled), as many
-// paragraphs as that title's article had, drawn from it and up to three
-// other articles (a quarter of them stitched from single sentences), the
-// title's categories, and a date anywhere in the corpus's range.
+// Next makes one article: a real title (or its words reshuffled), and
+// about as much body as that title's article had, in paragraphs drawn
+// from it and up to three other articles (a quarter of them stitched from
+// single sentences), the title's categories, and a date anywhere in the
+// corpus's range.
 func (s *Synth) Next(id string) Doc {
 	i := s.rng.IntN(len(s.docs))
 	src := s.docs[i]
@@ -62,14 +63,17 @@ func (s *Synth) Next(id string) Doc {
 	for range 1 + s.rng.IntN(3) {
 		sources = append(sources, s.rng.IntN(len(s.docs)))
 	}
-	n := min(max(len(s.paras[i]), 1), maxParagraphs)
-	paras := make([]string, 0, n)
-	for range n {
+	var paras []string
+	for size := 0; len(paras) < maxParagraphs && (len(paras) == 0 || size < len(src.Body)); {
+		p := s.paragraph(sources)
 		if s.rng.Float64() < sentenceOdds {
-			paras = append(paras, s.sentences(sources))
-		} else {
-			paras = append(paras, s.paragraph(sources))
+			p = s.sentences(sources)
 		}
+		if len(paras) > 0 && size+len(p)/2 > len(src.Body) {
+			break // closer to the source's length without it
+		}
+		paras = append(paras, p)
+		size += len(p) + 1
 	}
 	return Doc{
 		ID: id, Title: s.title(src.Title), Body: strings.Join(paras, "\n"),
