@@ -49,21 +49,29 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer seg.Close()
+	if cfg.Zone, err = c.location(); err != nil {
+		return err
+	}
 	cfg.Log = stderr
 	rep, err := eval.Run(ctx, cfg)
 	if err != nil {
 		return err
 	}
+	printEval(stdout, stderr, rep)
+	if out == "" {
+		return nil
+	}
+	return eval.RewriteDoc(out, rep.Section(commandLine(args)))
+}
+
+// printEval prints the table, and xinwen's wrong answers if it had any.
+func printEval(stdout, stderr io.Writer, rep *eval.Report) {
 	fmt.Fprint(stdout, rep.Table())
 	fmt.Fprintln(stdout, rep.Summary())
 	if x := rep.Engine(eval.NameXinwen); x != nil && len(x.Misses) > 0 {
 		fmt.Fprintln(stderr, "eval: xinwen's wrong answers:")
 		eval.WriteMisses(stderr, x, evalMissesShown)
 	}
-	if out == "" {
-		return nil
-	}
-	return eval.RewriteDoc(out, rep.Section(commandLine(args)))
 }
 
 // commandLine is the command as the document shows it.

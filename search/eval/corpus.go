@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/xinwen-search/xinwen/indexer/article"
 	"github.com/xinwen-search/xinwen/search/zh"
@@ -41,9 +42,10 @@ func (d *Doc) IsBundle() bool {
 }
 
 // readArticles reads up to n articles (n <= 0: all) from a JSON Lines file,
-// gzipped when its name ends in .gz. Records the indexer would skip (bad
+// gzipped when its name ends in .gz; dates without a zone are read in zone
+// (nil: Asia/Shanghai). Records the indexer would skip (bad
 // JSON, empty, a repeated id) are skipped here too.
-func readArticles(path string, n int) ([]article.Article, error) {
+func readArticles(path string, n int, zone *time.Location) ([]article.Article, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("eval: corpus: %w", err)
@@ -60,7 +62,7 @@ func readArticles(path string, n int) ([]article.Article, error) {
 	}
 	var out []article.Article
 	seen := map[string]bool{}
-	for rec, err := range article.ReadJSONL(r, path, article.Options{}) {
+	for rec, err := range article.ReadJSONL(r, path, article.Options{Zone: zone}) {
 		if err != nil || seen[rec.Article.ID] {
 			continue
 		}
@@ -101,15 +103,15 @@ func writeJSONL(path string, arts []article.Article) error {
 // prepareCorpus loads the sample, writes it to jsonl and reads it back: the
 // read-back articles are exactly what the indexer sees, so truth, baselines
 // and xinwen all work on the same text.
-func prepareCorpus(src, jsonl string, n int) ([]Doc, error) {
-	arts, err := readArticles(src, n)
+func prepareCorpus(src, jsonl string, n int, zone *time.Location) ([]Doc, error) {
+	arts, err := readArticles(src, n, zone)
 	if err != nil {
 		return nil, err
 	}
 	if err := writeJSONL(jsonl, arts); err != nil {
 		return nil, err
 	}
-	back, err := readArticles(jsonl, 0)
+	back, err := readArticles(jsonl, 0, zone)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/xinwen-search/xinwen/indexer"
 	"github.com/xinwen-search/xinwen/search"
@@ -48,7 +49,7 @@ var _ Engine = (*xinwenEngine)(nil)
 
 // buildXinwen indexes jsonl with xinwen's own indexer into dir and opens
 // the published generation.
-func buildXinwen(ctx context.Context, dir, jsonl string, docs int, log *slog.Logger) (*xinwenEngine, error) {
+func buildXinwen(ctx context.Context, dir, jsonl string, docs int, zone *time.Location, log *slog.Logger) (*xinwenEngine, error) {
 	seg, err := zh.Default()
 	if err != nil {
 		return nil, fmt.Errorf("eval: %w", err)
@@ -56,7 +57,7 @@ func buildXinwen(ctx context.Context, dir, jsonl string, docs int, log *slog.Log
 	// Every engine must index the same articles: the near-duplicate rule
 	// would otherwise drop some that the truth and the baselines hold.
 	cfg := indexer.Config{Dir: dir, Sources: []string{jsonl}, DictVersion: seg.Version(),
-		KeepDuplicates: true, Log: log}
+		KeepDuplicates: true, Zone: zone, Log: log}
 	if _, err := indexer.Build(ctx, cfg); err != nil {
 		return nil, fmt.Errorf("eval: build xinwen: %w", err)
 	}

@@ -25,14 +25,15 @@ const (
 
 // Config is one evaluation run.
 type Config struct {
-	Corpus  string // JSON Lines file, optionally .gz
-	Docs    int    // articles read from the start of Corpus; <= 0: all
-	Oracle  int    // exact-substring oracle strings; default DefaultOracle
-	Known   int    // known-item queries of each kind; default DefaultKnown
-	Seed    uint64 // every sample derives from it
-	SIGHAN  string // the sighan2005 directory; "" skips segmentation
-	TempDir string // where the indexes are built; "" means os.TempDir
-	Workers int    // queries run in parallel; default GOMAXPROCS
+	Corpus  string         // JSON Lines file, optionally .gz
+	Docs    int            // articles read from the start of Corpus; <= 0: all
+	Oracle  int            // exact-substring oracle strings; default DefaultOracle
+	Known   int            // known-item queries of each kind; default DefaultKnown
+	Seed    uint64         // every sample derives from it
+	SIGHAN  string         // the sighan2005 directory; "" skips segmentation
+	TempDir string         // where the indexes are built; "" means os.TempDir
+	Zone    *time.Location // dates without a zone; nil: Asia/Shanghai
+	Workers int            // queries run in parallel; default GOMAXPROCS
 	Log     io.Writer
 }
 
@@ -75,26 +76,17 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	defer os.RemoveAll(tmp)
 	clock := newPhases(cfg.Log)
 
-	docs, err := prepareCorpus(cfg.Corpus, filepath.Join(tmp, "sample.jsonl"), cfg.Docs)
+	docs, err := prepareCorpus(cfg.Corpus, filepath.Join(tmp, "sample.jsonl"), cfg.Docs, cfg.Zone)
 	if err != nil {
 		return nil, err
 	}
 	clock.done("load and write %d articles", len(docs))
-	engines, err := buildEngines(ctx, tmp, docs, clock)
+	engines, err := buildEngines(ctx, tmp, docs, cfg.Zone, clock)
 	defer closeAll(engines)
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{Config: cfg, Docs: len(docs)}
-	if seg, err := zh.Default(); err == nil {
-		rep.DictVersion = seg.Version()
-	}
-	rep.Probes = SampleProbes(docs, cfg.Oracle, cfg.rng(streamOracle))
-	truth := Truth(docs, rep.Probes, cfg.Workers)
-	clock.done("sample %d oracle strings and their truth", len(rep.Probes))
-	rep.Titles = TitleQueries(docs, cfg.Known, cfg.rng(streamTitles))
-	rep.Subheads = SubheadlineQueries(docs, cfg.Known, cfg.rng(streamSubheads))
-	clock.done("sample %d + %d known-item queries", len(rep.Titles), len(rep.Subheads))
+	rep, truth := sample(cfg, docs, clock)
 	for _, e := range engines {
 		res, err := measure(ctx, e, rep, truth, cfg.Workers, clock)
 		if err != nil {
@@ -111,11 +103,27 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	return rep, nil
 }
 
+// sample draws the oracle strings, computes their truth and draws the
+// known-item queries, each from its own stream of the seed.
+func sample(cfg Config, docs []Doc, clock *phases) (*Report, []map[string]bool) {
+	rep := &Report{Config: cfg, Docs: len(docs)}
+	if seg, err := zh.Default(); err == nil {
+		rep.DictVersion = seg.Version()
+	}
+	rep.Probes = SampleProbes(docs, cfg.Oracle, cfg.rng(streamOracle))
+	truth := Truth(docs, rep.Probes, cfg.Workers)
+	clock.done("sample %d oracle strings and their truth", len(rep.Probes))
+	rep.Titles = TitleQueries(docs, cfg.Known, cfg.rng(streamTitles))
+	rep.Subheads = SubheadlineQueries(docs, cfg.Known, cfg.rng(streamSubheads))
+	clock.done("sample %d + %d known-item queries", len(rep.Titles), len(rep.Subheads))
+	return rep, truth
+}
+
 // buildEngines indexes docs with xinwen and both baselines, each in its
 // own directory under tmp.
-func buildEngines(ctx context.Context, tmp string, docs []Doc, clock *phases) ([]Engine, error) {
+func buildEngines(ctx context.Context, tmp string, docs []Doc, zone *time.Location, clock *phases) ([]Engine, error) {
 	log := slog.New(slog.NewTextHandler(clock.w, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	x, err := buildXinwen(ctx, filepath.Join(tmp, "xinwen"), filepath.Join(tmp, "sample.jsonl"), len(docs), log)
+	x, err := buildXinwen(ctx, filepath.Join(tmp, "xinwen"), filepath.Join(tmp, "sample.jsonl"), len(docs), zone, log)
 	if err != nil {
 		return nil, err
 	}
