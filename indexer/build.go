@@ -183,9 +183,13 @@ type shardWriter interface {
 	close() error
 }
 
-func (w *writer) start() {
+// start runs one goroutine per shard. Each channel holds two batches: a
+// shard is deaf while its builder analyzes and writes a whole batch, and
+// with less room the feeder blocks on it before the other shard has a
+// batch of its own to work on, so the shards took turns on one core.
+func (w *writer) start(batch int) {
 	for i, s := range w.shards {
-		ch := make(chan doc, 256)
+		ch := make(chan doc, 2*batch)
 		w.chans = append(w.chans, ch)
 		w.wg.Add(1)
 		go func() {

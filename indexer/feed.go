@@ -41,7 +41,7 @@ func openWriter(cfg Config, gen, base string) (*writer, error) {
 		}
 		w.shards = append(w.shards, s)
 	}
-	w.start()
+	w.start(cfg.BatchSize)
 	return w, nil
 }
 
