@@ -58,7 +58,14 @@ func Open(dir string, opt Options) (*Index, error) {
 		}
 		ix.shards = append(ix.shards, s)
 	}
-	ix.alias = strictAlias{bleve.NewIndexAlias(ix.shards...)}
+	alias := bleve.NewIndexAlias(ix.shards...)
+	// With the mapping the alias can pool BM25 statistics over the shards
+	// (see globalScoring); without it each shard scores on its own half.
+	if err := alias.SetIndexMapping(NewMapping()); err != nil {
+		ix.Close()
+		return nil, fmt.Errorf("search: alias mapping: %w", err)
+	}
+	ix.alias = strictAlias{alias}
 	if ix.suggest, err = newSuggester(ix.shards); err != nil {
 		ix.Close()
 		return nil, err

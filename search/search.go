@@ -41,7 +41,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := ix.alias.SearchInContext(ctx, sr)
+	res, err := ix.alias.SearchInContext(globalScoring(ctx), sr)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -61,6 +61,12 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	out.Facets = facetsOf(res.Facets)
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
+}
+
+// globalScoring asks the alias for BM25 statistics over all shards, so a
+// document's score does not depend on which shard its id hashed to.
+func globalScoring(ctx context.Context) context.Context {
+	return context.WithValue(ctx, bsearch.SearchTypeKey, bsearch.GlobalScoring)
 }
 
 func normalizeRequest(req Request) (Request, error) {

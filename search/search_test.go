@@ -171,8 +171,8 @@ func TestBrowseByDateAndFacets(t *testing.T) {
 func TestRecencyBoost(t *testing.T) {
 	now := time.Now().In(shanghai)
 	docs := []fixture{
-		{id: "old", title: "台风登陆沿海", body: "台风带来强降雨，台风路径受到关注。", date: now.AddDate(-3, 0, 0).Format("2006-01-02")},
-		{id: "new", title: "台风登陆沿海", body: "台风带来强降雨。", date: now.AddDate(0, 0, -1).Format("2006-01-02")},
+		{id: "old", title: "台风登陆沿海", body: "台风带来强降雨。", date: now.AddDate(-3, 0, 0).Format("2006-01-02")},
+		{id: "new", title: "台风登陆沿海", body: "台风带来强降雨，多地停课，交通受阻，学校放假。", date: now.AddDate(0, 0, -1).Format("2006-01-02")},
 	}
 	ix := openFixtures(t, docs)
 	if got := ids(search(t, ix, Request{Query: "台风"})); got[0] != "old" {
