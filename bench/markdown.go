@@ -3,6 +3,7 @@ package bench
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -92,7 +93,12 @@ func (rep *Report) writeProfiles(b *strings.Builder) {
 	b.WriteString(" (indexing: the `xinwen index` child at the first scale;\nqueries: one extra pass with and one without facets after the timed rounds).\n")
 	b.WriteString("C++ time inside gojieba shows as `_cgo_*`/`runtime.cgocall` (Go's profiler does not see into C).\n")
 	for _, p := range rep.Profiles {
-		fmt.Fprintf(b, "\n### %s\n\n`%s` %s\n\n```\n%s\n```\n", p.Title, p.File, strings.Join(p.Args, " "), p.Top)
+		cmd := []string{"go tool pprof -top"}
+		for _, a := range p.Args {
+			cmd = append(cmd, filepath.Base(a)) // profile paths: the file name is enough
+		}
+		cmd = append(cmd, p.File)
+		fmt.Fprintf(b, "\n### %s\n\n`%s`\n\n```\n%s\n```\n", p.Title, strings.Join(cmd, " "), p.Top)
 	}
 }
 
@@ -105,9 +111,10 @@ func (rep *Report) writeMethod(b *strings.Builder) {
   (normalization, search mode, positions, over the shared segmenter), on one and on two
   goroutines; MB/s of title+body bytes, the fastest of three runs.
 - **Indexing**: each engine indexes the same JSON Lines file in a child process (the same
-  binary), so its peak RSS (getrusage ru_maxrss) is its own. xinwen is `+"`xinwen index --progress none`"+`
-  with the default shards (one per core); its time is the one it reports (reading, parsing,
-  analysis, indexing, final merge; not the process start or the dictionary load). Bleve default
+  binary), so its peak RSS (getrusage ru_maxrss) is its own. xinwen is
+  `+"`xinwen index --progress none --keep-duplicates`"+` with the default shards (one per core);
+  its time is the one it reports (reading, parsing, analysis, indexing, final merge; not the
+  process start or the dictionary load). Bleve default
   is `+"`bleve.NewIndexMapping()`"+` with DefaultAnalyzer `+"`cjk`"+` and nothing else changed (dynamic
   fields, stored, term vectors, _all), fed by `+"`bleve.New`"+` and batches of %d, timed the same way.
   MB/s counts title+body bytes; size is the index directory over those bytes.
@@ -115,21 +122,23 @@ func (rep *Report) writeMethod(b *strings.Builder) {
   words by title document frequency from jieba words, phrases as 2–6 Han characters of a body,
   sentences as 15–30 characters from a sentence start), in one fixed interleaved order; one
   warm-up pass, then %d rounds, each once with facets and once with Request.NoFacets (snippets
-  are always built); each percentile is the median over rounds. Hit counts are top 10.
+  are always built); each percentile is the median over rounds. Every request asks for 10 hits.
 - **HTTP**: `+"`xinwen serve`"+` as a child on a free 127.0.0.1 port; a keep-alive Go client (loopback
-  only) replays the same queries as /api/search URLs (facets on) after a warm-up, per level
-  bounded by request count and by time. The client shares the cores with the server.
+  only) replays the same queries as /api/search URLs (facets on) after %d warm-up requests;
+  each concurrency level stops after %d requests or %s, whichever comes first. The client
+  shares the cores with the server.
   Server memory is read from /proc/PID/status (VmRSS sampled every 50 ms, VmHWM at the end).
 - **Cold start**: from starting `+"`xinwen serve`"+` to its first 200 from /api/search
   (dictionary load, index open, first query).
 - **Scale ×10**: the corpus plus nine times as many synthetic articles, each a real title
   (or its words reshuffled) over about as much body as that title's article had, in
   paragraphs drawn from several real articles (a quarter stitched from single sentences),
-  with its title's categories and a date anywhere in the corpus's range; indexed with
-  `+"`--keep-duplicates`"+` since recombined articles may repeat a title on one day. It repeats real paragraphs, so its vocabulary grows less than a real
-  corpus ten times larger would: size ratios and rare-word costs there are optimistic.
+  with its title's categories and a date anywhere in the corpus's range (hence
+  `+"`--keep-duplicates`"+`: recombined articles may repeat a title on one day). It repeats real
+  paragraphs, so its vocabulary grows less than a real corpus ten times larger would: size
+  ratios and rare-word costs there are optimistic, phrase costs pessimistic.
 - **CPU figures** (MB per CPU-second, CPU ms per query or request) count user+system time
   of the process doing the work (getrusage, /proc/PID/stat), GC and dictionary load included.
   Other processes on the machine change them far less than wall-clock figures.
-`, bleveBatch, rep.Queries, rep.Seed, rep.Rounds)
+`, bleveBatch, rep.Queries, rep.Seed, rep.Rounds, rep.Load.Warmup, rep.Load.MaxRequests, rep.Load.Duration)
 }

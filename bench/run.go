@@ -45,6 +45,7 @@ type Report struct {
 	Queries  int // sampled per class
 	Rounds   int
 	Seed     uint64
+	Load     HTTPConfig // the load bounds, with --http
 	Started  time.Time
 	Elapsed  time.Duration
 }
@@ -59,7 +60,7 @@ type Scale struct {
 
 // Run measures everything cfg asks for.
 func Run(ctx context.Context, cfg Config) (*Report, error) {
-	r := &runner{cfg: cfg, rep: &Report{Machine: ReadMachine(), Queries: cfg.Queries, Rounds: cfg.Rounds, Seed: cfg.Seed, Started: time.Now()}}
+	r := &runner{cfg: cfg, rep: &Report{Machine: ReadMachine(), Queries: cfg.Queries, Rounds: cfg.Rounds, Seed: cfg.Seed, Load: cfg.Load, Started: time.Now()}}
 	if r.cfg.Log == nil {
 		r.cfg.Log = io.Discard
 	}
