@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -17,6 +18,7 @@ type Machine struct {
 	CPU       string
 	GoVersion string
 	OS        string
+	Revision  string       // the commit the binary was built from, if it knows
 	Loads     []LoadSample // load average over the run, first at start, last at end
 }
 
@@ -36,6 +38,7 @@ const busyLoad = 0.5
 func ReadMachine() Machine {
 	m := Machine{Cores: runtime.NumCPU(), GoVersion: runtime.Version(), OS: runtime.GOOS + "/" + runtime.GOARCH}
 	m.CPU = procField("/proc/cpuinfo", "model name")
+	m.Revision = revision()
 	if f := strings.Fields(procField("/proc/meminfo", "MemTotal")); len(f) > 0 { // "24684084 kB"
 		kb, _ := strconv.ParseInt(f[0], 10, 64)
 		m.MemBytes = kb << 10
@@ -44,6 +47,30 @@ func ReadMachine() Machine {
 		m.CPU = "unknown"
 	}
 	return m
+}
+
+// revision is the VCS commit in the binary's build info ("+modified" when
+// the tree had changes), or "" when it was built outside a checkout.
+func revision() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value[:min(len(s.Value), 12)]
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = "+modified"
+			}
+		}
+	}
+	if rev == "" {
+		return ""
+	}
+	return rev + modified
 }
 
 // procField returns the value of the first "key: value" line of a /proc file.

@@ -60,7 +60,12 @@ func (rep *Report) Markdown(command, reading string) string {
 
 func (rep *Report) writeMachine(b *strings.Builder) {
 	m := rep.Machine
-	fmt.Fprintf(b, "## Machine\n\n%s.\nRun started %s and took %s.\n\n", m, rep.Started.Format(time.RFC3339), rep.Elapsed.Round(time.Second))
+	rev := m.Revision
+	if rev == "" {
+		rev = "an unknown commit (built without VCS information)"
+	}
+	fmt.Fprintf(b, "## Machine\n\n%s.\nxinwen built from %s. Run started %s and took %s.\n\n",
+		m, rev, rep.Started.Format(time.RFC3339), rep.Elapsed.Round(time.Second))
 	b.WriteString("| when | load average (1, 5, 15 min) |\n|---|---|\n")
 	for _, s := range m.Loads {
 		fmt.Fprintf(b, "| %s | %s |\n", s.Phase, s.Raw)
