@@ -134,27 +134,18 @@ func textQuery(p parsed) (query.Query, error) {
 }
 
 // wordQuery matches one typed word: either all of its jieba words (in title
-// or body), or all of its character bigrams (in title or body). The bigram
-// branch guarantees that any text an article contains is found; it skips
-// positions, which makes it a superset of the exact substring (the quoted
-// form is exact) and keeps unquoted queries to plain term lookups. The
-// word branch scores higher.
+// or body), or the word as an exact substring (its bigrams as a phrase, in
+// title or body). The substring branch guarantees that any text an article
+// contains is found; the word branch scores higher. Plain bigram terms
+// without positions were a third cheaper, but loose bigrams of numbers
+// and dates match almost anything and cost ranking (eval: 快讯
+// sub-headline MRR@10 0.381 -> 0.386, titles 0.665 -> 0.666).
 func wordQuery(w string) (query.Query, error) {
 	words, err := analyzeTerms(zh.QueryAnalyzerName, w)
 	if err != nil {
 		return nil, err
 	}
-	grams, err := analyzeTerms(zh.BigramAnalyzerName, w)
-	if err != nil {
-		return nil, err
-	}
-	var alts []query.Query
-	if len(grams) > 0 {
-		alts = append(alts, bleve.NewDisjunctionQuery(
-			allTerms(FieldTitleNgram, grams, boostTitleNgram),
-			allTerms(FieldBodyNgram, grams, boostBodyNgram),
-		))
-	}
+	alts := []query.Query{substringQuery(w, boostTitleNgram, boostBodyNgram)}
 	if len(words) > 0 {
 		all := bleve.NewConjunctionQuery()
 		for _, t := range words {
@@ -164,9 +155,6 @@ func wordQuery(w string) (query.Query, error) {
 			))
 		}
 		alts = append(alts, all)
-	}
-	if len(alts) == 0 {
-		return bleve.NewMatchNoneQuery(), nil
 	}
 	return bleve.NewDisjunctionQuery(alts...), nil
 }
@@ -178,17 +166,6 @@ func analyzeTerms(analyzer, s string) ([]string, error) {
 		return nil, fmt.Errorf("search: analyze %q: %w", s, err)
 	}
 	return dedupTerms(toks), nil
-}
-
-func allTerms(field string, terms []string, boost float64) query.Query {
-	if len(terms) == 1 {
-		return termQuery(field, terms[0], boost)
-	}
-	c := bleve.NewConjunctionQuery()
-	for _, t := range terms {
-		c.AddQuery(termQuery(field, t, boost))
-	}
-	return c
 }
 
 // substringQuery matches text containing s contiguously (after
