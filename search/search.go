@@ -49,11 +49,15 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if rerank {
 		hits = ix.recencyRerank(hits, req)
 	}
+	stored, err := ix.loadStored(ctx, hits)
+	if err != nil {
+		return nil, err
+	}
 	out := &Result{Total: res.Total, Page: req.Page, Size: req.Size, Truncated: p.truncated}
 	needles := needlesOf(p)
 	out.Hits = make([]Hit, 0, len(hits))
 	for _, h := range hits {
-		out.Hits = append(out.Hits, ix.hit(h, needles))
+		out.Hits = append(out.Hits, ix.hit(h, stored[h.ID], needles))
 	}
 	if byDate(p, req) && len(hits) == req.Size && uint64(req.Page*req.Size) < res.Total {
 		out.NextCursor = encodeCursor(hits[len(hits)-1], sr.Sort)
@@ -128,7 +132,9 @@ func (ix *Index) searchRequest(q query.Query, p parsed, req Request) (*bleve.Sea
 		size, from = recencyWindow, 0
 	}
 	sr := bleve.NewSearchRequestOptions(q, size, from, false)
-	sr.Fields = storedFields
+	if rerank {
+		sr.Fields = []string{FieldDate}
+	}
 	if byDate {
 		sr.SortByCustom(bsearch.SortOrder{
 			&bsearch.SortField{Field: FieldSortKey, Type: bsearch.SortFieldAsString, Desc: true, Missing: bsearch.SortFieldMissingLast},
@@ -174,8 +180,32 @@ func (ix *Index) recencyRerank(hits []*bsearch.DocumentMatch, req Request) []*bs
 	return hits[from:min(len(hits), from+req.Size)]
 }
 
-func (ix *Index) hit(h *bsearch.DocumentMatch, needles []string) Hit {
-	f := fieldsOf(h.Fields)
+// loadStored fetches the stored fields of the hits shown, by id, after
+// ranking: asked of the ranking search itself, every shard would decode
+// the bodies of its own from+size best hits, most of them never shown.
+func (ix *Index) loadStored(ctx context.Context, hits []*bsearch.DocumentMatch) (map[string]fieldsOf, error) {
+	if len(hits) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	sr := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	sr.Fields = storedFields
+	sr.SortBy([]string{"_id"})
+	res, err := ix.alias.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("search: load hits: %w", err)
+	}
+	out := make(map[string]fieldsOf, len(res.Hits))
+	for _, h := range res.Hits {
+		out[h.ID] = h.Fields
+	}
+	return out, nil
+}
+
+func (ix *Index) hit(h *bsearch.DocumentMatch, f fieldsOf, needles []string) Hit {
 	title := f.str(FieldTitle)
 	return Hit{
 		ID: h.ID, Title: title,
