@@ -30,6 +30,7 @@ type Index struct {
 	shards  []bleve.Index
 	alias   bleve.IndexAlias
 	suggest *suggester
+	facets  *facetTables
 	size    int64
 }
 
@@ -67,6 +68,10 @@ func Open(dir string, opt Options) (*Index, error) {
 	}
 	ix.alias = strictAlias{alias}
 	if ix.suggest, err = newSuggester(ix.shards); err != nil {
+		ix.Close()
+		return nil, err
+	}
+	if ix.facets, err = newFacetTables(ix.shards); err != nil {
 		ix.Close()
 		return nil, err
 	}

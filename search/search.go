@@ -8,7 +8,6 @@ import (
 	"math"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -19,10 +18,8 @@ import (
 // Facet and re-ranking sizes.
 const (
 	categoryFacetSize = 50
-	facetTermsMax     = 100000 // every distinct value: trimmed after splitting
-	recencyWindow     = 200    // hits re-ranked by the freshness boost
+	recencyWindow     = 200 // hits re-ranked by the freshness boost
 	recencyHalfLife   = 60 * 24 * time.Hour
-	facetName         = "facet"
 )
 
 // Search runs one request.
@@ -41,7 +38,12 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := ix.alias.SearchInContext(globalScoring(ctx), sr)
+	sctx, count := globalScoring(ctx), (*hitCount)(nil)
+	if !req.NoFacets {
+		count = ix.facets.newCount()
+		sctx = context.WithValue(sctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(count.handlerMaker))
+	}
+	res, err := ix.alias.SearchInContext(sctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -62,7 +64,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if byDate(p, req) && len(hits) == req.Size && uint64(req.Page*req.Size) < res.Total {
 		out.NextCursor = encodeCursor(hits[len(hits)-1], sr.Sort)
 	}
-	out.Facets = facetsOf(res.Facets)
+	out.Facets = Facets{Categories: []FacetValue{}, Months: []FacetValue{}}
+	if count != nil {
+		out.Facets = count.facets()
+	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
 }
@@ -155,9 +160,6 @@ func (ix *Index) searchRequest(q query.Query, p parsed, req Request) (*bleve.Sea
 		sr.From = 0
 		sr.SearchAfter = after
 	}
-	if !req.NoFacets {
-		sr.AddFacet(facetName, bleve.NewFacetRequest(FieldFacet, facetTermsMax))
-	}
 	return sr, rerank, nil
 }
 
@@ -217,31 +219,6 @@ func (ix *Index) hit(h *bsearch.DocumentMatch, f fieldsOf, needles []string) Hit
 		Source:      f.str(FieldSource),
 		Score:       h.Score,
 	}
-}
-
-// facetsOf splits the combined facet field into categories (most
-// frequent first, then by name) and months (in order).
-func facetsOf(fr bsearch.FacetResults) Facets {
-	out := Facets{Categories: []FacetValue{}, Months: []FacetValue{}}
-	f := fr[facetName]
-	if f == nil || f.Terms == nil {
-		return out
-	}
-	for _, t := range f.Terms.Terms() {
-		switch {
-		case strings.HasPrefix(t.Term, facetCategoryPrefix):
-			out.Categories = append(out.Categories, FacetValue{Value: t.Term[len(facetCategoryPrefix):], Count: t.Count})
-		case strings.HasPrefix(t.Term, facetMonthPrefix):
-			out.Months = append(out.Months, FacetValue{Value: t.Term[len(facetMonthPrefix):], Count: t.Count})
-		}
-	}
-	sort.SliceStable(out.Categories, func(i, j int) bool {
-		a, b := out.Categories[i], out.Categories[j]
-		return a.Count > b.Count || (a.Count == b.Count && a.Value < b.Value)
-	})
-	out.Categories = out.Categories[:min(len(out.Categories), categoryFacetSize)]
-	sort.Slice(out.Months, func(i, j int) bool { return out.Months[i].Value < out.Months[j].Value })
-	return out
 }
 
 // encodeCursor captures where a page ended: the decoded sort values of

@@ -1,0 +1,211 @@
+package search
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/collector"
+	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// Facets are counted by xinwen, not by Bleve. Bleve's term facets visit
+// each hit's doc values and count the terms in a map of strings: a quarter
+// of a query's CPU, and most of a common word's. A published generation
+// never changes, so when it opens each document's facet values are read
+// once into a table of small integers; a query then counts table entries
+// for the hits its collector sees. Segments without a table (the ingest
+// overlay) are counted through their doc values, as Bleve would.
+
+// facetTables maps each read-only segment to its documents' facet values.
+type facetTables struct {
+	names []string          // value id -> "c:…" or "m:…"
+	ids   map[string]uint32 // the reverse
+	bySeg map[segment.Segment]*facetTable
+	field []string
+}
+
+// facetTable holds the value ids of document d at vals[start[d]:start[d+1]].
+type facetTable struct {
+	start []uint32
+	vals  []uint32
+}
+
+// newFacetTables reads the facet doc values of every document of every
+// single-segment shard.
+func newFacetTables(shards []bleve.Index) (*facetTables, error) {
+	ft := &facetTables{ids: map[string]uint32{}, bySeg: map[segment.Segment]*facetTable{}, field: []string{FieldFacet}}
+	for i, s := range shards {
+		if err := ft.addShard(s); err != nil {
+			return nil, fmt.Errorf("search: facet table of shard %d: %w", i, err)
+		}
+	}
+	return ft, nil
+}
+
+func (ft *facetTables) addShard(s bleve.Index) error {
+	adv, err := s.Advanced()
+	if err != nil {
+		return err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil // not scorch: counted through doc values
+	}
+	for _, ss := range snap.Segments() {
+		if err := ft.addSegment(ss.Segment()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (ft *facetTables) addSegment(seg segment.Segment) error {
+	dv, ok := seg.(segment.DocValueVisitable)
+	if !ok {
+		return nil
+	}
+	n := seg.Count()
+	t := &facetTable{start: make([]uint32, 0, n+1)}
+	var state segment.DocVisitState
+	var err error
+	for d := range n {
+		t.start = append(t.start, uint32(len(t.vals)))
+		state, err = dv.VisitDocValues(d, ft.field, func(_ string, term []byte) {
+			t.vals = append(t.vals, ft.id(string(term)))
+		}, state)
+		if err != nil {
+			return err
+		}
+	}
+	t.start = append(t.start, uint32(len(t.vals)))
+	ft.bySeg[seg] = t
+	return nil
+}
+
+func (ft *facetTables) id(name string) uint32 {
+	if id, ok := ft.ids[name]; ok {
+		return id
+	}
+	id := uint32(len(ft.names))
+	ft.names = append(ft.names, name)
+	ft.ids[name] = id
+	return id
+}
+
+// tableFor returns the table of a reader that is one tabled segment.
+func (ft *facetTables) tableFor(r index.IndexReader) *facetTable {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok || len(snap.Segments()) != 1 {
+		return nil
+	}
+	return ft.bySeg[snap.Segments()[0].Segment()]
+}
+
+// hitCount gathers one search's counts from all its collectors, which
+// run concurrently, one per index under the alias.
+type hitCount struct {
+	ft     *facetTables
+	mu     sync.Mutex // guards the fields below
+	counts []int      // by value id
+	other  map[string]int
+}
+
+func (ft *facetTables) newCount() *hitCount {
+	return &hitCount{ft: ft, counts: make([]int, len(ft.names)), other: map[string]int{}}
+}
+
+// handlerMaker wraps Bleve's top-N handler: every hit is counted first.
+func (fc *hitCount) handlerMaker(sctx *bsearch.SearchContext) (bsearch.DocumentMatchHandler, bool, error) {
+	next, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
+	if err != nil {
+		return nil, false, err
+	}
+	local := &localCount{counts: make([]int, len(fc.ft.names)), other: map[string]int{}}
+	if t := fc.ft.tableFor(sctx.IndexReader); t != nil {
+		local.table = t
+	} else if local.dv, err = sctx.IndexReader.DocValueReader(fc.ft.field); err != nil {
+		return nil, false, err
+	}
+	return func(d *bsearch.DocumentMatch) error {
+		if d == nil { // the collector is done
+			fc.merge(local)
+		} else if err := local.add(d.IndexInternalID); err != nil {
+			return err
+		}
+		return next(d)
+	}, loadID, nil
+}
+
+// localCount is one collector's counts, merged when it finishes.
+type localCount struct {
+	table  *facetTable
+	dv     index.DocValueReader
+	counts []int
+	other  map[string]int
+}
+
+func (lc *localCount) add(id index.IndexInternalID) error {
+	if lc.table != nil {
+		d := id.Value()
+		if d+1 < uint64(len(lc.table.start)) {
+			for _, v := range lc.table.vals[lc.table.start[d]:lc.table.start[d+1]] {
+				lc.counts[v]++
+			}
+		}
+		return nil
+	}
+	return lc.dv.VisitDocValues(id, func(_ string, term []byte) { lc.other[string(term)]++ })
+}
+
+func (fc *hitCount) merge(lc *localCount) {
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	for i, n := range lc.counts {
+		fc.counts[i] += n
+	}
+	for k, n := range lc.other {
+		fc.other[k] += n
+	}
+}
+
+// facets turns the counts into the API's facets.
+func (fc *hitCount) facets() Facets {
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	all := make(map[string]int, len(fc.other)+len(fc.counts))
+	for i, n := range fc.counts {
+		if n > 0 {
+			all[fc.ft.names[i]] += n
+		}
+	}
+	for k, n := range fc.other {
+		all[k] += n
+	}
+	out := Facets{Categories: []FacetValue{}, Months: []FacetValue{}}
+	for term, n := range all {
+		switch {
+		case strings.HasPrefix(term, facetCategoryPrefix):
+			out.Categories = append(out.Categories, FacetValue{Value: term[len(facetCategoryPrefix):], Count: n})
+		case strings.HasPrefix(term, facetMonthPrefix):
+			out.Months = append(out.Months, FacetValue{Value: term[len(facetMonthPrefix):], Count: n})
+		}
+	}
+	sort.Slice(out.Categories, func(i, j int) bool {
+		a, b := out.Categories[i], out.Categories[j]
+		return a.Count > b.Count || (a.Count == b.Count && a.Value < b.Value)
+	})
+	out.Categories = out.Categories[:min(len(out.Categories), categoryFacetSize)]
+	sort.Slice(out.Months, func(i, j int) bool { return out.Months[i].Value < out.Months[j].Value })
+	return out
+}

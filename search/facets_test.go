@@ -1,0 +1,55 @@
+package search
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// TestFacetTablesAgreeWithBleve counts facets both ways, xinwen's tables
+// and Bleve's own term facet, for queries of every shape.
+func TestFacetTablesAgreeWithBleve(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	if len(ix.facets.bySeg) != 2 {
+		t.Fatalf("%d facet tables, want one per shard", len(ix.facets.bySeg))
+	}
+	reqs := []Request{
+		{}, {Query: "人工智能"}, {Query: "足球"}, {Query: `"民币"`}, {Query: "人民"},
+		{Categories: []string{"科技"}}, {Query: "新能源 汽车", Page: 2, Size: 1},
+		{Sort: SortDate, Size: 2},
+	}
+	for _, req := range reqs {
+		got := search(t, ix, req).Facets
+		want := bleveFacets(t, ix, req)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%+v:\n tables %v\n bleve  %v", req, got, want)
+		}
+	}
+}
+
+// bleveFacets runs req's query with Bleve's term facet on the facet field.
+func bleveFacets(t *testing.T, ix *Index, req Request) Facets {
+	t.Helper()
+	req, err := normalizeRequest(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := ix.buildQuery(parseQuery(req.Query), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sr := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	sr.AddFacet("f", bleve.NewFacetRequest(FieldFacet, 10000))
+	res, err := ix.alias.SearchInContext(globalScoring(context.Background()), sr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ft := &facetTables{ids: map[string]uint32{}}
+	fc := ft.newCount()
+	for _, term := range res.Facets["f"].Terms.Terms() {
+		fc.other[term.Term] = term.Count
+	}
+	return fc.facets()
+}
