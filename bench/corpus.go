@@ -5,9 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/xinwen-search/xinwen/indexer/article"
@@ -36,35 +34,15 @@ func TextBytes(docs []Doc) int64 {
 
 // ReadCorpus reads up to limit articles (0: all) from a JSON Lines file,
 // gzipped when its name ends in .gz, through xinwen's own parser. Records
-// the parser rejects (empty ones) are skipped, as the indexer skips them.
+// the indexer would skip are skipped here too.
 func ReadCorpus(path string, limit int) ([]Doc, error) {
-	f, err := os.Open(path)
+	arts, err := article.LoadJSONL(path, limit, article.Options{})
 	if err != nil {
-		return nil, fmt.Errorf("bench: corpus: %w", err)
+		return nil, fmt.Errorf("bench: %w", err)
 	}
-	defer f.Close()
-	var r io.Reader = bufio.NewReaderSize(f, 1<<20)
-	if strings.HasSuffix(path, ".gz") {
-		gz, err := gzip.NewReader(r)
-		if err != nil {
-			return nil, fmt.Errorf("bench: corpus %s: %w", path, err)
-		}
-		defer gz.Close()
-		r = gz
-	}
-	var docs []Doc
-	for rec, err := range article.ReadJSONL(r, path, article.Options{}) {
-		if err != nil {
-			continue
-		}
-		a := rec.Article
-		docs = append(docs, Doc{ID: a.ID, Title: a.Title, Body: a.Body, Categories: a.Categories, Date: a.Date})
-		if limit > 0 && len(docs) == limit {
-			break
-		}
-	}
-	if len(docs) == 0 {
-		return nil, fmt.Errorf("bench: corpus %s: no articles", path)
+	docs := make([]Doc, len(arts))
+	for i, a := range arts {
+		docs[i] = Doc{ID: a.ID, Title: a.Title, Body: a.Body, Categories: a.Categories, Date: a.Date}
 	}
 	return docs, nil
 }

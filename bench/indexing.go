@@ -7,10 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"syscall"
@@ -20,6 +18,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 
 	"github.com/xinwen-search/xinwen/indexer/article"
+
+	"github.com/xinwen-search/xinwen/search"
 )
 
 // Engines compared.
@@ -95,7 +95,7 @@ func IndexXinwen(ctx context.Context, exe string, dictArgs []string, dir, input,
 	if m := skippedLine.FindStringSubmatch(out); m == nil || m[1] != "0" {
 		return run, fmt.Errorf("bench: xinwen index skipped articles, so its MB/s would count text it did not index:\n%s", out)
 	}
-	run.SizeBytes = dirSize(dir)
+	run.SizeBytes = search.DirSize(dir)
 	return run, nil
 }
 
@@ -110,7 +110,7 @@ func IndexBleveDefault(ctx context.Context, exe, dir, input string) (IndexRun, e
 		return run, fmt.Errorf("bench: bleve default: child said %q: %w", out, err)
 	}
 	run.Engine, run.Articles, run.Seconds = EngineBleve, res.Articles, res.Seconds
-	run.SizeBytes = dirSize(dir)
+	run.SizeBytes = search.DirSize(dir)
 	return run, nil
 }
 
@@ -147,20 +147,6 @@ func (c *capped) Write(p []byte) (int, error) {
 		c.buf.Write(p[:min(len(p), room)])
 	}
 	return len(p), nil
-}
-
-// dirSize sums the sizes of the regular files under dir.
-func dirSize(dir string) int64 {
-	var n int64
-	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			if fi, err := d.Info(); err == nil {
-				n += fi.Size()
-			}
-		}
-		return nil
-	})
-	return n
 }
 
 // childResult is what the Bleve child prints.

@@ -103,8 +103,8 @@ func WriteFileSync(path string, b []byte) error {
 	return f.Close()
 }
 
-// dirSize sums the sizes of the files below dir.
-func dirSize(dir string) int64 {
+// DirSize sums the sizes of the files below dir.
+func DirSize(dir string) int64 {
 	var n int64
 	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {

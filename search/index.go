@@ -75,7 +75,7 @@ func Open(dir string, opt Options) (*Index, error) {
 		ix.Close()
 		return nil, err
 	}
-	ix.size = dirSize(dir)
+	ix.size = DirSize(dir)
 	return ix, nil
 }
 

@@ -12,6 +12,8 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/xinwen-search/xinwen/search/zh"
+
+	"github.com/xinwen-search/xinwen/search"
 )
 
 // Baseline fields and boosts: the title counts twice, as in xinwen.
@@ -93,7 +95,7 @@ func buildBaseline(ctx context.Context, spec baselineSpec, dir string, docs []Do
 	if err != nil {
 		return nil, fmt.Errorf("eval: open %s: %w", spec.name, err)
 	}
-	return &baseline{spec: spec, ix: ix, docs: uint64(len(docs)), size: dirSize(dir)}, nil
+	return &baseline{spec: spec, ix: ix, docs: uint64(len(docs)), size: search.DirSize(dir)}, nil
 }
 
 func (b *baseline) Name() string     { return b.spec.name }

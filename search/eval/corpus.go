@@ -2,10 +2,8 @@ package eval
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"time"
@@ -41,41 +39,14 @@ func (d *Doc) IsBundle() bool {
 	return false
 }
 
-// readArticles reads up to n articles (n <= 0: all) from a JSON Lines file,
-// gzipped when its name ends in .gz; dates without a zone are read in zone
-// (nil: Asia/Shanghai). Records the indexer would skip (bad
-// JSON, empty, a repeated id) are skipped here too.
+// readArticles reads up to n articles (n <= 0: all) of a JSON Lines
+// corpus; dates without a zone are read in zone (nil: Asia/Shanghai).
 func readArticles(path string, n int, zone *time.Location) ([]article.Article, error) {
-	f, err := os.Open(path)
+	arts, err := article.LoadJSONL(path, max(n, 0), article.Options{Zone: zone})
 	if err != nil {
-		return nil, fmt.Errorf("eval: corpus: %w", err)
+		return nil, fmt.Errorf("eval: %w", err)
 	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		gz, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, fmt.Errorf("eval: corpus %s: %w", path, err)
-		}
-		defer gz.Close()
-		r = gz
-	}
-	var out []article.Article
-	seen := map[string]bool{}
-	for rec, err := range article.ReadJSONL(r, path, article.Options{Zone: zone}) {
-		if err != nil || seen[rec.Article.ID] {
-			continue
-		}
-		seen[rec.Article.ID] = true
-		out = append(out, rec.Article)
-		if n > 0 && len(out) == n {
-			break
-		}
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("eval: corpus %s: no articles", path)
-	}
-	return out, nil
+	return arts, nil
 }
 
 // writeJSONL writes articles in the JSON Lines form the indexer reads.

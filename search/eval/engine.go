@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/xinwen-search/xinwen/indexer"
@@ -123,16 +121,3 @@ func (e *xinwenEngine) Top(ctx context.Context, q Query, k int) ([]string, error
 	return ids, nil
 }
 
-// dirSize sums the sizes of the files below dir.
-func dirSize(dir string) int64 {
-	var n int64
-	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if info, err := d.Info(); err == nil {
-				n += info.Size()
-			}
-		}
-		return nil
-	})
-	return n
-}
