@@ -1,6 +1,8 @@
 package article
 
 import (
+	"github.com/xinwen-search/xinwen/internal/testcorpus"
+
 	"compress/gzip"
 	"errors"
 	"io/fs"
@@ -11,24 +13,8 @@ import (
 	"time"
 )
 
-// corpusDir finds the shared research corpus, which must never be copied
-// into the repository: $XINWEN_CORPUS, else ../shared/corpus beside the
-// repository. Tests skip when it is absent.
-func corpusDir(t *testing.T, sub string) string {
-	t.Helper()
-	dir := os.Getenv("XINWEN_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpus")
-	}
-	p := filepath.Join(dir, sub)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("real corpus not available (%v); set XINWEN_CORPUS to run", err)
-	}
-	return p
-}
-
 func TestCorpusHexo(t *testing.T) {
-	root := corpusDir(t, "hexo")
+	root := testcorpus.Path(t, "hexo")
 	var files, bad, warned, undated int
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
@@ -103,7 +89,7 @@ func TestCorpusJSONL(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			f, err := os.Open(corpusDir(t, tt.file))
+			f, err := os.Open(testcorpus.Path(t, tt.file))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -152,7 +138,7 @@ func checkCorpusRecord(t *testing.T, rec Record) {
 func TestCorpusSogou(t *testing.T) {
 	for _, file := range []string{"SogouCA/news_tensite_xml.smarty.dat", "SogouCS/news_sohusite_xml.smarty.dat"} {
 		t.Run(filepath.Dir(file), func(t *testing.T) {
-			f, err := os.Open(corpusDir(t, filepath.Join("sogou", file)))
+			f, err := os.Open(testcorpus.Path(t, filepath.Join("sogou", file)))
 			if err != nil {
 				t.Fatal(err)
 			}

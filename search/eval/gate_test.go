@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"github.com/xinwen-search/xinwen/internal/testcorpus"
+
 	"context"
 	"strings"
 	"testing"
@@ -34,11 +36,11 @@ func TestRelevanceGate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the relevance gate indexes 3,000 articles three times; skipped with -short")
 	}
-	corpus := corpusPath(t, "xwlb.jsonl.gz")
+	corpus := testcorpus.Path(t, "xwlb.jsonl.gz")
 	var log strings.Builder
 	rep, err := Run(context.Background(), Config{
 		Corpus: corpus, Docs: gateDocs, Oracle: gateOracle, Known: gateKnown, Seed: DefaultSeed,
-		SIGHAN: corpusPath(t, "sighan2005"), TempDir: t.TempDir(), Log: &log,
+		SIGHAN: testcorpus.Path(t, "sighan2005"), TempDir: t.TempDir(), Log: &log,
 	})
 	t.Log("\n" + log.String())
 	if err != nil {

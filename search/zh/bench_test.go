@@ -1,6 +1,9 @@
 package zh
 
 import (
+	"github.com/xinwen-search/xinwen/internal/testcorpus"
+	"path/filepath"
+
 	"bufio"
 	"compress/gzip"
 	"encoding/json"
@@ -12,7 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
-var xwlbPath = corpusPath("xwlb.jsonl.gz")
+var xwlbPath = filepath.Join(testcorpus.Dir(), "xwlb.jsonl.gz")
 
 // corpusBodies reads about size bytes of article bodies from the real
 // corpus (read at run time, never copied into the repository).

@@ -1,6 +1,9 @@
 package zh
 
 import (
+	"github.com/xinwen-search/xinwen/internal/testcorpus"
+	"path/filepath"
+
 	"bufio"
 	"math"
 	"os"
@@ -36,7 +39,7 @@ func TestEvalF1(t *testing.T) {
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 
-var sighanDir = corpusPath("sighan2005") + "/"
+var sighanDir = filepath.Join(testcorpus.Dir(), "sighan2005") + "/"
 
 // TestPKUSegmentation scores zh_query's segmentation (stop words kept) on
 // the SIGHAN 2005 PKU test set. Evaluation only: nothing here feeds the

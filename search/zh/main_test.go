@@ -3,7 +3,6 @@ package zh
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -18,15 +17,4 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	seg.Close()
 	os.Exit(code)
-}
-
-// corpusPath locates a file of the shared research corpus, which must
-// never be copied into the repository: $XINWEN_CORPUS, else ../shared/corpus
-// beside the repository. Tests that need it skip when it is absent.
-func corpusPath(name string) string {
-	dir := os.Getenv("XINWEN_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpus")
-	}
-	return filepath.Join(dir, name)
 }
