@@ -24,13 +24,15 @@ func (nopProgress) Update(int64, int64) {}
 func (nopProgress) Finish()             {}
 
 // Bar is a progress bar for a terminal: bytes read of the inputs, with
-// rate and ETA, and the articles indexed so far.
+// rate and ETA, and the articles indexed so far with their rate.
 type Bar struct {
-	W   io.Writer
-	bar *progressbar.ProgressBar
+	W     io.Writer
+	bar   *progressbar.ProgressBar
+	start time.Time
 }
 
 func (b *Bar) Start(total int64) {
+	b.start = time.Now()
 	b.bar = progressbar.NewOptions64(total,
 		progressbar.OptionSetWriter(b.W),
 		progressbar.OptionShowBytes(true),
@@ -43,7 +45,8 @@ func (b *Bar) Start(total int64) {
 }
 
 func (b *Bar) Update(read, articles int64) {
-	b.bar.Describe(fmt.Sprintf("indexing %d articles", articles))
+	rate := float64(articles) / max(time.Since(b.start).Seconds(), 1e-3)
+	b.bar.Describe(fmt.Sprintf("indexing: %d articles, %.0f/s", articles, rate))
 	b.bar.Set64(read)
 }
 
