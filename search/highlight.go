@@ -24,23 +24,23 @@ const (
 type folded struct {
 	runes []rune
 	norm  string
-	src   []int // len(norm)+1 entries
+	src   []int32 // len(norm)+1 entries
 }
 
 func fold(s string) folded {
 	f := folded{runes: []rune(s)}
 	var b strings.Builder
 	b.Grow(len(s))
-	f.src = make([]int, 0, len(s)+1)
+	f.src = make([]int32, 0, len(s)+1)
 	for i, r := range f.runes {
 		n := foldRune(r)
 		b.WriteString(n)
 		for range len(n) {
-			f.src = append(f.src, i)
+			f.src = append(f.src, int32(i))
 		}
 	}
 	f.norm = b.String()
-	f.src = append(f.src, len(f.runes))
+	f.src = append(f.src, int32(len(f.runes)))
 	return f
 }
 
@@ -77,7 +77,7 @@ func (f folded) matches(needles []string) []span {
 				break
 			}
 			s, e := off+i, off+i+len(n)
-			out = append(out, span{f.src[s], f.src[e-1] + 1})
+			out = append(out, span{int(f.src[s]), int(f.src[e-1]) + 1})
 			off = s + 1
 		}
 	}
