@@ -120,4 +120,3 @@ func (e *xinwenEngine) Top(ctx context.Context, q Query, k int) ([]string, error
 	}
 	return ids, nil
 }
-
