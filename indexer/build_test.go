@@ -10,24 +10,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xinwen-search/xinwen/internal/zhtest"
 	"github.com/xinwen-search/xinwen/search"
-	"github.com/xinwen-search/xinwen/search/zh"
 )
 
-var dictVersion string
-
-func TestMain(m *testing.M) {
-	seg, err := zh.Load(zh.Config{DictDir: zh.BundledDictDir()})
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	zh.Use(seg)
-	dictVersion = seg.Version()
-	code := m.Run()
-	seg.Close()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { zhtest.Main(m) }
 
 const hexoPost = `
 ---
@@ -75,7 +62,7 @@ func writeSources(t *testing.T) (hexoDir, jsonl string) {
 }
 
 func buildCfg(dir string, sources ...string) Config {
-	return Config{Dir: dir, Sources: sources, Shards: 2, DictVersion: dictVersion}
+	return Config{Dir: dir, Sources: sources, Shards: 2, DictVersion: zhtest.Version()}
 }
 
 func openCurrent(t *testing.T, dir string) *search.Index {
@@ -84,7 +71,7 @@ func openCurrent(t *testing.T, dir string) *search.Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := search.Open(gen, search.Options{DictVersion: dictVersion})
+	ix, err := search.Open(gen, search.Options{DictVersion: zhtest.Version()})
 	if err != nil {
 		t.Fatal(err)
 	}

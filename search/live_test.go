@@ -8,6 +8,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/xinwen-search/xinwen/internal/zhtest"
 )
 
 func publishForTest(t *testing.T, root, gen string) {
@@ -26,7 +28,7 @@ func TestLiveSwapUnderLoad(t *testing.T) {
 	writeGeneration(t, root, genA, newsFixtures[:4])
 	writeGeneration(t, root, genB, newsFixtures)
 	publishForTest(t, root, genA)
-	live, err := OpenLive(root, Options{DictVersion: testDictVersion}, nil)
+	live, err := OpenLive(root, Options{DictVersion: zhtest.Version()}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +76,7 @@ func TestLiveKeepsServingOnBadGeneration(t *testing.T) {
 	root := t.TempDir()
 	writeGeneration(t, root, GenPrefix+"good", newsFixtures)
 	publishForTest(t, root, GenPrefix+"good")
-	live, err := OpenLive(root, Options{DictVersion: testDictVersion}, nil)
+	live, err := OpenLive(root, Options{DictVersion: zhtest.Version()}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,32 +1,17 @@
 package search
 
 import (
-	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
-	"github.com/xinwen-search/xinwen/search/zh"
+	"github.com/xinwen-search/xinwen/internal/zhtest"
 )
 
-var testDictVersion string
-
 // TestMain loads jieba once for the whole test binary.
-func TestMain(m *testing.M) {
-	seg, err := zh.Load(zh.Config{DictDir: zh.BundledDictDir()})
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	zh.Use(seg)
-	testDictVersion = seg.Version()
-	code := m.Run()
-	seg.Close()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { zhtest.Main(m) }
 
 var shanghai, _ = time.LoadLocation("Asia/Shanghai")
 
@@ -69,7 +54,7 @@ func writeGeneration(t testing.TB, root, name string, docs []fixture) string {
 		}
 	}
 	err := WriteMeta(gen, Meta{Generation: name, Shards: shards, Docs: uint64(len(docs)),
-		Schema: SchemaVersion, DictVersion: testDictVersion, Zone: "Asia/Shanghai"})
+		Schema: SchemaVersion, DictVersion: zhtest.Version(), Zone: "Asia/Shanghai"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +65,7 @@ func writeGeneration(t testing.TB, root, name string, docs []fixture) string {
 func openFixtures(t testing.TB, docs []fixture) *Index {
 	t.Helper()
 	gen := writeGeneration(t, t.TempDir(), GenPrefix+"test", docs)
-	ix, err := Open(gen, Options{DictVersion: testDictVersion})
+	ix, err := Open(gen, Options{DictVersion: zhtest.Version()})
 	if err != nil {
 		t.Fatal(err)
 	}

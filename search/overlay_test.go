@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"github.com/xinwen-search/xinwen/internal/zhtest"
 )
 
 // openLiveFixtures publishes newsFixtures as generation "a" under a fresh
@@ -26,7 +28,7 @@ func openLiveFixtures(t *testing.T) (*Live, string) {
 
 func reopenLive(t *testing.T, root string) *Live {
 	t.Helper()
-	live, err := OpenLive(root, Options{DictVersion: testDictVersion}, nil)
+	live, err := OpenLive(root, Options{DictVersion: zhtest.Version()}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +251,7 @@ func TestOverlaySecondWriterFailsFast(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	if l2, err := OpenLive(root, Options{DictVersion: testDictVersion}, nil); err == nil {
+	if l2, err := OpenLive(root, Options{DictVersion: zhtest.Version()}, nil); err == nil {
 		l2.Close()
 		t.Fatal("a second writer opened the overlay")
 	}
@@ -275,7 +277,7 @@ func BenchmarkHiddenIDs(b *testing.B) {
 	if err := os.WriteFile(filepath.Join(root, CurrentFile), []byte(GenPrefix+"a\n"), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	live, err := OpenLive(root, Options{DictVersion: testDictVersion}, nil)
+	live, err := OpenLive(root, Options{DictVersion: zhtest.Version()}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

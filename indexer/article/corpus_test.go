@@ -1,8 +1,6 @@
 package article
 
 import (
-	"github.com/xinwen-search/xinwen/internal/testcorpus"
-
 	"compress/gzip"
 	"errors"
 	"io/fs"
@@ -11,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xinwen-search/xinwen/internal/testcorpus"
 )
 
 func TestCorpusHexo(t *testing.T) {

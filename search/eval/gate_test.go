@@ -1,11 +1,11 @@
 package eval
 
 import (
-	"github.com/xinwen-search/xinwen/internal/testcorpus"
-
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/xinwen-search/xinwen/internal/testcorpus"
 )
 
 // The CI gate's sample: small enough for well under two minutes on two

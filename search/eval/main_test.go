@@ -1,22 +1,10 @@
 package eval
 
 import (
-	"fmt"
-	"os"
 	"testing"
 
-	"github.com/xinwen-search/xinwen/search/zh"
+	"github.com/xinwen-search/xinwen/internal/zhtest"
 )
 
 // TestMain loads jieba once for the whole test binary: loading costs 0.5 s.
-func TestMain(m *testing.M) {
-	seg, err := zh.Load(zh.Config{DictDir: zh.BundledDictDir()})
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	zh.Use(seg)
-	code := m.Run()
-	seg.Close()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { zhtest.Main(m) }

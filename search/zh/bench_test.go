@@ -1,18 +1,18 @@
 package zh
 
 import (
-	"github.com/xinwen-search/xinwen/internal/testcorpus"
-	"path/filepath"
-
 	"bufio"
 	"compress/gzip"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/xinwen-search/xinwen/internal/testcorpus"
 )
 
 var xwlbPath = filepath.Join(testcorpus.Dir(), "xwlb.jsonl.gz")

@@ -1,15 +1,15 @@
 package zh
 
 import (
-	"github.com/xinwen-search/xinwen/internal/testcorpus"
-	"path/filepath"
-
 	"bufio"
 	"math"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/xinwen-search/xinwen/internal/testcorpus"
 )
 
 func TestEvalF1(t *testing.T) {
