@@ -69,7 +69,10 @@ func (s *updateShard) flush() error {
 		return nil
 	}
 	err := s.ix.Batch(s.batch)
-	s.batch.Reset()
+	// A new batch, not Reset: scorch's dispatch goroutine may still be
+	// reading the old one's operations when Batch returns (the race
+	// detector saw it).
+	s.batch = s.ix.NewBatch()
 	return err
 }
 
