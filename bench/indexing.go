@@ -209,7 +209,8 @@ func feedBleve(ctx context.Context, ix bleve.Index, input string) (int, error) {
 			if err := ix.Batch(b); err != nil {
 				return n, fmt.Errorf("bench: bleve batch: %w", err)
 			}
-			b.Reset()
+			b = ix.NewBatch() // not Reset: scorch may still read the old one
+
 		}
 		if ctx.Err() != nil {
 			return n, ctx.Err()
