@@ -19,7 +19,7 @@ import (
 // here and to docs/configuration.md, so the documentation cannot drift.
 var (
 	dictFlags  = []string{"dict", "user-dict", "zone"}
-	serveFlags = []string{"addr", "cors", "index", "json-logs", "reload-interval", "timeout", "token-file"}
+	serveFlags = []string{"addr", "cors", "cpuprofile", "heap-limit-mb", "index", "json-logs", "reload-interval", "timeout", "token-file"}
 
 	flagsByCommand = map[string][]string{
 		"index": append([]string{"batch", "cpuprofile", "delete", "incremental", "index", "keep",
