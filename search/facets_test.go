@@ -36,7 +36,11 @@ func bleveFacets(t *testing.T, ix *Index, req Request) Facets {
 	if err != nil {
 		t.Fatal(err)
 	}
-	q, err := ix.buildQuery(parseQuery(req.Query), req)
+	p := parseQuery(req.Query)
+	if err := p.analyzeWords(); err != nil {
+		t.Fatal(err)
+	}
+	q, err := ix.buildQuery(p, req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -216,15 +216,11 @@ func needlesOf(p parsed) []string {
 	for _, ph := range p.phrases {
 		out = append(out, zh.Normalize(ph))
 	}
-	for _, w := range p.words {
+	for i, w := range p.words {
 		out = append(out, zh.Normalize(w))
-		toks, err := zh.Analyze(zh.QueryAnalyzerName, w)
-		if err != nil {
-			continue
-		}
-		for _, t := range toks {
-			if utf8.RuneCountInString(t.Term) > 1 || utf8.RuneCountInString(w) == 1 {
-				out = append(out, t.Term)
+		for _, t := range p.terms[i] {
+			if utf8.RuneCountInString(t) > 1 || utf8.RuneCountInString(w) == 1 {
+				out = append(out, t)
 			}
 		}
 	}

@@ -31,6 +31,22 @@ type parsed struct {
 	phrases   []string // "quoted": exact contiguous match
 	excludes  []string // -word or -"phrase"
 	truncated bool     // the query exceeded MaxQueryRunes or MaxTerms
+	// terms[i] are the distinct jieba query-mode words of words[i], set by
+	// analyzeWords once for both matching and highlighting.
+	terms [][]string
+}
+
+// analyzeWords cuts every plain word with the query analyzer.
+func (p *parsed) analyzeWords() error {
+	p.terms = make([][]string, len(p.words))
+	for i, w := range p.words {
+		t, err := analyzeTerms(zh.QueryAnalyzerName, w)
+		if err != nil {
+			return err
+		}
+		p.terms[i] = t
+	}
+	return nil
 }
 
 func (p parsed) empty() bool { return len(p.words) == 0 && len(p.phrases) == 0 }
@@ -115,12 +131,8 @@ func textQuery(p parsed) (query.Query, error) {
 	if p.empty() {
 		b.AddMust(bleve.NewMatchAllQuery()) // only exclusions: all but those
 	}
-	for _, w := range p.words {
-		q, err := wordQuery(w)
-		if err != nil {
-			return nil, err
-		}
-		b.AddMust(q)
+	for i, w := range p.words {
+		b.AddMust(wordQuery(w, p.terms[i]))
 	}
 	for _, ph := range p.phrases {
 		b.AddMust(substringQuery(ph, boostTitlePhrase, boostBodyPhrase))
@@ -144,11 +156,7 @@ func textQuery(p parsed) (query.Query, error) {
 // or body), or all of its bigrams (see looseSubstringQuery), in title or
 // body. The bigram branch guarantees that any text an article contains is
 // found; the word branch scores higher.
-func wordQuery(w string) (query.Query, error) {
-	words, err := analyzeTerms(zh.QueryAnalyzerName, w)
-	if err != nil {
-		return nil, err
-	}
+func wordQuery(w string, words []string) query.Query {
 	alts := []query.Query{looseSubstringQuery(trimLoneEdges(w))}
 	if len(words) > 0 {
 		all := bleve.NewConjunctionQuery()
@@ -160,7 +168,7 @@ func wordQuery(w string) (query.Query, error) {
 		}
 		alts = append(alts, all)
 	}
-	return bleve.NewDisjunctionQuery(alts...), nil
+	return bleve.NewDisjunctionQuery(alts...)
 }
 
 // trimLoneEdges drops a single word character that punctuation or space

@@ -34,6 +34,9 @@ func FuzzParseQuery(f *testing.F) {
 		if p.truncated && utf8.RuneCountInString(q) <= MaxQueryRunes && len(terms) < MaxTerms {
 			t.Fatalf("truncated without reason: %q", q)
 		}
+		if err := p.analyzeWords(); err != nil {
+			t.Fatalf("analyzeWords(%q): %v", q, err)
+		}
 		if _, err := textQuery(p); err != nil {
 			t.Fatalf("textQuery(%q): %v", q, err)
 		}
@@ -47,7 +50,11 @@ func FuzzParseQuery(f *testing.F) {
 func FuzzHighlight(f *testing.F) {
 	f.Add("人工智能<script>alert(1)</script>赋能千行百业", "人工智能 script")
 	f.Fuzz(func(t *testing.T, text, q string) {
-		needles := needlesOf(parseQuery(q))
+		p := parseQuery(q)
+		if err := p.analyzeWords(); err != nil {
+			t.Fatal(err)
+		}
+		needles := needlesOf(p)
 		flat := strings.ReplaceAll(string([]rune(text)), "\n", " ")
 
 		title := checkMarked(t, highlightTitle(text, needles))

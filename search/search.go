@@ -30,6 +30,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 	p := parseQuery(req.Query)
+	if err := p.analyzeWords(); err != nil {
+		return nil, err
+	}
 	q, err := ix.buildQuery(p, req)
 	if err != nil {
 		return nil, err
