@@ -40,10 +40,7 @@ func bleveFacets(t *testing.T, ix *Index, req Request) Facets {
 	if err := p.analyzeWords(); err != nil {
 		t.Fatal(err)
 	}
-	q, err := ix.buildQuery(p, req)
-	if err != nil {
-		t.Fatal(err)
-	}
+	q := buildQuery(p, req)
 	sr := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	sr.AddFacet("f", bleve.NewFacetRequest(FieldFacet, 10000))
 	res, err := ix.alias.SearchInContext(globalScoring(context.Background()), sr)

@@ -123,9 +123,9 @@ func hasWordRune(s string) bool {
 }
 
 // textQuery builds the scoring part of a search: nil when p is empty.
-func textQuery(p parsed) (query.Query, error) {
+func textQuery(p parsed) query.Query {
 	if p.empty() && len(p.excludes) == 0 {
-		return nil, nil
+		return nil
 	}
 	b := bleve.NewBooleanQuery()
 	if p.empty() {
@@ -149,7 +149,7 @@ func textQuery(p parsed) (query.Query, error) {
 	for _, x := range p.excludes {
 		b.AddMustNot(substringQuery(x, 1, 1))
 	}
-	return b, nil
+	return b
 }
 
 // wordQuery matches one typed word: either all of its jieba words (in title

@@ -33,10 +33,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err := p.analyzeWords(); err != nil {
 		return nil, err
 	}
-	q, err := ix.buildQuery(p, req)
-	if err != nil {
-		return nil, err
-	}
+	q := buildQuery(p, req)
 	sr, rerank, err := ix.searchRequest(q, p, req)
 	if err != nil {
 		return nil, err
@@ -106,22 +103,19 @@ func normalizeRequest(req Request) (Request, error) {
 	return req, nil
 }
 
-func (ix *Index) buildQuery(p parsed, req Request) (query.Query, error) {
-	text, err := textQuery(p)
-	if err != nil {
-		return nil, err
-	}
+func buildQuery(p parsed, req Request) query.Query {
+	text := textQuery(p)
 	must := filterQueries(req)
 	if text != nil {
 		must = append(must, text)
 	}
 	switch len(must) {
 	case 0:
-		return bleve.NewMatchAllQuery(), nil
+		return bleve.NewMatchAllQuery()
 	case 1:
-		return must[0], nil
+		return must[0]
 	}
-	return bleve.NewConjunctionQuery(must...), nil
+	return bleve.NewConjunctionQuery(must...)
 }
 
 // byDate tells whether hits come newest first: asked for, or browsing.
