@@ -326,3 +326,21 @@ func TestSentenceEndingInLoneCharacter(t *testing.T) {
 		}
 	}
 }
+
+func TestSeamGrams(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want []string
+	}{
+		{"经济", "发展", []string{"济发"}},
+		{"新能源", "汽车", []string{"源汽"}},
+		{"发展", "发展", []string{"展发"}},
+		{"中国中", "国", nil}, // 中国 already belongs to the first word
+	}
+	for _, tt := range tests {
+		got := seamGrams(tt.a, tt.b)
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("seamGrams(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
