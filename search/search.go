@@ -38,7 +38,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	sctx, count := globalScoring(ctx), (*hitCount)(nil)
+	sctx, count := ctx, (*hitCount)(nil)
+	if sr.Score != "none" {
+		sctx = globalScoring(ctx)
+	}
 	if !req.NoFacets {
 		count = ix.facets.newCount()
 		sctx = context.WithValue(sctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(count.handlerMaker))
@@ -138,6 +141,9 @@ func (ix *Index) searchRequest(q query.Query, p parsed, req Request) (*bleve.Sea
 		sr.Fields = []string{FieldDate}
 	}
 	if byDate {
+		// Date order needs no relevance: like Elasticsearch sorting on a
+		// field, it skips scoring (hits carry score 0).
+		sr.Score = "none"
 		sr.SortByCustom(bsearch.SortOrder{
 			&bsearch.SortField{Field: FieldSortKey, Type: bsearch.SortFieldAsString, Desc: true, Missing: bsearch.SortFieldMissingLast},
 		})

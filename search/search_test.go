@@ -344,3 +344,19 @@ func TestSeamGrams(t *testing.T) {
 		}
 	}
 }
+
+func TestDateOrderSkipsScoring(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	res := search(t, ix, Request{Query: "足球", Sort: SortDate})
+	if len(res.Hits) < 2 {
+		t.Fatalf("got %v, want the football articles", ids(res))
+	}
+	for _, h := range res.Hits {
+		if h.Score != 0 {
+			t.Errorf("%s: score %v in date order, want 0", h.ID, h.Score)
+		}
+	}
+	if rel := search(t, ix, Request{Query: "足球"}); rel.Hits[0].Score <= 0 {
+		t.Errorf("relevance order: score %v, want > 0", rel.Hits[0].Score)
+	}
+}
