@@ -26,7 +26,7 @@ const (
 	FieldURL         = "url"
 	FieldSource      = "source"
 	FieldThumbnail   = "thumbnail"
-	SchemaVersion    = 3
+	SchemaVersion    = 4 // 4: n-gram fields without byte offsets
 	categorySep      = "/"
 	monthLayout      = "2006-01"
 	sortKeyLayout    = "20060102150405"
@@ -92,7 +92,8 @@ func (Record) BleveType() string { return docType }
 //   - title, body: jieba words, stored for snippets, no term vectors (our
 //     own highlighter finds the matches in the stored text).
 //   - title_ng, body_ng: character bigrams with term vectors, because
-//     positions make quoted phrases and substring matches exact.
+//     positions make quoted phrases and substring matches exact; their
+//     byte offsets are left zero (nothing reads them).
 //   - category: every hierarchy prefix as a keyword, for the filter.
 //   - facet: category prefixes and the month in one doc-values field, so
 //     that counting facets visits one field per hit, not two.
@@ -112,8 +113,8 @@ func NewMapping() *mapping.IndexMappingImpl {
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(FieldTitle, textField(zh.IndexAnalyzerName, true, false))
 	dm.AddFieldMappingsAt(FieldBody, textField(zh.IndexAnalyzerName, true, false))
-	dm.AddFieldMappingsAt(FieldTitleNgram, textField(zh.BigramAnalyzerName, false, true))
-	dm.AddFieldMappingsAt(FieldBodyNgram, textField(zh.BigramAnalyzerName, false, true))
+	dm.AddFieldMappingsAt(FieldTitleNgram, textField(zh.BigramPositionsAnalyzerName, false, true))
+	dm.AddFieldMappingsAt(FieldBodyNgram, textField(zh.BigramPositionsAnalyzerName, false, true))
 	dm.AddFieldMappingsAt(FieldCategory, keywordField(false, false))
 	dm.AddFieldMappingsAt(FieldFacet, keywordField(false, true))
 	dm.AddFieldMappingsAt(FieldSortKey, keywordField(false, true))

@@ -15,8 +15,11 @@ const (
 	IndexAnalyzerName  = "zh_index"  // normalize + jieba search mode + stop filter
 	QueryAnalyzerName  = "zh_query"  // normalize + jieba precise mode + stop filter
 	BigramAnalyzerName = "zh_bigram" // normalize + character bigrams (exact-substring field)
-	StopTokenMapName   = "zh_stop"   // xinwen's stop list, data/stopwords.txt
-	StopFilterName     = "zh_stop"   // removes StopTokenMapName's words, leaving position gaps
+	// BigramPositionsAnalyzerName is zh_bigram without byte offsets: the
+	// form the n-gram fields are indexed in.
+	BigramPositionsAnalyzerName = "zh_bigram_positions"
+	StopTokenMapName            = "zh_stop" // xinwen's stop list, data/stopwords.txt
+	StopFilterName              = "zh_stop" // removes StopTokenMapName's words, leaving position gaps
 )
 
 func init() {
@@ -27,7 +30,9 @@ func init() {
 	must(registry.RegisterTokenFilter(StopFilterName, newStopFilter))
 	must(registry.RegisterAnalyzer(IndexAnalyzerName, wordAnalyzer(TokenizerName)))
 	must(registry.RegisterAnalyzer(QueryAnalyzerName, wordAnalyzer(QueryTokenizerName)))
-	must(registry.RegisterAnalyzer(BigramAnalyzerName, newBigramAnalyzer))
+	must(registry.RegisterTokenizer(BigramPositionsTokenizerName, newBigramPositionsTokenizer))
+	must(registry.RegisterAnalyzer(BigramAnalyzerName, bigramAnalyzer(BigramTokenizerName)))
+	must(registry.RegisterAnalyzer(BigramPositionsAnalyzerName, bigramAnalyzer(BigramPositionsTokenizerName)))
 }
 
 // must panics on a duplicate registration: a programmer error.
@@ -77,12 +82,14 @@ func wordAnalyzer(tokenizer string) registry.AnalyzerConstructor {
 	}
 }
 
-func newBigramAnalyzer(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
-	tok, err := cache.TokenizerNamed(BigramTokenizerName)
-	if err != nil {
-		return nil, err
+func bigramAnalyzer(tokenizer string) registry.AnalyzerConstructor {
+	return func(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
+		tok, err := cache.TokenizerNamed(tokenizer)
+		if err != nil {
+			return nil, err
+		}
+		return &analysis.DefaultAnalyzer{Tokenizer: tok}, nil
 	}
-	return &analysis.DefaultAnalyzer{Tokenizer: tok}, nil
 }
 
 // Token is one analyzed term. Start and End are byte offsets into the

@@ -260,3 +260,30 @@ func TestConcurrentAnalyze(t *testing.T) {
 		}
 	}
 }
+
+// The index form of the bigram analyzer differs from zh_bigram in the
+// offsets alone: the same terms at the same positions, offsets zero.
+func TestBigramPositionsDropOffsetsOnly(t *testing.T) {
+	cache := registry.NewCache()
+	full, err := cache.AnalyzerNamed(BigramAnalyzerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pos, err := cache.AnalyzerNamed(BigramPositionsAnalyzerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []string{"中华人民共和国，ＡＢＣ１２３ 5G网络", "新闻联播：COVID-19", "单"} {
+		want, got := toks(full.Analyze([]byte(in))), toks(pos.Analyze([]byte(in)))
+		if len(got) != len(want) || len(got) == 0 {
+			t.Fatalf("%q: %d tokens, want %d", in, len(got), len(want))
+		}
+		for i := range want {
+			w := want[i]
+			w.start, w.end = 0, 0
+			if got[i] != w {
+				t.Errorf("%q token %d = %v, want %v", in, i, got[i], w)
+			}
+		}
+	}
+}

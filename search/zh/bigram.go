@@ -17,7 +17,13 @@ import (
 // fall in one run). Any
 // string of two or more word characters in a text is then a phrase of
 // bigrams in it: the exact-substring guarantee.
-type BigramTokenizer struct{}
+//
+// The index form (BigramPositionsTokenizerName) leaves every token's byte
+// offsets at zero. Bleve stores start and end offsets with each position,
+// and nothing reads them for these fields (phrases need positions only;
+// snippets are marked by search.fold on the stored text): zero offsets
+// take a byte each instead of two or three, 9 % of the xwlb index.
+type BigramTokenizer struct{ noOffsets bool }
 
 // runGap is how many empty positions separate two runs.
 const runGap = 2
@@ -26,8 +32,12 @@ func newBigramTokenizer(map[string]any, *registry.Cache) (analysis.Tokenizer, er
 	return &BigramTokenizer{}, nil
 }
 
+func newBigramPositionsTokenizer(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
+	return &BigramTokenizer{noOffsets: true}, nil
+}
+
 // Tokenize implements analysis.Tokenizer.
-func (BigramTokenizer) Tokenize(input []byte) analysis.TokenStream {
+func (t BigramTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	f := getFolder()
 	defer putFolder(f)
 	f.fold(string(input))
@@ -48,6 +58,9 @@ func (BigramTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	}
 	out := make(analysis.TokenStream, len(b.slab))
 	for i := range b.slab {
+		if t.noOffsets {
+			b.slab[i].Start, b.slab[i].End = 0, 0
+		}
 		out[i] = &b.slab[i]
 	}
 	return out

@@ -14,6 +14,8 @@ const (
 	TokenizerName       = "jieba"       // jieba search mode, sub-words at their parent's position
 	QueryTokenizerName  = "jieba_query" // jieba precise mode
 	BigramTokenizerName = "zh_bigram"   // overlapping character bigrams
+	// BigramPositionsTokenizerName is zh_bigram with zero byte offsets.
+	BigramPositionsTokenizerName = "zh_bigram_positions"
 )
 
 var (
