@@ -118,15 +118,19 @@ func (w *textWriter) close(name string, raw []byte) {
 // drops empty lines and "undefined" artefacts.
 func cleanLines(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
-	var out []string
+	var b strings.Builder
+	b.Grow(len(s))
 	for line := range strings.SplitSeq(s, "\n") {
 		line = collapseSpaces(dropInvisible(line))
 		if line == "" || line == "undefined" {
 			continue
 		}
-		out = append(out, line)
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(line)
 	}
-	return strings.Join(out, "\n")
+	return b.String()
 }
 
 // collapseSpaces trims a line (U+3000 and U+00A0 included) and folds runs
@@ -134,6 +138,9 @@ func cleanLines(s string) string {
 // kept: in Chinese text it is deliberate layout, and analysis folds it.
 func collapseSpaces(line string) string {
 	line = strings.TrimFunc(line, isLineSpace)
+	if !strings.ContainsAny(line, "\t\r\f\v\u00A0") && !strings.Contains(line, "  ") {
+		return line // most lines: nothing to fold
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range line {

@@ -65,3 +65,18 @@ func TestLooksLikeHTML(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanLines(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"a  b\n\n  c\t\td  \nundefined\n", "a b\nc d"},
+		{"\u3000\u3000段落\u00A0\u00A0内容\u3000", "段落 内容"},
+		{"中\u3000文 单 空格", "中\u3000文 单 空格"},
+		{"零\u200B宽\r\n下一行", "零宽\n下一行"},
+		{"bad \xff byte", "bad \uFFFD byte"},
+	}
+	for _, tt := range tests {
+		if got := cleanLines(tt.in); got != tt.want {
+			t.Errorf("cleanLines(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
