@@ -317,9 +317,7 @@ func phraseQuery(field, s string, boost float64) query.Query {
 	if len(toks) == 1 {
 		return termQuery(field, toks[0].Term, boost)
 	}
-	q := query.NewMultiPhraseQuery(sparsePhrase(toks), field)
-	q.SetBoost(boost)
-	return q
+	return newExactPhrase(field, sparsePhrase(toks), boost)
 }
 
 // sparsePhrase keeps every other bigram of a run and its last one, with

@@ -1,0 +1,84 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/xinwen-search/xinwen/search/zh"
+)
+
+// exactPhraseQuery must find exactly what Bleve's MultiPhraseQuery finds
+// on the same slots, with the same scores: texts from a four-character
+// alphabet repeat bigrams at many positions, the hard case for both.
+func TestExactPhraseAgreesWithBleve(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	alphabet := []rune("甲乙丙丁")
+	text := func(n int) string {
+		rs := make([]rune, n)
+		for i := range rs {
+			rs[i] = alphabet[rng.IntN(len(alphabet))]
+			if rng.IntN(9) == 0 {
+				rs[i] = '，'
+			}
+		}
+		return string(rs)
+	}
+	var docs []fixture
+	for i := range 60 {
+		docs = append(docs, fixture{id: fmt.Sprintf("d%02d", i), title: text(6), body: text(40 + rng.IntN(40)), date: "2024-01-02"})
+	}
+	ix := openFixtures(t, docs)
+	for range 200 {
+		phrase := text(2 + rng.IntN(5))
+		toks, err := zh.Analyze(zh.BigramAnalyzerName, phrase)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(toks) < 2 {
+			continue
+		}
+		slots := sparsePhrase(toks)
+		bq := query.NewMultiPhraseQuery(slots, FieldBodyNgram)
+		bq.SetBoost(0.7)
+		want := run(t, ix, bq)
+		got := run(t, ix, newExactPhrase(FieldBodyNgram, slots, 0.7))
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d hits %v, Bleve's phrase %d %v", phrase, len(got), keys(got), len(want), keys(want))
+		}
+		for id, s := range want {
+			if g, ok := got[id]; !ok || math.Abs(g-s) > 1e-9 {
+				t.Fatalf("%q: %s scored %v (found %v), Bleve's phrase %v", phrase, id, g, ok, s)
+			}
+		}
+	}
+}
+
+func run(t *testing.T, ix *Index, q query.Query) map[string]float64 {
+	t.Helper()
+	res, err := ix.alias.SearchInContext(globalScoring(context.Background()), bleve.NewSearchRequestOptions(q, 1000, 0, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]float64{}
+	for _, h := range res.Hits {
+		out[h.ID] = h.Score
+	}
+	return out
+}
+
+func keys(m map[string]float64) string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return strings.Join(ks, ",")
+}
