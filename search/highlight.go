@@ -20,29 +20,42 @@ const (
 	fragmentSep   = " … "
 )
 
-// folded is a text with its normalized form and, for every normalized
-// byte, the index of the rune it came from.
+// folded is a text with its normalized form, and where each rune of the
+// text starts in both. Spans are rune indexes.
 type folded struct {
-	runes []rune
-	norm  string
-	src   []int32 // len(norm)+1 entries
+	text   string
+	norm   string
+	at     []int32 // byte offset in text of rune i; len(text) last
+	normAt []int32 // byte offset in norm of rune i's folded form; len(norm) last
 }
 
 func fold(s string) folded {
-	f := folded{runes: make([]rune, 0, utf8.RuneCountInString(s))}
-	buf := make([]byte, 0, len(s))
-	f.src = make([]int32, 0, len(s)+1)
-	for _, r := range s {
-		n := len(buf)
-		buf = appendFolded(buf, r)
-		for range len(buf) - n {
-			f.src = append(f.src, int32(len(f.runes)))
-		}
-		f.runes = append(f.runes, r)
+	if !utf8.ValidString(s) {
+		s = string([]rune(s)) // each bad byte becomes U+FFFD
 	}
+	n := utf8.RuneCountInString(s)
+	f := folded{text: s, at: make([]int32, 0, n+1), normAt: make([]int32, 0, n+1)}
+	buf := make([]byte, 0, len(s))
+	for i, r := range s {
+		f.at = append(f.at, int32(i))
+		f.normAt = append(f.normAt, int32(len(buf)))
+		buf = appendFolded(buf, r)
+	}
+	f.at = append(f.at, int32(len(s)))
+	f.normAt = append(f.normAt, int32(len(buf)))
 	f.norm = string(buf)
-	f.src = append(f.src, int32(len(f.runes)))
 	return f
+}
+
+// runes is the number of runes of the text.
+func (f folded) runes() int { return len(f.at) - 1 }
+
+// slice is the text of runes [from, to).
+func (f folded) slice(from, to int) string { return f.text[f.at[from]:f.at[to]] }
+
+// runeAt is the rune whose folded form holds byte b of norm.
+func (f folded) runeAt(b int) int {
+	return sort.Search(len(f.normAt), func(i int) bool { return int(f.normAt[i]) > b }) - 1
 }
 
 // appendFolded appends the per-character form of zh.Normalize of r (NFKC
@@ -107,7 +120,7 @@ func (f folded) matches(needles []string) []span {
 				break
 			}
 			s, e := off+i, off+i+len(n)
-			out = append(out, span{int(f.src[s]), int(f.src[e-1]) + 1})
+			out = append(out, span{f.runeAt(s), f.runeAt(e-1) + 1})
 			off = s + 1
 		}
 	}
@@ -131,8 +144,8 @@ func mergeSpans(sp []span) []span {
 	return out
 }
 
-// markHTML escapes runes[from:to] and wraps the spans in <mark>.
-func markHTML(runes []rune, from, to int, spans []span) string {
+// markHTML escapes runes [from, to) of f and wraps the spans in <mark>.
+func markHTML(f folded, from, to int, spans []span) string {
 	var b strings.Builder
 	pos := from
 	for _, s := range spans {
@@ -140,26 +153,24 @@ func markHTML(runes []rune, from, to int, spans []span) string {
 		if st >= en {
 			continue
 		}
-		b.WriteString(escapeRunes(runes[pos:st]))
+		b.WriteString(escape(f.slice(pos, st)))
 		b.WriteString("<mark>")
-		b.WriteString(escapeRunes(runes[st:en]))
+		b.WriteString(escape(f.slice(st, en)))
 		b.WriteString("</mark>")
 		pos = en
 	}
-	b.WriteString(escapeRunes(runes[pos:to]))
+	b.WriteString(escape(f.slice(pos, to)))
 	return b.String()
 }
 
-func escapeRunes(rs []rune) string {
-	s := string(rs)
-	s = strings.ReplaceAll(s, "\n", " ")
-	return html.EscapeString(s)
+func escape(s string) string {
+	return html.EscapeString(strings.ReplaceAll(s, "\n", " "))
 }
 
 // highlightTitle marks every match in a title.
 func highlightTitle(title string, needles []string) string {
 	f := fold(title)
-	return markHTML(f.runes, 0, len(f.runes), f.matches(needles))
+	return markHTML(f, 0, f.runes(), f.matches(needles))
 }
 
 // snippet picks the best one or two fragments of body, those holding the
@@ -168,14 +179,14 @@ func highlightTitle(title string, needles []string) string {
 func snippet(body string, needles []string) string {
 	f := fold(body)
 	spans := f.matches(needles)
-	n := len(f.runes)
+	n := f.runes()
 	if len(spans) == 0 {
-		return markHTML(f.runes, 0, min(n, 2*fragmentRunes), nil) + ellipsisIf(n > 2*fragmentRunes)
+		return markHTML(f, 0, min(n, 2*fragmentRunes), nil) + ellipsisIf(n > 2*fragmentRunes)
 	}
 	frags := pickFragments(f, spans)
 	parts := make([]string, 0, len(frags))
 	for _, fr := range frags {
-		parts = append(parts, markHTML(f.runes, fr.start, fr.end, spans))
+		parts = append(parts, markHTML(f, fr.start, fr.end, spans))
 	}
 	out := strings.Join(parts, fragmentSep)
 	if frags[0].start > 0 {
@@ -199,7 +210,7 @@ func pickFragments(f folded, spans []span) []span {
 		w     span
 		score int
 	}
-	n := len(f.runes)
+	n := f.runes()
 	cands := make([]cand, 0, len(spans))
 	for i, s := range spans {
 		start := max(0, s.start-leadRunes)
@@ -210,7 +221,7 @@ func pickFragments(f folded, spans []span) []span {
 			if t.end > w.end {
 				break
 			}
-			distinct[string(f.runes[t.start:t.end])] = true
+			distinct[f.slice(t.start, t.end)] = true
 			count++
 		}
 		cands = append(cands, cand{w, len(distinct)*10 + count})

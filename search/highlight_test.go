@@ -19,16 +19,21 @@ func TestAppendFoldedMatchesNFKC(t *testing.T) {
 }
 
 func TestFoldMapsBytesToRunes(t *testing.T) {
-	f := fold("Ａ，ｂ中")
-	if f.norm != "a,b中" {
-		t.Fatalf("norm = %q, want %q", f.norm, "a,b中")
+	text := "Ａ，ｂ中"
+	f := fold(text)
+	if f.norm != "a,b中" || f.runes() != utf8.RuneCountInString(text) {
+		t.Fatalf("norm = %q, %d runes", f.norm, f.runes())
 	}
-	if len(f.src) != len(f.norm)+1 || f.src[len(f.norm)] != int32(utf8.RuneCountInString("Ａ，ｂ中")) {
-		t.Fatalf("src = %v", f.src)
-	}
-	for i, want := range []int32{0, 1, 2, 3, 3, 3} {
-		if f.src[i] != want {
-			t.Fatalf("src[%d] = %d, want %d (src %v)", i, f.src[i], want, f.src)
+	for b, want := range []int{0, 1, 2, 3, 3, 3} {
+		if got := f.runeAt(b); got != want {
+			t.Errorf("runeAt(%d) = %d, want %d", b, got, want)
 		}
+	}
+	if f.slice(1, 3) != "，ｂ" || f.slice(0, f.runes()) != text {
+		t.Errorf("slice(1, 3) = %q", f.slice(1, 3))
+	}
+	// A match in the folded text marks the original characters.
+	if got := highlightTitle("ＡＢＣ公司", []string{"abc"}); got != "<mark>ＡＢＣ</mark>公司" {
+		t.Errorf("highlightTitle = %q", got)
 	}
 }
