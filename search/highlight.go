@@ -30,16 +30,17 @@ type folded struct {
 }
 
 func fold(s string) folded {
-	if !utf8.ValidString(s) {
-		s = string([]rune(s)) // each bad byte becomes U+FFFD
-	}
-	n := utf8.RuneCountInString(s)
-	f := folded{text: s, at: make([]int32, 0, n+1), normAt: make([]int32, 0, n+1)}
+	f := folded{text: s, at: make([]int32, 0, len(s)/2+1), normAt: make([]int32, 0, len(s)/2+1)}
 	buf := make([]byte, 0, len(s))
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return fold(string([]rune(s))) // each bad byte becomes U+FFFD
+		}
 		f.at = append(f.at, int32(i))
 		f.normAt = append(f.normAt, int32(len(buf)))
-		buf = appendFolded(buf, r)
+		buf = appendFolded(buf, r, s[i:i+size])
+		i += size
 	}
 	f.at = append(f.at, int32(len(s)))
 	f.normAt = append(f.normAt, int32(len(buf)))
@@ -59,11 +60,12 @@ func (f folded) runeAt(b int) int {
 }
 
 // appendFolded appends the per-character form of zh.Normalize of r (NFKC
-// width folding and lower case) to buf. ASCII and common Han are
-// themselves; other characters of the Basic Multilingual Plane come from a
-// table made once, because news text is full of full-width punctuation
-// and NFKC per character was a tenth of a query's time.
-func appendFolded(buf []byte, r rune) []byte {
+// width folding and lower case), whose UTF-8 is enc, to buf. ASCII and
+// common Han are themselves; other characters of the Basic Multilingual
+// Plane come from a table made once, because news text is full of
+// full-width punctuation and NFKC per character was a tenth of a query's
+// time.
+func appendFolded(buf []byte, r rune, enc string) []byte {
 	switch {
 	case r < utf8.RuneSelf:
 		if 'A' <= r && r <= 'Z' {
@@ -71,29 +73,30 @@ func appendFolded(buf []byte, r rune) []byte {
 		}
 		return append(buf, byte(r))
 	case r >= 0x4E00 && r <= 0x9FFF:
-		return utf8.AppendRune(buf, r)
+		return append(buf, enc...)
 	case r <= 0xFFFF:
-		if n, ok := bmpFolds()[r]; ok {
+		if n := bmpFolds()[r]; n != "" {
 			return append(buf, n...)
 		}
-		return utf8.AppendRune(buf, r)
+		return append(buf, enc...)
 	}
 	return append(buf, foldRune(r)...)
 }
 
-// bmpFolds maps each character of the Basic Multilingual Plane that
-// folding changes to its folded form.
-var bmpFolds = sync.OnceValue(func() map[rune]string {
-	m := make(map[rune]string, 4096)
+// bmpFolds holds, for each character of the Basic Multilingual Plane that
+// folding changes, its folded form ("" for the others): 1 MiB, made on
+// first use.
+var bmpFolds = sync.OnceValue(func() *[0x10000]string {
+	var t [0x10000]string
 	for r := rune(utf8.RuneSelf); r <= 0xFFFF; r++ {
 		if (r >= 0x4E00 && r <= 0x9FFF) || (r >= 0xD800 && r <= 0xDFFF) {
 			continue
 		}
 		if n := foldRune(r); n != string(r) {
-			m[r] = n
+			t[r] = n
 		}
 	}
-	return m
+	return &t
 })
 
 // foldRune is the per-character form of zh.Normalize: NFKC width folding

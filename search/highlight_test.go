@@ -1,6 +1,7 @@
 package search
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -12,7 +13,7 @@ func TestAppendFoldedMatchesNFKC(t *testing.T) {
 		if r >= 0xD800 && r <= 0xDFFF {
 			continue
 		}
-		if got, want := string(appendFolded(nil, r)), foldRune(r); got != want {
+		if got, want := string(appendFolded(nil, r, string(r))), foldRune(r); got != want {
 			t.Fatalf("appendFolded(%U) = %q, want %q", r, got, want)
 		}
 	}
@@ -35,5 +36,15 @@ func TestFoldMapsBytesToRunes(t *testing.T) {
 	// A match in the folded text marks the original characters.
 	if got := highlightTitle("ＡＢＣ公司", []string{"abc"}); got != "<mark>ＡＢＣ</mark>公司" {
 		t.Errorf("highlightTitle = %q", got)
+	}
+}
+
+func BenchmarkSnippet(b *testing.B) {
+	para := "新华社北京3月5日电（记者　张三）十四届全国人大二次会议5日上午在人民大会堂开幕。国务院总理作政府工作报告，回顾过去一年工作，提出今年经济社会发展的主要预期目标：国内生产总值增长５％左右；城镇新增就业１２００万人以上。"
+	body := strings.Repeat(para+"\n", 6)
+	needles := []string{"政府工作报告", "经济", "就业"}
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		snippet(body, needles)
 	}
 }
