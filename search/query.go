@@ -205,14 +205,14 @@ func seamQuery(grams []string, boost float64) query.Query {
 func wordQuery(w string, words []string) query.Query {
 	alts := []query.Query{looseSubstringQuery(trimLoneEdges(w))}
 	if len(words) > 0 {
-		all := bleve.NewConjunctionQuery()
-		for _, t := range words {
-			all.AddQuery(bleve.NewDisjunctionQuery(
+		each := make([]query.Query, len(words))
+		for i, t := range words {
+			each[i] = bleve.NewDisjunctionQuery(
 				termQuery(FieldTitle, t, boostTitleWord),
 				termQuery(FieldBody, t, boostBodyWord),
-			))
+			)
 		}
-		alts = append(alts, all)
+		alts = append(alts, conjunction(each))
 	}
 	return bleve.NewDisjunctionQuery(alts...)
 }
@@ -280,14 +280,21 @@ func looseSubstringQuery(w string) query.Query {
 }
 
 func allTerms(field string, terms []string, boost float64) query.Query {
-	if len(terms) == 1 {
-		return termQuery(field, terms[0], boost)
+	qs := make([]query.Query, len(terms))
+	for i, t := range terms {
+		qs[i] = termQuery(field, t, boost)
 	}
-	c := bleve.NewConjunctionQuery()
-	for _, t := range terms {
-		c.AddQuery(termQuery(field, t, boost))
+	return conjunction(qs)
+}
+
+// conjunction is qs ANDed; one query stands alone, which scores the same
+// (a conjunction's score is its children's sum) without a searcher layer
+// that every match passes through.
+func conjunction(qs []query.Query) query.Query {
+	if len(qs) == 1 {
+		return qs[0]
 	}
-	return c
+	return bleve.NewConjunctionQuery(qs...)
 }
 
 // analyzeTerms returns the distinct terms an analyzer makes of s.
