@@ -111,20 +111,23 @@ type span struct{ start, end int }
 // matches finds every occurrence of every needle (already normalized) and
 // returns merged rune spans; adjacent spans merge, so a word matched in two
 // pieces is marked once.
-func (f folded) matches(needles []string) []span {
+func (f folded) matches(needles []needle) []span {
 	var out []span
 	for _, n := range needles {
-		if n == "" {
+		if n.text == "" {
 			continue
 		}
 		for off := 0; ; {
-			i := strings.Index(f.norm[off:], n)
+			i := strings.Index(f.norm[off:], n.text)
 			if i < 0 {
 				break
 			}
-			s, e := off+i, off+i+len(n)
-			out = append(out, span{f.runeAt(s), f.runeAt(e-1) + 1})
+			s, e := off+i, off+i+len(n.text)
 			off = s + 1
+			if n.bounded && (s > 0 && isASCIIAlnum(f.norm[s-1]) || e < len(f.norm) && isASCIIAlnum(f.norm[e])) {
+				continue
+			}
+			out = append(out, span{f.runeAt(s), f.runeAt(e-1) + 1})
 		}
 	}
 	return mergeSpans(out)
@@ -171,7 +174,7 @@ func escape(s string) string {
 }
 
 // highlightTitle marks every match in a title.
-func highlightTitle(title string, needles []string) string {
+func highlightTitle(title string, needles []needle) string {
 	f := fold(title)
 	return markHTML(f, 0, f.runes(), f.matches(needles))
 }
@@ -179,7 +182,7 @@ func highlightTitle(title string, needles []string) string {
 // snippet picks the best one or two fragments of body, those holding the
 // most distinct needles, and marks the matches in them. A body without a
 // match gives its opening.
-func snippet(body string, needles []string) string {
+func snippet(body string, needles []needle) string {
 	f := fold(body)
 	spans := f.matches(needles)
 	n := f.runes()
@@ -252,21 +255,54 @@ func overlapsAny(w span, ws []span) bool {
 	return false
 }
 
-// needlesOf lists the normalized strings to mark for a query: each typed
-// word and phrase as a whole, and the words the query analyzer cut a typed
-// word into (an article may hold them apart).
-func needlesOf(p parsed) []string {
-	var out []string
+// needle is a normalized string to mark. A bounded one is marked only
+// where no ASCII letter or digit touches it: "19", cut by jieba from a
+// typed COVID-19, is not marked inside "BRII-196".
+type needle struct {
+	text    string
+	bounded bool
+}
+
+// plain makes needles marked wherever they occur.
+func plain(ss ...string) []needle {
+	out := make([]needle, len(ss))
+	for i, s := range ss {
+		out[i] = needle{text: s}
+	}
+	return out
+}
+
+// needlesOf lists what to mark for a query: each typed word and phrase as
+// a whole, wherever it occurs (the search matched it as a substring), and
+// the words the query analyzer cut a typed word into (an article may hold
+// them apart); those of ASCII letters and digits only are bounded.
+func needlesOf(p parsed) []needle {
+	var out []needle
 	for _, ph := range p.phrases {
-		out = append(out, zh.Normalize(ph))
+		out = append(out, needle{text: zh.Normalize(ph)})
 	}
 	for i, w := range p.words {
-		out = append(out, zh.Normalize(w))
+		nw := zh.Normalize(w)
+		out = append(out, needle{text: nw})
 		for _, t := range p.terms[i] {
-			if utf8.RuneCountInString(t) > 1 || utf8.RuneCountInString(w) == 1 {
-				out = append(out, t)
+			if t != nw && (utf8.RuneCountInString(t) > 1 || utf8.RuneCountInString(w) == 1) {
+				out = append(out, needle{text: t, bounded: isASCIIWord(t)})
 			}
 		}
 	}
 	return out
+}
+
+// isASCIIWord tells whether s is ASCII letters and digits only.
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isASCIIAlnum(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }

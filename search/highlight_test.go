@@ -34,7 +34,7 @@ func TestFoldMapsBytesToRunes(t *testing.T) {
 		t.Errorf("slice(1, 3) = %q", f.slice(1, 3))
 	}
 	// A match in the folded text marks the original characters.
-	if got := highlightTitle("ＡＢＣ公司", []string{"abc"}); got != "<mark>ＡＢＣ</mark>公司" {
+	if got := highlightTitle("ＡＢＣ公司", plain("abc")); got != "<mark>ＡＢＣ</mark>公司" {
 		t.Errorf("highlightTitle = %q", got)
 	}
 }
@@ -42,9 +42,29 @@ func TestFoldMapsBytesToRunes(t *testing.T) {
 func BenchmarkSnippet(b *testing.B) {
 	para := "新华社北京3月5日电（记者　张三）十四届全国人大二次会议5日上午在人民大会堂开幕。国务院总理作政府工作报告，回顾过去一年工作，提出今年经济社会发展的主要预期目标：国内生产总值增长５％左右；城镇新增就业１２００万人以上。"
 	body := strings.Repeat(para+"\n", 6)
-	needles := []string{"政府工作报告", "经济", "就业"}
+	needles := plain("政府工作报告", "经济", "就业")
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
 		snippet(body, needles)
+	}
+}
+
+func TestBoundedNeedles(t *testing.T) {
+	p := parseQuery("COVID-19 5G网络")
+	if err := p.analyzeWords(); err != nil {
+		t.Fatal(err)
+	}
+	ns := needlesOf(p)
+	tests := []struct{ text, want string }{
+		{"新冠（COVID-19）患者", "新冠（<mark>COVID-19</mark>）患者"},
+		{"药物BRII-196获批", "药物BRII-196获批"},           // 19 inside a number: not marked
+		{"covid 疫情，19 日", "<mark>covid</mark> 疫情，<mark>19</mark> 日"}, // words apart: marked
+		{"推进5G网络建设", "推进<mark>5G网络</mark>建设"},
+		{"15G流量", "15G流量"}, // 5g inside 15g: the typed word 5G网络 is not there
+	}
+	for _, tt := range tests {
+		if got := highlightTitle(tt.text, ns); got != tt.want {
+			t.Errorf("highlightTitle(%q) = %q, want %q (needles %v)", tt.text, got, tt.want, ns)
+		}
 	}
 }

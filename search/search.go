@@ -210,7 +210,7 @@ func (ix *Index) loadStored(ctx context.Context, hits []*bsearch.DocumentMatch) 
 	return out, nil
 }
 
-func (ix *Index) hit(h *bsearch.DocumentMatch, f fieldsOf, needles []string) Hit {
+func (ix *Index) hit(h *bsearch.DocumentMatch, f fieldsOf, needles []needle) Hit {
 	title := f.str(FieldTitle)
 	return Hit{
 		ID: h.ID, Title: title,
