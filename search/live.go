@@ -138,14 +138,19 @@ func (l *Live) Get(ctx context.Context, id string) (*Doc, error) {
 	return h.ix.Get(ctx, id)
 }
 
-// Suggest completes a prefix from the served generation.
+// Suggest completes a prefix from the served generation and the articles
+// ingested since.
 func (l *Live) Suggest(ctx context.Context, prefix string, n int) ([]string, error) {
 	h, err := l.acquire()
 	if err != nil {
 		return nil, err
 	}
 	defer h.mu.RUnlock()
-	return h.ix.Suggest(ctx, prefix, n)
+	ov, err := l.ov.suggester()
+	if err != nil {
+		return nil, err
+	}
+	return completeFrom(prefix, n, h.ix.suggest, ov), nil
 }
 
 // Stats describes the served generation.

@@ -80,6 +80,7 @@ type overlay struct {
 	ids    map[string]struct{} // articles the overlay holds
 	tombs  map[string]struct{} // ids deleted through the overlay
 	hidden atomic.Pointer[[]string]
+	sugg   *suggester // title words of the overlay; nil: rebuild on next use
 }
 
 // openOverlay opens DIR/overlay when it exists; otherwise the overlay is
@@ -212,6 +213,7 @@ func (ov *overlay) put(docs []Article) error {
 	for _, d := range docs {
 		ov.ids[d.ID] = struct{}{}
 	}
+	ov.sugg = nil
 	ov.publish()
 	return nil
 }
@@ -236,8 +238,28 @@ func (ov *overlay) remove(id string) error {
 	}
 	ov.tombs = tombs
 	delete(ov.ids, id)
+	ov.sugg = nil
 	ov.publish()
 	return nil
+}
+
+// suggester completes from the overlay's titles: nil without an overlay.
+// It is rebuilt after a write, on first use (the overlay holds the
+// articles ingested since the last rebuild, so this is quick).
+func (ov *overlay) suggester() (*suggester, error) {
+	ov.mu.Lock()
+	defer ov.mu.Unlock()
+	if ov.ix == nil {
+		return nil, nil
+	}
+	if ov.sugg == nil {
+		sg, err := newSuggester([]bleve.Index{ov.ix})
+		if err != nil {
+			return nil, err
+		}
+		ov.sugg = sg
+	}
+	return ov.sugg, nil
 }
 
 func setTombstones(b *bleve.Batch, tombs map[string]struct{}) error {

@@ -298,3 +298,36 @@ func BenchmarkHiddenIDs(b *testing.B) {
 		})
 	}
 }
+
+// Suggestions include the titles of articles ingested since the rebuild,
+// and drop them when those articles are deleted.
+func TestOverlaySuggest(t *testing.T) {
+	live, _ := openLiveFixtures(t)
+	ctx := context.Background()
+	suggest := func(prefix string) []string {
+		t.Helper()
+		got, err := live.Suggest(ctx, prefix, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	if got := suggest("计算"); len(got) != 0 {
+		t.Fatalf("Suggest(计算) before ingest = %v", got)
+	}
+	if err := live.Ingest(ctx, []Article{article("q1", "量子计算机研制取得突破", "正文。")}); err != nil {
+		t.Fatal(err)
+	}
+	if got := suggest("计算"); !slices.Contains(got, "计算机") {
+		t.Errorf("Suggest(计算) after ingest = %v, want the new title's word 计算机", got)
+	}
+	if got := suggest("人工"); !slices.Contains(got, "人工智能") {
+		t.Errorf("Suggest(人工) = %v: the generation's words must stay", got)
+	}
+	if err := live.Delete(ctx, "q1"); err != nil {
+		t.Fatal(err)
+	}
+	if got := suggest("计算"); len(got) != 0 {
+		t.Errorf("Suggest(计算) after delete = %v", got)
+	}
+}

@@ -60,6 +60,13 @@ func suggestible(t string) bool {
 // complete returns up to n completions of the last word of prefix, each
 // with the words before it kept, so "中国 足" completes to "中国 足球".
 func (sg *suggester) complete(prefix string, n int) []string {
+	return completeFrom(prefix, n, sg)
+}
+
+// completeFrom completes prefix from several suggesters (a generation and
+// the ingest overlay), adding up the counts of a word both know; nil ones
+// are skipped.
+func completeFrom(prefix string, n int, sgs ...*suggester) []string {
 	prefix = strings.TrimLeft(prefix, " \u3000")
 	head, last := "", zh.Normalize(prefix)
 	if i := strings.LastIndexAny(prefix, " \u3000"); i >= 0 {
@@ -68,17 +75,37 @@ func (sg *suggester) complete(prefix string, n int) []string {
 	if last == "" || n <= 0 {
 		return []string{}
 	}
-	i := sort.Search(len(sg.terms), func(i int) bool { return sg.terms[i].term >= last })
-	var cands []termCount
-	for ; i < len(sg.terms) && len(cands) < suggestScan && strings.HasPrefix(sg.terms[i].term, last); i++ {
-		if sg.terms[i].term != last {
-			cands = append(cands, sg.terms[i])
+	counts := map[string]int{}
+	for _, sg := range sgs {
+		if sg != nil {
+			sg.candidates(last, counts)
 		}
 	}
-	sort.SliceStable(cands, func(a, b int) bool { return cands[a].count > cands[b].count })
+	cands := make([]termCount, 0, len(counts))
+	for t, c := range counts {
+		cands = append(cands, termCount{t, c})
+	}
+	sort.Slice(cands, func(a, b int) bool {
+		if cands[a].count != cands[b].count {
+			return cands[a].count > cands[b].count
+		}
+		return cands[a].term < cands[b].term
+	})
 	out := make([]string, 0, min(n, len(cands)))
 	for _, c := range cands[:min(n, len(cands))] {
 		out = append(out, head+c.term)
 	}
 	return out
+}
+
+// candidates adds the words that extend last (at most suggestScan of
+// them) with their counts.
+func (sg *suggester) candidates(last string, counts map[string]int) {
+	i := sort.Search(len(sg.terms), func(i int) bool { return sg.terms[i].term >= last })
+	for seen := 0; i < len(sg.terms) && seen < suggestScan && strings.HasPrefix(sg.terms[i].term, last); i++ {
+		if sg.terms[i].term != last {
+			counts[sg.terms[i].term] += sg.terms[i].count
+			seen++
+		}
+	}
 }
