@@ -360,3 +360,40 @@ func TestDateOrderSkipsScoring(t *testing.T) {
 		t.Errorf("relevance order: score %v, want > 0", rel.Hits[0].Score)
 	}
 }
+
+// A character on its own is found wherever it occurs: at the start or end
+// of a run, inside a word, standing alone.
+func TestOneCharacterFoundAnywhere(t *testing.T) {
+	docs := []fixture{
+		{id: "start", title: "猫咪很可爱", body: "正文"},
+		{id: "end", title: "标题", body: "家里养了一只小猫。"},
+		{id: "alone", title: "标题", body: "猫，狗，鸟"},
+		{id: "none", title: "标题", body: "家里养了一只狗。"},
+	}
+	ix := openFixtures(t, docs)
+	for _, q := range []string{"猫", `"猫"`, "猫，"} {
+		if got := ids(search(t, ix, Request{Query: q})); !sameSet(got, []string{"start", "end", "alone"}) {
+			t.Errorf("%s: got %v, want start, end, alone", q, got)
+		}
+	}
+	if got := ids(search(t, ix, Request{Query: "家里 -猫"})); !sameSet(got, []string{"none"}) {
+		t.Errorf("家里 -猫: got %v, want [none]", got)
+	}
+	if got := ids(search(t, ix, Request{Query: "狗 猫"})); !sameSet(got, []string{"alone"}) {
+		t.Errorf("狗 猫: got %v, want [alone]", got)
+	}
+}
+
+func TestLoneCharacterBudget(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	res := search(t, ix, Request{Query: "人 工 智 能 会"})
+	if !res.Truncated {
+		t.Errorf("five lone characters: not truncated")
+	}
+	if _, err := ix.Search(context.Background(), Request{Query: "人，工，智，能"}); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("one word of four lone characters: err %v, want ErrBadQuery", err)
+	}
+	if res := search(t, ix, Request{Query: "人 工 智"}); res.Truncated || len(res.Hits) == 0 {
+		t.Errorf("three lone characters: truncated %v, %d hits", res.Truncated, len(res.Hits))
+	}
+}
