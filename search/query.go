@@ -38,38 +38,34 @@ type parsed struct {
 	terms [][]string
 }
 
-// MaxLoneChars is how many lone Han characters (a typed 疫, or 中 and 国
-// in 中，国) a query may search for. Each is found wherever it occurs by
-// expanding to every bigram that holds it, thousands for a common one
-// (的: 145 ms on the 24k index); words, phrases and exclusions past the
-// budget are left out and the result says truncated.
+// MaxLoneChars is how many single-character words, phrases and
+// exclusions (疫, "猫", -狗) a query may hold. Each is found wherever the
+// character occurs by expanding to every bigram that holds it, thousands
+// for a common one (的: 145 ms on the 24k index); those past the limit are
+// left out and the result says truncated.
 const MaxLoneChars = 3
 
 // analyzeWords cuts every plain word with the query analyzer, after
 // keeping the query within MaxLoneChars.
 func (p *parsed) analyzeWords() error {
-	wanted := !p.empty()
 	budget := MaxLoneChars
-	keep := func(items []string, matched func(string) string) []string {
+	keep := func(items []string) []string {
 		out := items[:0:0]
 		for _, it := range items {
-			n := loneChars(matched(it))
-			if n > budget {
-				p.truncated = true
-				continue
+			if oneChar(it) {
+				if budget == 0 {
+					p.truncated = true
+					continue
+				}
+				budget--
 			}
-			budget -= n
 			out = append(out, it)
 		}
 		return out
 	}
-	same := func(s string) string { return s }
-	p.phrases = keep(p.phrases, same)
-	p.words = keep(p.words, trimLoneEdges)
-	p.excludes = keep(p.excludes, same)
-	if wanted && p.empty() {
-		return fmt.Errorf("more than %d single characters standing apart: %w", MaxLoneChars, ErrBadQuery)
-	}
+	p.phrases = keep(p.phrases)
+	p.words = keep(p.words)
+	p.excludes = keep(p.excludes)
 	p.terms = make([][]string, len(p.words))
 	for i, w := range p.words {
 		t, err := analyzeTerms(zh.QueryAnalyzerName, w)
@@ -304,49 +300,37 @@ func looseSubstringQuery(w string) query.Query {
 	if err != nil || len(grams) == 0 {
 		return bleve.NewMatchNoneQuery()
 	}
+	if isOneChar(grams) {
+		return bleve.NewDisjunctionQuery(
+			charQuery(FieldTitleNgram, grams[0], boostTitleNgram),
+			charQuery(FieldBodyNgram, grams[0], boostBodyNgram),
+		)
+	}
 	return bleve.NewDisjunctionQuery(
-		allGrams(FieldTitleNgram, grams, boostTitleNgram),
-		allGrams(FieldBodyNgram, grams, boostBodyNgram),
+		allTerms(FieldTitleNgram, grams, boostTitleNgram),
+		allTerms(FieldBodyNgram, grams, boostBodyNgram),
 	)
 }
 
-// allGrams matches an n-gram field holding every one of grams; a lone
-// Han character (a run of one, as in 中，国) is found wherever it occurs.
-func allGrams(field string, grams []string, boost float64) query.Query {
-	qs := make([]query.Query, len(grams))
-	for i, g := range grams {
-		if isOneHan(g) {
-			qs[i] = charQuery(field, g, boost)
-		} else {
-			qs[i] = termQuery(field, g, boost)
-		}
-	}
-	return conjunction(qs)
-}
-
-// loneChars counts the lone Han characters of s: its one-character runs.
-func loneChars(s string) int {
+// oneChar tells whether s is, as the n-gram fields see it, a single Han
+// character (疫, or 疫， with its punctuation).
+func oneChar(s string) bool {
 	grams, err := analyzeTerms(zh.BigramAnalyzerName, s)
-	if err != nil {
-		return 0
-	}
-	n := 0
-	for _, g := range grams {
-		if isOneHan(g) {
-			n++
-		}
-	}
-	return n
+	return err == nil && isOneChar(grams)
 }
 
-// isOneHan tells whether term is a single Han character.
-func isOneHan(term string) bool {
-	r, n := utf8.DecodeRuneInString(term)
-	return n == len(term) && unicode.Is(unicode.Han, r)
+func isOneChar(grams []string) bool {
+	if len(grams) != 1 {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(grams[0])
+	return n == len(grams[0]) && unicode.Is(unicode.Han, r)
 }
 
 // charQuery finds a single Han character c wherever it occurs in an
-// n-gram field. The field holds c as a term of its own only where it
+// n-gram field (used when a whole word, phrase or exclusion is that one
+// character; inside a longer one, a character punctuation sets apart
+// matches where it stands apart in the text too). The field holds c as a term of its own only where it
 // stands alone between punctuation; everywhere else c is the first or the
 // second character of a bigram: so every term c starts, or two-character
 // term it ends. A query of one character (疫, 猫) found 32 and 6 of the
@@ -404,7 +388,7 @@ func phraseQuery(field, s string, boost float64) query.Query {
 		return bleve.NewMatchNoneQuery()
 	}
 	if len(toks) == 1 {
-		if isOneHan(toks[0].Term) {
+		if isOneChar([]string{toks[0].Term}) {
 			return charQuery(field, toks[0].Term, boost)
 		}
 		return termQuery(field, toks[0].Term, boost)
