@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"regexp"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -21,12 +23,29 @@ import (
 // hit, so nothing downstream copies them.
 //
 // The score is the conjunction of the terms' scores, as in Bleve.
+//
+// A phrase may begin or end with one character that punctuation cuts off
+// ("好，发展", "发展，好"). The text need not hold that character alone:
+// in "很好，发展" it ends the bigram 很好, in "发展，好的" it begins 好的, at
+// the same position the phrase gives it. Such an edge slot therefore
+// matches the character or any bigram that ends (first slot) or begins
+// (last slot) with it.
 type exactPhraseQuery struct {
-	field string
-	terms []string // in phrase order
-	offs  []uint64 // position of each term relative to the first
-	boost float64
+	field  string
+	terms  []string // in phrase order
+	offs   []uint64 // position of each term relative to the first
+	expand []edge   // per term: how an edge character widens
+	boost  float64
 }
+
+// edge says which terms an edge slot's single character stands for.
+type edge int
+
+const (
+	exact      edge = iota // the term itself
+	endsWith               // the character, or a bigram ending with it
+	startsWith             // the character, or a term starting with it
+)
 
 // newExactPhrase takes sparsePhrase's slots: one term or none per
 // position.
@@ -36,9 +55,24 @@ func newExactPhrase(field string, slots [][]string, boost float64) *exactPhraseQ
 		if len(slot) == 1 && slot[0] != "" {
 			q.terms = append(q.terms, slot[0])
 			q.offs = append(q.offs, uint64(off))
+			q.expand = append(q.expand, exact)
 		}
 	}
 	return q
+}
+
+// widenEdges lets a first or last term of one character stand for the
+// bigrams that hold it at that end (see exactPhraseQuery).
+func (q *exactPhraseQuery) widenEdges() {
+	if len(q.terms) < 2 {
+		return
+	}
+	if utf8.RuneCountInString(q.terms[0]) == 1 {
+		q.expand[0] = endsWith
+	}
+	if last := len(q.terms) - 1; utf8.RuneCountInString(q.terms[last]) == 1 {
+		q.expand[last] = startsWith
+	}
 }
 
 // Field and SetField make the query a bleve FieldableQuery, so that the
@@ -55,12 +89,29 @@ func (q *exactPhraseQuery) Searcher(ctx context.Context, i index.IndexReader, _ 
 	}
 	options.IncludeTermVectors = true
 	ts := make([]bsearch.Searcher, 0, len(q.terms))
-	for _, t := range q.terms {
-		s, err := searcher.NewTermSearcher(ctx, i, t, q.field, q.boost, options)
+	slotOf := map[string][]int{} // every term a slot stands for -> the slots
+	closeAll := func() {
+		for _, s := range ts {
+			s.Close()
+		}
+	}
+	for k, t := range q.terms {
+		terms, err := q.slotTerms(i, k)
 		if err != nil {
-			for _, s := range ts {
-				s.Close()
-			}
+			closeAll()
+			return nil, fmt.Errorf("phrase: %w", err)
+		}
+		for _, x := range terms {
+			slotOf[x] = append(slotOf[x], k)
+		}
+		var s bsearch.Searcher
+		if q.expand[k] == exact {
+			s, err = searcher.NewTermSearcher(ctx, i, t, q.field, q.boost, options)
+		} else {
+			s, err = searcher.NewMultiTermSearcher(ctx, i, terms, q.field, q.boost, options, true)
+		}
+		if err != nil {
+			closeAll()
 			return nil, fmt.Errorf("phrase: %w", err)
 		}
 		ts = append(ts, s)
@@ -73,14 +124,49 @@ func (q *exactPhraseQuery) Searcher(ctx context.Context, i index.IndexReader, _ 
 		return nil, fmt.Errorf("phrase: %w", err)
 	}
 	must.SetQueryNorm(1 / math.Sqrt(must.Weight()))
-	return &exactPhraseSearcher{must: must, q: q, pos: make([][]uint64, len(q.terms))}, nil
+	return &exactPhraseSearcher{must: must, q: q, slotOf: slotOf, pos: make([][]uint64, len(q.terms))}, nil
+}
+
+// slotTerms lists the terms slot k stands for in the index.
+func (q *exactPhraseQuery) slotTerms(i index.IndexReader, k int) ([]string, error) {
+	c := q.terms[k]
+	var d index.FieldDict
+	var err error
+	switch q.expand[k] {
+	case exact:
+		return []string{c}, nil
+	case startsWith:
+		d, err = i.FieldDictPrefix(q.field, []byte(c))
+	case endsWith:
+		re, ok := i.(index.IndexReaderRegexp)
+		if !ok {
+			return nil, fmt.Errorf("index cannot list terms by pattern")
+		}
+		d, err = re.FieldDictRegexp(q.field, "(.)?"+regexp.QuoteMeta(c))
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	var out []string
+	for e, err := d.Next(); e != nil; e, err = d.Next() {
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e.Term)
+	}
+	if len(out) == 0 {
+		out = []string{c} // matches nothing, as the exact term would
+	}
+	return out, nil
 }
 
 // exactPhraseSearcher filters its conjunction's hits by positions.
 type exactPhraseSearcher struct {
-	must bsearch.Searcher
-	q    *exactPhraseQuery
-	pos  [][]uint64 // per term, the candidate's positions (reused)
+	must   bsearch.Searcher
+	q      *exactPhraseQuery
+	slotOf map[string][]int // index term -> the slots it fills
+	pos    [][]uint64       // per slot, the candidate's positions (reused)
 }
 
 func (s *exactPhraseSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
@@ -114,10 +200,8 @@ func (s *exactPhraseSearcher) has(dm *bsearch.DocumentMatch) bool {
 		if l.Field != s.q.field || len(l.Location.ArrayPositions) > 0 {
 			continue
 		}
-		for i, t := range s.q.terms {
-			if t == l.Term {
-				s.pos[i] = append(s.pos[i], l.Location.Pos)
-			}
+		for _, k := range s.slotOf[l.Term] {
+			s.pos[k] = append(s.pos[k], l.Location.Pos)
 		}
 	}
 	for _, p := range s.pos[0] {

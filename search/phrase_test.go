@@ -82,3 +82,30 @@ func keys(m map[string]float64) string {
 	sort.Strings(ks)
 	return strings.Join(ks, ",")
 }
+
+// A quoted phrase that begins or ends with one character cut off by
+// punctuation finds it where the text's run goes on past that character.
+func TestPhraseEdgeCharacters(t *testing.T) {
+	docs := []fixture{
+		{id: "start", title: "标题", body: "今天天气很好，发展迅速。"},
+		{id: "end", title: "标题", body: "经济发展，好的方面很多。"},
+		{id: "both", title: "标题", body: "发展，好，发展"},
+		{id: "none", title: "标题", body: "发展很好，好发展"},
+	}
+	ix := openFixtures(t, docs)
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{`"好，发展"`, []string{"start", "both"}},
+		{`"发展，好"`, []string{"end", "both"}},
+		{`"发展 好"`, []string{"end", "both"}}, // any separator
+		{`"展，好，发"`, []string{"both"}},
+		{`"好，发展" -"发展，好"`, []string{"start"}},
+	}
+	for _, tt := range tests {
+		if got := ids(search(t, ix, Request{Query: tt.q})); !sameSet(got, tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}

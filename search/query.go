@@ -38,34 +38,34 @@ type parsed struct {
 	terms [][]string
 }
 
-// MaxLoneChars is how many single-character words, phrases and
-// exclusions (疫, "猫", -狗) a query may hold. Each is found wherever the
-// character occurs by expanding to every bigram that holds it, thousands
-// for a common one (的: 145 ms on the 24k index); those past the limit are
-// left out and the result says truncated.
+// MaxLoneChars is how many lone characters a query may expand: words,
+// phrases and exclusions of one character (疫, "猫", -狗), and characters
+// punctuation cuts off at the edge of a quoted phrase ("发展，好"). Each
+// is matched through every bigram that holds it, thousands for a common
+// one (的: 145 ms on the 24k index); items past the limit are left out and
+// the result says truncated.
 const MaxLoneChars = 3
 
 // analyzeWords cuts every plain word with the query analyzer, after
 // keeping the query within MaxLoneChars.
 func (p *parsed) analyzeWords() error {
 	budget := MaxLoneChars
-	keep := func(items []string) []string {
+	keep := func(items []string, cost func(string) int) []string {
 		out := items[:0:0]
 		for _, it := range items {
-			if oneChar(it) {
-				if budget == 0 {
-					p.truncated = true
-					continue
-				}
-				budget--
+			n := cost(it)
+			if n > budget {
+				p.truncated = true
+				continue
 			}
+			budget -= n
 			out = append(out, it)
 		}
 		return out
 	}
-	p.phrases = keep(p.phrases)
-	p.words = keep(p.words)
-	p.excludes = keep(p.excludes)
+	p.phrases = keep(p.phrases, substringExpansions)
+	p.words = keep(p.words, wordExpansions)
+	p.excludes = keep(p.excludes, substringExpansions)
 	p.terms = make([][]string, len(p.words))
 	for i, w := range p.words {
 		t, err := analyzeTerms(zh.QueryAnalyzerName, w)
@@ -249,7 +249,8 @@ func wordQuery(w string, words []string) query.Query {
 // The index holds such a character as a term only where it stands alone;
 // in "…发展，好的" it is inside the bigram 好的, so keeping it would miss the
 // article. An unquoted word is a superset match anyway; a quoted phrase
-// keeps the character (it then matches where the character stands alone).
+// keeps the character and widens it to the bigrams that hold it there
+// (exactPhraseQuery.widenEdges), which costs a dictionary expansion.
 func trimLoneEdges(w string) string {
 	rs := []rune(w)
 	var runs [][2]int // word-character runs of rs
@@ -293,7 +294,7 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // as all-positional, 0.663 titles and 0.395 sub-headlines; all-loose
 // scored 0.665 and 0.381.)
 func looseSubstringQuery(w string) query.Query {
-	if strings.IndexFunc(w, func(r rune) bool { return isWordRune(r) && !unicode.Is(unicode.Han, r) }) >= 0 {
+	if hasNonHanWordRune(w) {
 		return substringQuery(w, boostTitleNgram, boostBodyNgram)
 	}
 	grams, err := analyzeTerms(zh.BigramAnalyzerName, w)
@@ -312,11 +313,46 @@ func looseSubstringQuery(w string) query.Query {
 	)
 }
 
-// oneChar tells whether s is, as the n-gram fields see it, a single Han
-// character (疫, or 疫， with its punctuation).
-func oneChar(s string) bool {
-	grams, err := analyzeTerms(zh.BigramAnalyzerName, s)
-	return err == nil && isOneChar(grams)
+// substringExpansions counts the dictionary expansions substringQuery
+// makes of s: one for a single character, one for each edge character
+// punctuation cuts off (see exactPhraseQuery).
+func substringExpansions(s string) int {
+	toks, err := zh.Analyze(zh.BigramAnalyzerName, s)
+	switch {
+	case err != nil || len(toks) == 0:
+		return 0
+	case len(toks) == 1:
+		if isOneChar([]string{toks[0].Term}) {
+			return 1
+		}
+		return 0
+	}
+	n := 0
+	for _, t := range []zh.Token{toks[0], toks[len(toks)-1]} {
+		if utf8.RuneCountInString(t.Term) == 1 {
+			n++
+		}
+	}
+	return n
+}
+
+// wordExpansions counts them for a plain word, as wordQuery matches it.
+func wordExpansions(w string) int {
+	w = trimLoneEdges(w)
+	if hasNonHanWordRune(w) {
+		return substringExpansions(w)
+	}
+	grams, err := analyzeTerms(zh.BigramAnalyzerName, w)
+	if err == nil && isOneChar(grams) {
+		return 1
+	}
+	return 0
+}
+
+// hasNonHanWordRune tells whether w holds digits, Latin or other non-Han
+// letters: such a word is matched as a positional substring.
+func hasNonHanWordRune(w string) bool {
+	return strings.IndexFunc(w, func(r rune) bool { return isWordRune(r) && !unicode.Is(unicode.Han, r) }) >= 0
 }
 
 func isOneChar(grams []string) bool {
@@ -393,7 +429,9 @@ func phraseQuery(field, s string, boost float64) query.Query {
 		}
 		return termQuery(field, toks[0].Term, boost)
 	}
-	return newExactPhrase(field, sparsePhrase(toks), boost)
+	q := newExactPhrase(field, sparsePhrase(toks), boost)
+	q.widenEdges()
+	return q
 }
 
 // sparsePhrase keeps every other bigram of a run and its last one, with

@@ -392,6 +392,10 @@ func TestLoneCharacterBudget(t *testing.T) {
 	if res := search(t, ix, Request{Query: "人 工 智"}); res.Truncated || len(res.Hits) == 0 {
 		t.Errorf("three one-character words: truncated %v, %d hits", res.Truncated, len(res.Hits))
 	}
+	// Edge characters of quoted phrases count too: two each here.
+	if res := search(t, ix, Request{Query: `"人，工智，能" "上，海"`}); !res.Truncated {
+		t.Errorf("four edge characters: not truncated")
+	}
 	// Inside one longer word, characters set apart by punctuation are
 	// matched as typed, at no extra cost.
 	if res := search(t, ix, Request{Query: "中国，美国，人，民，币"}); res.Truncated {
