@@ -355,22 +355,22 @@ func hasNonHanWordRune(w string) bool {
 	return strings.IndexFunc(w, func(r rune) bool { return isWordRune(r) && !unicode.Is(unicode.Han, r) }) >= 0
 }
 
+// isOneChar tells whether grams are one term of one word character.
 func isOneChar(grams []string) bool {
 	if len(grams) != 1 {
 		return false
 	}
 	r, n := utf8.DecodeRuneInString(grams[0])
-	return n == len(grams[0]) && unicode.Is(unicode.Han, r)
+	return n == len(grams[0]) && isWordRune(r)
 }
 
-// charQuery finds a single Han character c wherever it occurs in an
-// n-gram field (used when a whole word, phrase or exclusion is that one
-// character; inside a longer one, a character punctuation sets apart
-// matches where it stands apart in the text too). The field holds c as a term of its own only where it
-// stands alone between punctuation; everywhere else c is the first or the
-// second character of a bigram: so every term c starts, or two-character
-// term it ends. A query of one character (疫, 猫) found 32 and 6 of the
-// 1,821 and 113 xwlb articles holding it before.
+// charQuery finds a single character c (Han, a digit, a letter) wherever
+// it occurs in an n-gram field; it serves a word, phrase or exclusion that
+// is that one character. The field holds c as a term of its own only where
+// it stands alone between punctuation; everywhere else c is the first or
+// the second character of a bigram: so every term c starts, or
+// two-character term it ends. A query of one character (疫, 猫) found 32
+// and 6 of the 1,821 and 113 xwlb articles holding it before.
 func charQuery(field, c string, boost float64) query.Query {
 	starts := bleve.NewPrefixQuery(c)
 	starts.SetField(field)

@@ -382,6 +382,17 @@ func TestOneCharacterFoundAnywhere(t *testing.T) {
 	if got := ids(search(t, ix, Request{Query: "狗 猫"})); !sameSet(got, []string{"alone"}) {
 		t.Errorf("狗 猫: got %v, want [alone]", got)
 	}
+	// Digits and letters too: "2" is in 2024 and in 5G2.
+	nums := openFixtures(t, []fixture{
+		{id: "year", title: "标题", body: "2024年的计划"},
+		{id: "mid", title: "标题", body: "型号5G2发布"},
+		{id: "no", title: "标题", body: "3号文件"},
+	})
+	for _, q := range []string{"2", `"2"`} {
+		if got := ids(search(t, nums, Request{Query: q})); !sameSet(got, []string{"year", "mid"}) {
+			t.Errorf("%s: got %v, want year, mid", q, got)
+		}
+	}
 }
 
 func TestLoneCharacterBudget(t *testing.T) {
