@@ -48,6 +48,9 @@ type Request struct {
 	Recency bool
 	// NoFacets skips facet counting (cheaper).
 	NoFacets bool
+	// CountOnly answers the total and the facets without hits (size=0 in
+	// the API): an analyst's counts by category and month.
+	CountOnly bool
 }
 
 // Result is one page of hits with facets. Its JSON form is the public API.

@@ -38,6 +38,10 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if req.CountOnly {
+		// Counts need neither hits nor scores.
+		sr.Size, sr.From, sr.SearchAfter, sr.Score, rerank = 0, 0, nil, "none", false
+	}
 	sctx, count := ctx, (*hitCount)(nil)
 	if sr.Score != "none" {
 		sctx = globalScoring(ctx)
@@ -59,6 +63,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 	out := &Result{Total: res.Total, Page: req.Page, Size: req.Size, Truncated: p.truncated}
+	if req.CountOnly {
+		out.Size = 0
+	}
 	needles := needlesOf(p)
 	out.Hits = make([]Hit, 0, len(hits))
 	for _, h := range hits {

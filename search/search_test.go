@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -411,5 +412,18 @@ func TestLoneCharacterBudget(t *testing.T) {
 	// matched as typed, at no extra cost.
 	if res := search(t, ix, Request{Query: "中国，美国，人，民，币"}); res.Truncated {
 		t.Errorf("one word with lone characters: truncated")
+	}
+}
+
+func TestCountOnly(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	for _, req := range []Request{{Query: "人工智能"}, {Categories: []string{"体育"}}, {Query: "足球", Sort: SortDate}} {
+		full := search(t, ix, req)
+		req.CountOnly = true
+		counts := search(t, ix, req)
+		if counts.Total != full.Total || len(counts.Hits) != 0 || counts.Size != 0 ||
+			fmt.Sprint(counts.Facets) != fmt.Sprint(full.Facets) || counts.NextCursor != "" {
+			t.Errorf("%+v: counts %+v, full total %d facets %+v", req, counts, full.Total, full.Facets)
+		}
 	}
 }

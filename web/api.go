@@ -19,7 +19,7 @@ func (s *Server) apiSearch(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	req, err := parseSearch(v, s.opt.Zone)
+	req, err := parseAPISearch(v, s.opt.Zone)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -55,9 +55,9 @@ func TestAPISearchErrors(t *testing.T) {
 		status       int
 		code, msg    string
 	}{
-		{"size zero", "/api/search?q=a&size=0", 400, "bad_param", "size must be between 1 and 100"},
-		{"size too big", "/api/search?q=a&size=101", 400, "bad_param", "size must be between 1 and 100"},
-		{"size not a number", "/api/search?q=a&size=ten", 400, "bad_param", "size must be between 1 and 100"},
+		{"size negative", "/api/search?q=a&size=-1", 400, "bad_param", "size must be between 0 and 100"},
+		{"size too big", "/api/search?q=a&size=101", 400, "bad_param", "size must be between 0 and 100"},
+		{"size not a number", "/api/search?q=a&size=ten", 400, "bad_param", "size must be between 0 and 100"},
 		{"page zero", "/api/search?q=a&page=0", 400, "bad_param", "page must be an integer of at least 1"},
 		{"page negative", "/api/search?q=a&page=-3", 400, "bad_param", "page must be"},
 		{"page huge", "/api/search?q=a&page=99999999999999999999", 400, "bad_param", "page must be"},
@@ -256,7 +256,7 @@ func TestHealthz(t *testing.T) {
 func TestMetrics(t *testing.T) {
 	h := newTestHandler(newFakeSearcher(), Options{})
 	get(h, "/api/search?q=人工智能")
-	get(h, "/api/search?size=0")
+	get(h, "/api/search?size=101")
 	body := get(h, "/metrics").Body.String()
 	for _, want := range []string{
 		`xinwen_http_requests_total{code="200",route="/api/search"} 1`,
@@ -352,4 +352,26 @@ func newRecorder(h http.Handler, req *http.Request) *httptest.ResponseRecorder {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	return rec
+}
+
+// size=0 asks for the counts: the total and the facets, no hits.
+func TestAPISearchCountOnly(t *testing.T) {
+	f := newFakeSearcher()
+	rec := get(newTestHandler(f, Options{}), "/api/search?q=人工智能&size=0")
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status = %d: %s", rec.Code, rec.Body)
+	}
+	if !f.lastRequest().CountOnly {
+		t.Errorf("request %+v: CountOnly not set", f.lastRequest())
+	}
+	var res search.Result
+	if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 23 || res.Size != 0 || len(res.Hits) != 0 || len(res.Facets.Categories) == 0 || !strings.Contains(rec.Body.String(), `"hits":[]`) {
+		t.Errorf("size=0: total %d, size %d, %d hits, facets %+v", res.Total, res.Size, len(res.Hits), res.Facets)
+	}
+	if rec := get(newTestHandler(f, Options{}), "/?q=人工智能&size=0"); rec.Code != http.StatusBadRequest {
+		t.Errorf("page with size=0: status %d, want 400", rec.Code)
+	}
 }

@@ -93,6 +93,10 @@ func (f *fakeSearcher) Search(ctx context.Context, req search.Request) (*search.
 	if !req.NoFacets {
 		res.Facets = fakeFacets(hits)
 	}
+	if req.CountOnly {
+		res.Size, res.Hits = 0, []search.Hit{}
+		return res, nil
+	}
 	offset := (req.Page - 1) * req.Size
 	if req.After != "" {
 		offset, _ = strconv.Atoi(strings.TrimPrefix(req.After, "o:"))

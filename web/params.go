@@ -34,8 +34,18 @@ func queryOf(r *http.Request) (url.Values, error) {
 }
 
 // parseSearch turns query parameters into a validated search.Request.
-// Every error it returns is a *userError.
+// Every error it returns is a *userError. The API also takes size=0, for
+// the total and the facets without hits; the page does not.
 func parseSearch(v url.Values, zone *time.Location) (search.Request, error) {
+	return parseSearchSized(v, zone, 1)
+}
+
+// parseAPISearch is parseSearch with size=0 allowed.
+func parseAPISearch(v url.Values, zone *time.Location) (search.Request, error) {
+	return parseSearchSized(v, zone, 0)
+}
+
+func parseSearchSized(v url.Values, zone *time.Location, minSize int) (search.Request, error) {
 	req := search.Request{Sort: search.SortRelevance, Page: 1, Size: search.DefaultSize}
 	var err error
 	if req.Query, err = parseQuery(v.Get("q")); err != nil {
@@ -50,8 +60,11 @@ func parseSearch(v url.Values, zone *time.Location) (search.Request, error) {
 	if req.Sort, err = parseSort(v.Get("sort")); err != nil {
 		return req, err
 	}
-	if req.Page, req.Size, err = parsePaging(v.Get("page"), v.Get("size")); err != nil {
+	if req.Page, req.Size, err = parsePaging(v.Get("page"), v.Get("size"), minSize); err != nil {
 		return req, err
+	}
+	if req.Size == 0 { // size=0: the total and the facets only
+		req.Size, req.CountOnly = search.DefaultSize, true
 	}
 	if req.After, err = parseCursor(v.Get("after")); err != nil {
 		return req, err
@@ -149,11 +162,11 @@ func parseSort(s string) (string, error) {
 	return "", badParam("sort must be relevance or date")
 }
 
-func parsePaging(page, size string) (p, n int, err error) {
+func parsePaging(page, size string, minSize int) (p, n int, err error) {
 	if p, err = parseInt("page", page, 1, 1, math.MaxInt); err != nil {
 		return 0, 0, err
 	}
-	if n, err = parseInt("size", size, search.DefaultSize, 1, search.MaxSize); err != nil {
+	if n, err = parseInt("size", size, search.DefaultSize, minSize, search.MaxSize); err != nil {
 		return 0, 0, err
 	}
 	return p, n, nil
