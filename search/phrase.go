@@ -149,9 +149,13 @@ func (q *exactPhraseQuery) slotTerms(i index.IndexReader, k int) ([]string, erro
 	}
 	defer d.Close()
 	var out []string
-	for e, err := d.Next(); e != nil; e, err = d.Next() {
+	for {
+		e, err := d.Next()
 		if err != nil {
 			return nil, err
+		}
+		if e == nil {
+			break
 		}
 		out = append(out, e.Term)
 	}
