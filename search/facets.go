@@ -179,8 +179,9 @@ func (fc *hitCount) merge(lc *localCount) {
 	}
 }
 
-// facets turns the counts into the API's facets.
-func (fc *hitCount) facets() Facets {
+// facets turns the counts into the API's facets: the n most frequent
+// categories, every month.
+func (fc *hitCount) facets(n int) Facets {
 	fc.mu.Lock()
 	defer fc.mu.Unlock()
 	all := make(map[string]int, len(fc.other)+len(fc.counts))
@@ -205,7 +206,7 @@ func (fc *hitCount) facets() Facets {
 		a, b := out.Categories[i], out.Categories[j]
 		return a.Count > b.Count || (a.Count == b.Count && a.Value < b.Value)
 	})
-	out.Categories = out.Categories[:min(len(out.Categories), categoryFacetSize)]
+	out.Categories = out.Categories[:min(len(out.Categories), n)]
 	sort.Slice(out.Months, func(i, j int) bool { return out.Months[i].Value < out.Months[j].Value })
 	return out
 }

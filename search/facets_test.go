@@ -52,5 +52,5 @@ func bleveFacets(t *testing.T, ix *Index, req Request) Facets {
 	for _, term := range res.Facets["f"].Terms.Terms() {
 		fc.other[term.Term] = term.Count
 	}
-	return fc.facets()
+	return fc.facets(DefaultFacetSize)
 }

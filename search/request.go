@@ -25,6 +25,9 @@ const (
 	MaxTerms      = 32
 	MaxWindow     = 10000 // page*size beyond this needs a cursor
 	DefaultSize   = 10
+	// DefaultFacetSize and MaxFacetSize bound the category facet.
+	DefaultFacetSize = 50
+	MaxFacetSize     = 1000
 )
 
 // Request is one search, already typed and validated by its caller's parser.
@@ -51,6 +54,9 @@ type Request struct {
 	// CountOnly answers the total and the facets without hits (size=0 in
 	// the API): an analyst's counts by category and month.
 	CountOnly bool
+	// FacetSize is how many categories the facet lists, most frequent
+	// first: 1..MaxFacetSize, 0 for DefaultFacetSize.
+	FacetSize int
 }
 
 // Result is one page of hits with facets. Its JSON form is the public API.

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"encoding/base64"
 	"encoding/json"
@@ -17,9 +18,8 @@ import (
 
 // Facet and re-ranking sizes.
 const (
-	categoryFacetSize = 50
-	recencyWindow     = 200 // hits re-ranked by the freshness boost
-	recencyHalfLife   = 60 * 24 * time.Hour
+	recencyWindow   = 200 // hits re-ranked by the freshness boost
+	recencyHalfLife = 60 * 24 * time.Hour
 )
 
 // Search runs one request.
@@ -76,7 +76,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	out.Facets = Facets{Categories: []FacetValue{}, Months: []FacetValue{}}
 	if count != nil {
-		out.Facets = count.facets()
+		out.Facets = count.facets(cmp.Or(req.FacetSize, DefaultFacetSize))
 	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
@@ -98,6 +98,8 @@ func normalizeRequest(req Request) (Request, error) {
 	switch {
 	case req.Size < 1 || req.Size > MaxSize:
 		return req, fmt.Errorf("size must be between 1 and %d: %w", MaxSize, ErrBadQuery)
+	case req.FacetSize < 0 || req.FacetSize > MaxFacetSize:
+		return req, fmt.Errorf("facet_size must be between 1 and %d: %w", MaxFacetSize, ErrBadQuery)
 	case req.Page < 1:
 		return req, fmt.Errorf("page must be 1 or more: %w", ErrBadQuery)
 	case req.After == "" && req.Page*req.Size > MaxWindow:

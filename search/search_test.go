@@ -427,3 +427,18 @@ func TestCountOnly(t *testing.T) {
 		}
 	}
 }
+
+func TestFacetSize(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	all := search(t, ix, Request{Categories: []string{"科技", "体育"}})
+	if len(all.Facets.Categories) < 3 {
+		t.Fatalf("fixtures give %d categories", len(all.Facets.Categories))
+	}
+	two := search(t, ix, Request{Categories: []string{"科技", "体育"}, FacetSize: 2})
+	if fmt.Sprint(two.Facets.Categories) != fmt.Sprint(all.Facets.Categories[:2]) {
+		t.Errorf("FacetSize 2: %v, want the first two of %v", two.Facets.Categories, all.Facets.Categories)
+	}
+	if _, err := ix.Search(context.Background(), Request{Query: "足球", FacetSize: MaxFacetSize + 1}); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("FacetSize over the limit: %v", err)
+	}
+}

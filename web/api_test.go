@@ -58,6 +58,8 @@ func TestAPISearchErrors(t *testing.T) {
 		{"size negative", "/api/search?q=a&size=-1", 400, "bad_param", "size must be between 0 and 100"},
 		{"size too big", "/api/search?q=a&size=101", 400, "bad_param", "size must be between 0 and 100"},
 		{"size not a number", "/api/search?q=a&size=ten", 400, "bad_param", "size must be between 0 and 100"},
+		{"facet_size zero", "/api/search?q=a&facet_size=0", 400, "bad_param", "facet_size must be between 1 and 1000"},
+		{"facet_size too big", "/api/search?q=a&facet_size=1001", 400, "bad_param", "facet_size must be between 1 and 1000"},
 		{"page zero", "/api/search?q=a&page=0", 400, "bad_param", "page must be an integer of at least 1"},
 		{"page negative", "/api/search?q=a&page=-3", 400, "bad_param", "page must be"},
 		{"page huge", "/api/search?q=a&page=99999999999999999999", 400, "bad_param", "page must be"},
@@ -363,6 +365,10 @@ func TestAPISearchCountOnly(t *testing.T) {
 	}
 	if !f.lastRequest().CountOnly {
 		t.Errorf("request %+v: CountOnly not set", f.lastRequest())
+	}
+	get(newTestHandler(f, Options{}), "/api/search?q=人工智能&size=0&facet_size=500")
+	if got := f.lastRequest().FacetSize; got != 500 {
+		t.Errorf("facet_size=500: request FacetSize %d", got)
 	}
 	var res search.Result
 	if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil {

@@ -75,6 +75,9 @@ func parseSearchSized(v url.Values, zone *time.Location, minSize int) (search.Re
 	if req.Recency, err = parseFlag("recency", v.Get("recency"), false); err != nil {
 		return req, err
 	}
+	if req.FacetSize, err = parseInt("facet_size", v.Get("facet_size"), 0, 1, search.MaxFacetSize); err != nil {
+		return req, err
+	}
 	facets, err := parseFlag("facets", v.Get("facets"), true)
 	req.NoFacets = !facets
 	return req, err
