@@ -41,30 +41,21 @@ func article(id, title, body string, cats ...string) Article {
 	return Article{ID: id, Record: NewRecord(id, title, body, cats, date, shanghai)}
 }
 
-func liveSearch(t *testing.T, l *Live, req Request) *Result {
-	t.Helper()
-	res, err := l.Search(context.Background(), req)
-	if err != nil {
-		t.Fatalf("Search(%+v): %v", req, err)
-	}
-	return res
-}
-
 // checkOverlaid checks what ingesting o1 and replacing t1 must show: the
 // new article, the replacement instead of the original, right counts.
 func checkOverlaid(t *testing.T, l *Live) {
 	t.Helper()
-	if got := ids(liveSearch(t, l, Request{Query: "量子计算"})); !slices.Equal(got, []string{"o1"}) {
+	if got := ids(search(t, l, Request{Query: "量子计算"})); !slices.Equal(got, []string{"o1"}) {
 		t.Errorf("q=量子计算: %v, want [o1]", got)
 	}
-	if got := ids(liveSearch(t, l, Request{Query: "开幕"})); len(got) != 0 {
+	if got := ids(search(t, l, Request{Query: "开幕"})); len(got) != 0 {
 		t.Errorf("q=开幕 finds the replaced original: %v", got)
 	}
 	doc, err := l.Get(context.Background(), "t1")
 	if err != nil || doc.Title != "人工智能大会闭幕" {
 		t.Errorf("Get(t1) = %+v, %v; want the replacement", doc, err)
 	}
-	all := liveSearch(t, l, Request{Size: 100})
+	all := search(t, l, Request{Size: 100})
 	want := uint64(len(newsFixtures) + 1)
 	if all.Total != want || len(all.Hits) != int(want) {
 		t.Errorf("browse: total %d, %d hits; want %d", all.Total, len(all.Hits), want)
@@ -137,7 +128,7 @@ func TestOverlayDelete(t *testing.T) {
 				t.Errorf("Get(%s) after delete = %v, want ErrNotFound", id, err)
 			}
 		}
-		all := liveSearch(t, l, Request{Size: 100})
+		all := search(t, l, Request{Size: 100})
 		if all.Total != uint64(len(newsFixtures)-1) || slices.Contains(ids(all), "t1") {
 			t.Errorf("browse after delete: total %d, ids %v", all.Total, ids(all))
 		}
@@ -175,7 +166,7 @@ func TestOverlayKeepsScores(t *testing.T) {
 	}
 	for _, q := range []string{"人工智能", "新能源 汽车", "人民", `"上海"`} {
 		want := search(t, plain, Request{Query: q})
-		got := liveSearch(t, live, Request{Query: q})
+		got := search(t, live, Request{Query: q})
 		var kept []Hit
 		for _, h := range want.Hits {
 			if h.ID != "p2" {

@@ -24,7 +24,12 @@ var newsFixtures = []fixture{
 	{id: "xss", title: "<script>alert(1)</script>足球", body: "<b>足球</b> & 篮球", cats: []string{"体育"}, date: "2025-03-01"},
 }
 
-func search(t *testing.T, ix *Index, req Request) *Result {
+// searchable is what the tests search: an Index or a Live.
+type searchable interface {
+	Search(context.Context, Request) (*Result, error)
+}
+
+func search(t *testing.T, ix searchable, req Request) *Result {
 	t.Helper()
 	res, err := ix.Search(context.Background(), req)
 	if err != nil {
