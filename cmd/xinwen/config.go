@@ -79,6 +79,22 @@ func (c *common) loadSegmenter() (*zh.Segmenter, error) {
 	return seg, nil
 }
 
+// setup loads the segmenter (see loadSegmenter) and resolves --zone, what
+// every command that reads or writes an index needs first. On error
+// nothing stays loaded; otherwise the caller closes the segmenter.
+func (c *common) setup() (*zh.Segmenter, *time.Location, error) {
+	seg, err := c.loadSegmenter()
+	if err != nil {
+		return nil, nil, err
+	}
+	zone, err := c.location()
+	if err != nil {
+		seg.Close()
+		return nil, nil, err
+	}
+	return seg, zone, nil
+}
+
 func (c *common) location() (*time.Location, error) {
 	z, err := time.LoadLocation(c.zone)
 	if err != nil {

@@ -18,11 +18,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := parseFlags(fset, args); err != nil {
 		return err
 	}
-	seg, err := sc.loadSegmenter()
-	if err != nil {
-		return err
-	}
-	zone, err := sc.location()
+	seg, zone, err := sc.setup()
 	if err != nil {
 		return err
 	}

@@ -44,14 +44,12 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fmt.Fprintf(stderr, "eval: %s absent: segmentation F1 skipped\n", cfg.SIGHAN)
 		cfg.SIGHAN = ""
 	}
-	seg, err := c.loadSegmenter()
+	seg, zone, err := c.setup()
 	if err != nil {
 		return err
 	}
 	defer seg.Close()
-	if cfg.Zone, err = c.location(); err != nil {
-		return err
-	}
+	cfg.Zone = zone
 	cfg.Log = stderr
 	rep, err := eval.Run(ctx, cfg)
 	if err != nil {

@@ -54,14 +54,12 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(cfg.Delete) > 0 && !cfg.Incremental {
 		return fmt.Errorf("index: --delete needs --incremental: %w", errUsage)
 	}
-	seg, err := c.loadSegmenter()
+	seg, zone, err := c.setup()
 	if err != nil {
 		return err
 	}
 	defer seg.Close()
-	if cfg.Zone, err = c.location(); err != nil {
-		return err
-	}
+	cfg.Zone = zone
 	level := slog.LevelInfo
 	if verbose {
 		level = slog.LevelDebug

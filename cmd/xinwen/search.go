@@ -35,15 +35,11 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	seg, err := c.loadSegmenter()
+	seg, zone, err := c.setup()
 	if err != nil {
 		return err
 	}
 	defer seg.Close()
-	zone, err := c.location()
-	if err != nil {
-		return err
-	}
 	if req.From, err = parseDay(from, zone, false); err != nil {
 		return err
 	}

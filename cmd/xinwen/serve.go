@@ -79,15 +79,11 @@ func (sc *serveConfig) serve(ctx context.Context, stdout, stderr io.Writer, read
 	if err != nil {
 		return err
 	}
-	seg, err := sc.loadSegmenter()
+	seg, zone, err := sc.setup()
 	if err != nil {
 		return err
 	}
 	defer seg.Close()
-	zone, err := sc.location()
-	if err != nil {
-		return err
-	}
 	live, err := search.OpenLive(sc.index, search.Options{DictVersion: seg.Version()}, log)
 	if err != nil {
 		return err
