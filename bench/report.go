@@ -91,12 +91,16 @@ func (rep *Report) first(s string) []string {
 }
 
 func (rep *Report) ceilingRows() []Row {
-	c := rep.Ceiling
+	c, f := rep.Ceiling, rep.Floor
 	return []Row{
 		{Section: sectionCeiling, Measure: "gojieba Tokenize(search) alone, MB/s, 1 / 2 goroutines (MB per CPU-s)",
 			Cells: rep.first(fmt.Sprintf("%.1f / %.1f (%.1f / %.1f)", c.Jieba[0], c.Jieba[1], c.JiebaCPU[0], c.JiebaCPU[1]))},
 		{Section: sectionCeiling, Measure: "xinwen jieba tokenizer (normalize + search mode), MB/s, 1 / 2 goroutines (MB per CPU-s)",
 			Cells: rep.first(fmt.Sprintf("%.1f / %.1f (%.1f / %.1f)", c.Tokenizer[0], c.Tokenizer[1], c.TokenizerCPU[0], c.TokenizerCPU[1]))},
+		{Section: sectionCeiling, Measure: "Bleve's builder alone on pre-segmented words (title and body words, stored text; 2 shards), MB/s (MB per CPU-s)",
+			Cells: rep.first(fmt.Sprintf("%.2f (%.2f)", f.MBs(), f.MBPerCPU()))},
+		{Section: sectionCeiling, Measure: "Bleve's builder alone on pre-segmented words, index size / raw text",
+			Cells: rep.first(fmt.Sprintf("%.2f× (%.0f MB)", f.SizeRatio(), float64(f.SizeBytes)/mb))},
 	}
 }
 

@@ -47,6 +47,7 @@ func fakeReport() *Report {
 	m.Loads = []LoadSample{{Phase: "start", Raw: "0.10 0.20 0.30", Load1: 0.1}, {Phase: "end", Raw: "0.90 0.50 0.30", Load1: 0.9}}
 	return &Report{
 		Machine: m, Ceiling: Ceiling{Jieba: [2]float64{10, 18}, Tokenizer: [2]float64{8, 14}},
+		Floor:  Floor{Seconds: 1, CPU: 1.5, TextBytes: 10e6, SizeBytes: 16e6},
 		Scales: []Scale{{Name: "1k", Index: run, Latency: lat, HTTP: h}, {Name: "10k", Index: run, Latency: lat}},
 		Bleve:  IndexRun{Articles: 1000, TextBytes: 10e6, Seconds: 20, CPU: 24, SizeBytes: 100e6}, Queries: 3, Rounds: 3,
 	}
@@ -65,7 +66,7 @@ func TestTableHasEveryRowAndColumn(t *testing.T) {
 			t.Errorf("table has no row %q", want)
 		}
 	}
-	for _, want := range []string{"1k (1000 articles)", "10k (×10 synthetic, 1000 articles)", "10.0× (8.0×)", "MISS", "pass"} {
+	for _, want := range []string{"1k (1000 articles)", "10k (×10 synthetic, 1000 articles)", "10.0× (8.0×)", "MISS", "pass", "10.00 (6.67)", "1.60× (16 MB)"} {
 		if !strings.Contains(table, want) {
 			t.Errorf("table lacks %q:\n%s", want, table)
 		}
@@ -76,6 +77,8 @@ func TestTableHasEveryRowAndColumn(t *testing.T) {
 func expectedRows(levels ...int) []string {
 	rows := []string{
 		"gojieba Tokenize(search) alone", "xinwen jieba tokenizer", "articles indexed",
+		"Bleve's builder alone on pre-segmented words (title and body words, stored text; 2 shards), MB/s",
+		"Bleve's builder alone on pre-segmented words, index size / raw text",
 		"| indexing, xinwen | MB/s of text", "share of the 2-goroutine gojieba ceiling", "| indexing, xinwen | peak RSS",
 		"| indexing, xinwen | index size / raw text", "| indexing, Bleve default | MB/s of text",
 		"| indexing, Bleve default | peak RSS", "| indexing, Bleve default | index size / raw text",

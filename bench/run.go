@@ -39,6 +39,7 @@ type Config struct {
 type Report struct {
 	Machine  Machine
 	Ceiling  Ceiling
+	Floor    Floor
 	Scales   []Scale  // the corpus, then the ten-fold one
 	Bleve    IndexRun // Bleve's default mapping on the first scale
 	Profiles []ProfileTop
@@ -110,6 +111,11 @@ func (r *runner) run(ctx context.Context) error {
 	if r.rep.Ceiling, err = MeasureCeiling(r.docs, r.cfg.DictDir); err != nil {
 		return err
 	}
+	r.phase("bleve floor")
+	if r.rep.Floor, err = MeasureFloor(r.docs, r.work); err != nil {
+		return err
+	}
+	r.logf("bleve alone indexed pre-segmented words at %.2f MB/s", r.rep.Floor.MBs())
 	input := filepath.Join(r.work, "corpus.jsonl.gz")
 	if err := WriteCorpus(input, r.docs); err != nil {
 		return err
