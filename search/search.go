@@ -131,8 +131,10 @@ func buildQuery(p parsed, req Request) query.Query {
 }
 
 // byDate tells whether hits come newest first: asked for, or browsing.
+// Without words or phrases relevance has nothing to rank by (filters and
+// exclusions do not score), so browsing is date order whatever the sort.
 func byDate(p parsed, req Request) bool {
-	return req.Sort == SortDate || (req.Sort == "" && p.empty())
+	return req.Sort == SortDate || p.empty()
 }
 
 // searchRequest shapes the Bleve request: paging or cursor, sort, facets.

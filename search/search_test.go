@@ -2,8 +2,11 @@ package search
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -170,6 +173,35 @@ func TestBrowseByDateAndFacets(t *testing.T) {
 	for i := 1; i < len(months); i++ {
 		if months[i-1].Value >= months[i].Value {
 			t.Errorf("months not in order: %v", months)
+		}
+	}
+}
+
+// Filters and exclusions do not score: without words or phrases, results
+// are newest first whatever the sort, with finite scores. Relevance order
+// used to give every hit a NaN score, which JSON cannot encode.
+func TestFiltersOnlyBrowseByDate(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	for _, req := range []Request{
+		{Categories: []string{"科技"}},
+		{From: time.Date(2024, 1, 1, 0, 0, 0, 0, shanghai)},
+		{Query: "-足球"},
+	} {
+		byDate := req
+		byDate.Sort, byDate.Size = SortDate, 100
+		want := ids(search(t, ix, byDate))
+		req.Sort, req.Size = SortRelevance, 100
+		res := search(t, ix, req)
+		if got := ids(res); !slices.Equal(got, want) || len(got) == 0 {
+			t.Errorf("%+v: got %v, want newest first %v", req, got, want)
+		}
+		for _, h := range res.Hits {
+			if math.IsNaN(h.Score) || math.IsInf(h.Score, 0) {
+				t.Errorf("%+v: %s scored %v", req, h.ID, h.Score)
+			}
+		}
+		if _, err := json.Marshal(res); err != nil {
+			t.Errorf("%+v: %v", req, err)
 		}
 	}
 }

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"net/http"
-
 	"github.com/gin-gonic/gin"
 
 	"github.com/xinwen-search/xinwen/search"
@@ -10,7 +8,7 @@ import (
 
 func (s *Server) healthz(c *gin.Context) {
 	st := s.s.Stats()
-	c.JSON(http.StatusOK, gin.H{"status": "ok", "docs": st.Docs, "generation": st.Generation})
+	s.ok(c, gin.H{"status": "ok", "docs": st.Docs, "generation": st.Generation})
 }
 
 func (s *Server) apiSearch(c *gin.Context) {
@@ -29,7 +27,7 @@ func (s *Server) apiSearch(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, res)
+	s.ok(c, res)
 }
 
 // search calls the Searcher and notes the hit count for the access log.
@@ -58,7 +56,7 @@ func (s *Server) apiArticle(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, doc)
+	s.ok(c, doc)
 }
 
 func (s *Server) apiSuggest(c *gin.Context) {
@@ -82,5 +80,5 @@ func (s *Server) apiSuggest(c *gin.Context) {
 	if list == nil {
 		list = []string{}
 	}
-	c.JSON(http.StatusOK, gin.H{"suggestions": list})
+	s.ok(c, gin.H{"suggestions": list})
 }

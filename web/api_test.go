@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -379,5 +380,20 @@ func TestAPISearchCountOnly(t *testing.T) {
 	}
 	if rec := get(newTestHandler(f, Options{}), "/?q=人工智能&size=0"); rec.Code != http.StatusBadRequest {
 		t.Errorf("page with size=0: status %d, want 400", rec.Code)
+	}
+}
+
+// A result JSON cannot encode must become a 500 with an error body, never
+// a 200 whose body is empty (the status went out before the encoding
+// failed, when c.JSON wrote responses).
+func TestAPIUnencodableResultIs500(t *testing.T) {
+	f := newFakeSearcher()
+	f.rewrite = func(res *search.Result) { res.Hits[0].Score = math.NaN() }
+	rec := get(newTestHandler(f, Options{}), "/api/search?q=人工智能")
+	if rec.Code != http.StatusInternalServerError {
+		t.Fatalf("status %d, want 500; body %q", rec.Code, rec.Body.String())
+	}
+	if body := decodeError(t, rec); body.Error.Code == "" {
+		t.Errorf("500 without an error code: %q", rec.Body.String())
 	}
 }

@@ -2,7 +2,9 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -88,6 +90,18 @@ func classify(err error) (e apiError, ok bool) {
 }
 
 // fail answers an API request with err mapped through errorTable.
+// ok answers 200 with v as JSON. It encodes v before writing anything, so
+// a value JSON cannot hold (a NaN) becomes a logged 500, not a 200 with an
+// empty body.
+func (s *Server) ok(c *gin.Context, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		s.fail(c, fmt.Errorf("web: encode response: %w", err))
+		return
+	}
+	c.Data(http.StatusOK, "application/json; charset=utf-8", b)
+}
+
 func (s *Server) fail(c *gin.Context, err error) {
 	e := s.public(c, err)
 	c.AbortWithStatusJSON(e.Status, gin.H{"error": e})

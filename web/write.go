@@ -57,7 +57,7 @@ func (s *Server) apiIngest(c *gin.Context) {
 	if rep.Skipped == nil {
 		rep.Skipped = []SkippedLine{}
 	}
-	c.JSON(http.StatusOK, rep)
+	s.ok(c, rep)
 }
 
 // bodyError names an over-long body as the client's fault.
@@ -75,7 +75,7 @@ func (s *Server) apiDelete(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"deleted": id})
+	s.ok(c, gin.H{"deleted": id})
 }
 
 func (s *Server) apiReload(c *gin.Context) {
@@ -85,5 +85,5 @@ func (s *Server) apiReload(c *gin.Context) {
 		return
 	}
 	st := s.s.Stats()
-	c.JSON(http.StatusOK, gin.H{"changed": changed, "generation": st.Generation, "docs": st.Docs})
+	s.ok(c, gin.H{"changed": changed, "generation": st.Generation, "docs": st.Docs})
 }
