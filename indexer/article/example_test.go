@@ -23,6 +23,6 @@ func ExampleParseHexo() {
 	fmt.Printf("%s %q %q %v\n", a.Title, a.Categories, a.Body, a.Date.IsZero())
 	fmt.Println(warns[0])
 	// Output:
-	// 12_00 ["新媒体" "博客 - 快讯"] "正文" true
+	// 12_00 ["新媒体" "博客" "快讯"] "正文" true
 	// post/12_00.md: date: date "Invalid Date": bad date; date left empty
 }

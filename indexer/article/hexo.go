@@ -73,7 +73,7 @@ func (fm frontMatter) article(relPath string, opt Options) (Article, []Warning) 
 	a := Article{
 		ID:         stableID("hexo-", relPath),
 		Title:      html.UnescapeString(f["title"]),
-		Categories: fm.categories,
+		Categories: hexoCategories(fm.categories),
 		URL:        first(f["url"], f["link"], f["permalink"]),
 		Source:     html.UnescapeString(f["author"]),
 		Thumbnail:  first(f["thumbnail"], f["headimg"]),
@@ -95,4 +95,18 @@ func first(vals ...string) string {
 		}
 	}
 	return ""
+}
+
+// hexoCategories reads Hexo's categories list as one hierarchy path. An
+// item may hold several levels: a path ("新媒体/趣头条") or, in the older
+// layout, "site - feed" ("币世界 - 快讯"), which the newer one lists as two
+// levels.
+func hexoCategories(items []string) []string {
+	var out []string
+	for _, it := range items {
+		for _, part := range strings.Split(it, " - ") {
+			out = append(out, splitCategoryPath(part)...)
+		}
+	}
+	return out
 }

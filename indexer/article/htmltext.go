@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -38,7 +39,9 @@ func tagSet(names ...string) map[string]bool {
 // styles, media and comments are dropped; entities are decoded; the text of
 // unknown elements is kept. "<" before a non-ASCII letter, as in the
 // pseudo-tag book titles "<和平宣言>", is text to the HTML tokenizer and
-// stays. Inside <pre>, tags that are not HTML ("<init>", "<el-amap>") are
+// stays; so do book titles that start with a Latin letter ("<Effective
+// Java>", "<C语言程序设计>"), which the tokenizer reads as tags: see
+// pseudoTag. Inside <pre>, tags that are not HTML ("<init>", "<el-amap>") are
 // code and are kept as written. Newlines in text are kept, so plain text
 // passes through as paragraphs. Lines are trimmed (U+3000 and no-break
 // spaces included), blank lines and lines reading only "undefined" (a feed
@@ -80,7 +83,7 @@ func (w *textWriter) token(z *html.Tokenizer, tt html.TokenType) {
 
 func (w *textWriter) open(name string, selfClosing bool, raw []byte) {
 	switch {
-	case w.pre > 0 && atom.Lookup([]byte(name)) == 0:
+	case (w.pre > 0 && atom.Lookup([]byte(name)) == 0) || pseudoTag(name, raw):
 		if w.skip == 0 {
 			w.b.Write(raw)
 		}
@@ -112,6 +115,23 @@ func (w *textWriter) close(name string, raw []byte) {
 			w.pre = max(0, w.pre-1)
 		}
 	}
+}
+
+// pseudoTag reports whether a start tag the tokenizer found is text in
+// angle brackets: a name HTML does not know, without the "-" of custom
+// elements or the ":" of namespaced ones (Word's <o:p>), and either with
+// letters beyond ASCII in it or without any attribute value, as in
+// <Effective Java> and <C语言程序设计>.
+func pseudoTag(name string, raw []byte) bool {
+	if atom.Lookup([]byte(name)) != 0 || strings.ContainsAny(name, "-:") {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if name[i] >= 0x80 {
+			return true
+		}
+	}
+	return !bytes.ContainsRune(raw, '=')
 }
 
 // cleanLines trims every line, collapses runs of spaces inside it, and

@@ -13,6 +13,8 @@ func TestHTMLToText(t *testing.T) {
 		{"entities", "<p>&lt;a&gt; &amp; &#123;x&#125; &quot;q&quot;</p>", `<a> & {x} "q"`},
 		{"pseudo-tag book title", "<p>领诵<和平宣言>。</p>", "领诵<和平宣言>。"},
 		{"adjacent pseudo-tags", "<p>依据<甲法><乙法>规定</p>", "依据<甲法><乙法>规定"},
+		{"latin pseudo-tags", "<p>读了<C语言程序设计>和<Effective Java>两本书</p>", "读了<C语言程序设计>和<Effective Java>两本书"},
+		{"word namespace tags dropped", "<p>甲<o:p></o:p>乙</p>", "甲乙"},
 		{"pseudo-tag with parens", "<p>见<期刊(光盘版)>一文</p>", "见<期刊(光盘版)>一文"},
 		{"script style noscript", "<script>x=1</script><style>p{}</style><noscript>开启脚本</noscript>正文", "正文"},
 		{"comment", "甲<!-- 广告 -->乙", "甲乙"},
@@ -57,6 +59,8 @@ func TestLooksLikeHTML(t *testing.T) {
 		{"领诵<和平宣言>", false},
 		{"a < b and c > d", false},
 		{"<pain>", false},
+		{"<html><body><article>文章</article><hr><blockquote>引用</blockquote></body></html>", true},
+		{"<Big Data>一书", false},
 		{"plain\ntext", false},
 	}
 	for _, tt := range tests {

@@ -17,24 +17,57 @@ const MaxLineBytes = 16 << 20
 
 var errLineTooLong = errors.New("line longer than 16 MiB")
 
-// jsonRecord is the wire shape of one JSON Lines record. ID and categories
-// vary in type between producers.
+// jsonRecord is the wire shape of one JSON Lines record. Producers vary
+// the types: ids and titles may be numbers, dates Unix seconds, categories
+// a list or one path.
 type jsonRecord struct {
 	ID         json.RawMessage `json:"id"`
-	Title      string          `json:"title"`
-	Body       string          `json:"body"`
-	Date       string          `json:"date"`
+	Title      jsonText        `json:"title"`
+	Body       jsonText        `json:"body"`
+	Date       jsonText        `json:"date"`
 	Categories json.RawMessage `json:"categories"`
-	URL        string          `json:"url"`
-	Source     string          `json:"source"`
-	Thumbnail  string          `json:"thumbnail"`
+	URL        jsonText        `json:"url"`
+	Source     jsonText        `json:"source"`
+	Thumbnail  jsonText        `json:"thumbnail"`
+}
+
+// jsonText is a field meant as text: a string, or a number or boolean
+// written as JSON writes it; null is empty. An array or object is kept as
+// its JSON with bad set, for the field's reader to refuse.
+type jsonText struct {
+	s   string
+	bad bool
+}
+
+func (t *jsonText) UnmarshalJSON(b []byte) error {
+	switch {
+	case string(b) == "null":
+		*t = jsonText{}
+	case len(b) > 0 && b[0] == '"':
+		return json.Unmarshal(b, &t.s)
+	case len(b) > 0 && (b[0] == '[' || b[0] == '{'):
+		*t = jsonText{s: string(b), bad: true}
+	default:
+		*t = jsonText{s: string(b)}
+	}
+	return nil
+}
+
+// text is the field's text, or an error naming field when it is a list or
+// an object.
+func (t jsonText) text(field string) (string, error) {
+	if t.bad {
+		return "", fmt.Errorf("%s: %w: a list or object, want text", field, ErrBadJSON)
+	}
+	return t.s, nil
 }
 
 // ReadJSONL reads one JSON object per line: id, title, body (text, or HTML
 // reduced with HTMLToText), date (as ParseDate), categories (a list, or one
 // string split on "/" or " > "), url, source, thumbnail. name identifies the
-// stream in positions ("name:line") and, with the line number, gives the
-// stable id "jl-…" of a record without one. Each line is decoded on its own
+// stream in positions ("name:line"). A record without an id gets one from
+// its content (contentID), so it keeps it wherever and however often it is
+// read. Each line is decoded on its own
 // (UTF-8 or GB18030), so one bad line costs only itself: it is yielded as an
 // error wrapping ErrBadJSON, ErrEncoding or ErrEmpty and reading goes on. A
 // read error ends the sequence. Blank lines are skipped.
@@ -99,12 +132,12 @@ func parseJSONLine(line []byte, where, name string, n int, opt Options) (Record,
 	if a.ID == "" && opt.RequireID {
 		return rec, fmt.Errorf("jsonl: %s: %w", where, ErrNoID)
 	}
-	if a.ID == "" {
-		a.ID = stableID("jl-", name+":"+strconv.Itoa(n))
-	}
 	more, err := finish(&a, where)
 	if err != nil {
 		return rec, fmt.Errorf("jsonl: %s: %w", where, err)
+	}
+	if a.ID == "" {
+		a.ID = contentID(a)
 	}
 	rec.Article, rec.Warnings = a, append(warns, more...)
 	return rec, nil

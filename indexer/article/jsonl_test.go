@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -73,7 +74,7 @@ func TestReadJSONL(t *testing.T) {
 		t.Errorf("bad line: %+v", got[2])
 	}
 	a := got[3].Article
-	if a == nil || a.ID != stableID("jl-", "mixed.jsonl:4") || strings.Join(a.Categories, "|") != "本地|交通|地铁" ||
+	if a == nil || a.ID != contentID(*a) || strings.Join(a.Categories, "|") != "本地|交通|地铁" ||
 		!a.Date.IsZero() || len(got[3].Warnings) != 1 {
 		t.Errorf("record without id: %+v %v", a, got[3].Warnings)
 	}
@@ -86,7 +87,7 @@ func TestReadJSONL(t *testing.T) {
 }
 
 func TestReadJSONLErrorsAreTyped(t *testing.T) {
-	in := "{\"title\": 5}\nnot json\n[1]\n{\"title\":\"t\",\"categories\":{\"a\":1}}\n"
+	in := "{\"title\": [\"t\"]}\nnot json\n[1]\n{\"title\":\"t\",\"categories\":{\"a\":1}}\n"
 	var errs []error
 	for _, err := range ReadJSONL(strings.NewReader(in), "x", Options{}) {
 		errs = append(errs, err)
@@ -149,5 +150,63 @@ func TestReadJSONLStopsWhenAsked(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("yielded %d after break", n)
+	}
+}
+
+// Producers write titles as numbers and dates as Unix seconds; such a
+// record is read, not skipped. A date of the wrong shape only costs the
+// date.
+func TestReadJSONLLooseTypes(t *testing.T) {
+	in := `{"id":1,"title":1936,"body":"正文 &amp; 注释&#x3000;完","date":1709280000,"categories":["体育/网球"]}
+{"id":"2","title":"标题&amp;副题","body":"正文","date":{"y":2024}}
+`
+	var recs []Record
+	for rec, err := range ReadJSONL(strings.NewReader(in), "x", Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, rec)
+	}
+	if len(recs) != 2 {
+		t.Fatalf("got %d records, want 2", len(recs))
+	}
+	a := recs[0].Article
+	if a.Title != "1936" || !a.Date.Equal(time.Unix(1709280000, 0)) || a.Body != "正文 & 注释\u3000完" ||
+		strings.Join(a.Categories, "|") != "体育|网球" {
+		t.Errorf("numbers, entities, a path in a list: %+v", a)
+	}
+	if b := recs[1].Article; b.Title != "标题&副题" || !b.Date.IsZero() || len(recs[1].Warnings) != 1 {
+		t.Errorf("object date: %+v %v", b, recs[1].Warnings)
+	}
+}
+
+// An id-less record's id comes from its content: the same record on
+// another line of another file keeps it; another record does not share it.
+func TestContentIDs(t *testing.T) {
+	read := func(name, in string) []string {
+		var ids []string
+		for rec, err := range ReadJSONL(strings.NewReader(in), name, Options{}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, rec.Article.ID)
+		}
+		return ids
+	}
+	mon := read("day/today.jsonl", `{"title":"周一新闻","body":"一"}`+"\n"+`{"title":"有链接","body":"二","url":"https://e.com/1"}`)
+	tue := read("/abs/other/today.jsonl", `{"title":"周二新闻","body":"三"}`+"\n"+`{"title":"周一新闻","body":"一"}`+"\n"+`{"title":"改了标题","body":"改了","url":"https://e.com/1"}`)
+	if mon[0] == tue[0] {
+		t.Errorf("two articles on line 1 of two today.jsonl share id %s", mon[0])
+	}
+	if mon[0] != tue[1] {
+		t.Errorf("the same article read twice: ids %s and %s", mon[0], tue[1])
+	}
+	if mon[1] != tue[2] {
+		t.Errorf("the same url: ids %s and %s", mon[1], tue[2])
+	}
+	for _, id := range append(mon, tue...) {
+		if !strings.HasPrefix(id, "jl-") {
+			t.Errorf("id %q lacks the jl- prefix", id)
+		}
 	}
 }

@@ -48,10 +48,12 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(dropInvisible(s)), " ")
 }
 
+// cleanPath trims each level of a category path, dashes at its edges
+// included ("— 分类" is 分类), and drops empty ones.
 func cleanPath(path []string) []string {
 	var out []string
 	for _, p := range path {
-		if p = oneLine(p); p != "" {
+		if p = strings.Trim(oneLine(p), " —–―"); p != "" {
 			out = append(out, p)
 		}
 	}

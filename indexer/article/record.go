@@ -3,7 +3,9 @@ package article
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"strings"
+	"time"
 )
 
 // Record is one item read from a stream of many (JSON Lines, Sogou dumps).
@@ -13,11 +15,17 @@ type Record struct {
 	Warnings []Warning // parts of the record that were lost
 }
 
-// htmlMarkers are tags whose presence makes a body HTML rather than text.
+// htmlMarkers are tags whose presence makes a body HTML rather than text:
+// the elements of documents and article bodies, not every name HTML knows
+// ("<Big Data>" in a text is a book title, not the <big> element).
 var htmlMarkers = tagSet(
-	"a", "b", "br", "div", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6",
-	"i", "iframe", "img", "li", "ol", "p", "pre", "script", "section", "span",
-	"strong", "style", "table", "td", "tr", "ul",
+	"a", "article", "aside", "audio", "b", "blockquote", "body", "br",
+	"caption", "center", "code", "dd", "div", "dl", "dt", "em", "figcaption",
+	"figure", "font", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+	"header", "hr", "html", "i", "iframe", "img", "li", "main", "meta", "nav",
+	"ol", "p", "pre", "script", "section", "small", "source", "span",
+	"strong", "style", "sub", "sup", "table", "tbody", "td", "th", "thead",
+	"title", "tr", "u", "ul", "video",
 )
 
 // looksLikeHTML reports whether s contains a common HTML tag such as
@@ -47,12 +55,14 @@ func isASCIIAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-// bodyText turns a body that may be HTML or plain text into text.
+// bodyText turns a body that may be HTML or plain text into text. Plain
+// text is entity-decoded too: exports leave "&#x3000;" and "&amp;" in
+// bodies that carry no tag.
 func bodyText(s string) string {
 	if looksLikeHTML(s) {
 		return HTMLToText(s)
 	}
-	return cleanLines(s)
+	return cleanLines(html.UnescapeString(s))
 }
 
 // splitCategoryPath reads a category path written as one string:
@@ -72,16 +82,44 @@ func (jr jsonRecord) article(where string, opt Options) (Article, []Warning, err
 	if err != nil {
 		return Article{}, nil, fmt.Errorf("categories: %w: %w", ErrBadJSON, err)
 	}
+	var text [5]string
+	for i, f := range []struct {
+		name string
+		v    jsonText
+	}{{"title", jr.Title}, {"body", jr.Body}, {"url", jr.URL}, {"source", jr.Source}, {"thumbnail", jr.Thumbnail}} {
+		if text[i], err = f.v.text(f.name); err != nil {
+			return Article{}, nil, err
+		}
+	}
 	a := Article{
-		ID: id, Title: jr.Title, Body: bodyText(jr.Body), Categories: cats,
-		URL: jr.URL, Source: jr.Source, Thumbnail: jr.Thumbnail,
+		ID: id, Title: html.UnescapeString(text[0]), Body: bodyText(text[1]), Categories: cats,
+		URL: text[2], Source: html.UnescapeString(text[3]), Thumbnail: text[4],
 	}
 	var warns []Warning
-	a.Date, err = ParseDate(jr.Date, opt.zone())
+	date, err := jr.Date.text("date")
+	if err == nil {
+		a.Date, err = ParseDate(date, opt.zone())
+	}
 	if err != nil {
 		warns = append(warns, Warning{Where: where + ": date", Reason: err.Error() + "; date left empty"})
 	}
 	return a, warns, nil
+}
+
+// contentID is the id of a JSON Lines record that has none: from its url
+// when it has one, else from its title, date and body. The same article
+// read again, from another file or on another day, gets the same id (an
+// incremental run updates it instead of adding it twice), and two articles
+// never share one by sitting on the same line of two files.
+func contentID(a Article) string {
+	if a.URL != "" {
+		return stableID("jl-", "url\x00"+a.URL)
+	}
+	date := ""
+	if !a.Date.IsZero() {
+		date = a.Date.UTC().Format(time.RFC3339)
+	}
+	return stableID("jl-", strings.Join([]string{"text", a.Title, date, a.Body}, "\x00"))
 }
 
 // rawID accepts a string or a number; null or absent is "".
@@ -100,7 +138,8 @@ func rawID(raw json.RawMessage) (string, error) {
 	return n.String(), nil
 }
 
-// rawCategories accepts a list of strings or one string path.
+// rawCategories accepts a list of strings or one string path. A list item
+// holding a path ("体育/网球") adds its levels, so every prefix filters.
 func rawCategories(raw json.RawMessage) ([]string, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, nil
@@ -113,5 +152,9 @@ func rawCategories(raw json.RawMessage) ([]string, error) {
 	if err := json.Unmarshal(raw, &list); err != nil {
 		return nil, err
 	}
-	return list, nil
+	var out []string
+	for _, item := range list {
+		out = append(out, splitCategoryPath(item)...)
+	}
+	return out, nil
 }
