@@ -11,6 +11,8 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/xinwen-search/xinwen/search/zh"
 )
 
 // exactPhraseQuery matches the terms of a phrase at fixed position offsets in
@@ -30,12 +32,23 @@ import (
 // the same position the phrase gives it. Such an edge slot therefore
 // matches the character or any bigram that ends (first slot) or begins
 // (last slot) with it.
+//
+// Punctuation or space inside a phrase ("经济，社会") leaves a fixed gap of
+// positions between its word runs, and a gap that size also lies between
+// the bigrams of "经济和社会": positions cannot tell the two apart. Such a
+// phrase is checked against the article's stored text as well (verify),
+// only where its positions matched.
 type exactPhraseQuery struct {
 	field  string
 	terms  []string // in phrase order
 	offs   []uint64 // position of each term relative to the first
 	expand []edge   // per term: how an edge character widens
 	boost  float64
+	// stored and runs, when set: the stored field holding the text and
+	// the phrase's word runs, which must follow one another with only
+	// punctuation or space between (zh.HasRuns).
+	stored string
+	runs   []string
 }
 
 // edge says which terms an edge slot's single character stands for.
@@ -124,7 +137,7 @@ func (q *exactPhraseQuery) Searcher(ctx context.Context, i index.IndexReader, _ 
 		return nil, fmt.Errorf("phrase: %w", err)
 	}
 	must.SetQueryNorm(1 / math.Sqrt(must.Weight()))
-	return &exactPhraseSearcher{must: must, q: q, slotOf: slotOf, pos: make([][]uint64, len(q.terms))}, nil
+	return &exactPhraseSearcher{must: must, q: q, r: i, slotOf: slotOf, pos: make([][]uint64, len(q.terms))}, nil
 }
 
 // slotTerms lists the terms slot k stands for in the index.
@@ -169,8 +182,9 @@ func (q *exactPhraseQuery) slotTerms(i index.IndexReader, k int) ([]string, erro
 type exactPhraseSearcher struct {
 	must   bsearch.Searcher
 	q      *exactPhraseQuery
-	slotOf map[string][]int // index term -> the slots it fills
-	pos    [][]uint64       // per slot, the candidate's positions (reused)
+	r      index.IndexReader // for stored text, when q.runs is set
+	slotOf map[string][]int  // index term -> the slots it fills
+	pos    [][]uint64        // per slot, the candidate's positions (reused)
 }
 
 func (s *exactPhraseSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
@@ -186,13 +200,38 @@ func (s *exactPhraseSearcher) Advance(ctx *bsearch.SearchContext, id index.Index
 // first returns dm or the first later candidate that has the phrase.
 func (s *exactPhraseSearcher) first(ctx *bsearch.SearchContext, dm *bsearch.DocumentMatch, err error) (*bsearch.DocumentMatch, error) {
 	for ; dm != nil && err == nil; dm, err = s.must.Next(ctx) {
-		if s.has(dm) {
+		ok := s.has(dm)
+		if ok && s.q.runs != nil {
+			if ok, err = s.verify(dm); err != nil {
+				return nil, err
+			}
+		}
+		if ok {
 			dm.FieldTermLocations = dm.FieldTermLocations[:0]
 			return dm, nil
 		}
 		ctx.DocumentMatchPool.Put(dm)
 	}
 	return nil, err
+}
+
+// verify checks the candidate's stored text for the phrase's runs.
+func (s *exactPhraseSearcher) verify(dm *bsearch.DocumentMatch) (bool, error) {
+	id, err := s.r.ExternalID(dm.IndexInternalID)
+	if err != nil {
+		return false, fmt.Errorf("phrase: %w", err)
+	}
+	doc, err := s.r.Document(id)
+	if err != nil || doc == nil {
+		return false, fmt.Errorf("phrase: stored text of %s: %w", id, err)
+	}
+	found := false
+	doc.VisitFields(func(f index.Field) {
+		if !found && f.Name() == s.q.stored {
+			found = zh.HasRuns(zh.Normalize(string(f.Value())), s.q.runs)
+		}
+	})
+	return found, nil
 }
 
 // has tells whether some position p has every term i at p+offs[i].

@@ -111,3 +111,35 @@ func TestPhraseEdgeCharacters(t *testing.T) {
 		}
 	}
 }
+
+// Punctuation or space inside quotes stands for punctuation or space in
+// the text, never for a character: positions alone put 经济 and 社会 as far
+// apart in 经济和社会 as in 经济，社会.
+func TestPhraseGapIsNotACharacter(t *testing.T) {
+	docs := []fixture{
+		{id: "comma", title: "标题", body: "推动经济，社会协调。"},
+		{id: "space", title: "经济 社会观察", body: "正文"},
+		{id: "char", title: "标题", body: "推动经济和社会协调。"},
+		{id: "longer", title: "标题", body: "经济，社会主义，发展"},
+		{id: "three", title: "标题", body: "经济，社会，发展"},
+		{id: "digits", title: "标题", body: "增长7.8%，另有1758万亩。"},
+		{id: "noDot", title: "标题", body: "共1758万亩。"},
+	}
+	ix := openFixtures(t, docs)
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{`"经济，社会"`, []string{"comma", "space", "longer", "three"}},
+		{`"经济，社会，发展"`, []string{"three"}},
+		{`"7.8%"`, []string{"digits"}},
+		{`协调 -"经济，社会"`, []string{"char"}},
+	}
+	for _, tt := range tests {
+		for _, sort := range []string{SortRelevance, SortDate} {
+			if got := ids(search(t, ix, Request{Query: tt.q, Sort: sort})); !sameSet(got, tt.want) {
+				t.Errorf("%s, sort=%s: got %v, want %v", tt.q, sort, got, tt.want)
+			}
+		}
+	}
+}

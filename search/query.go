@@ -431,8 +431,14 @@ func phraseQuery(field, s string, boost float64) query.Query {
 	}
 	q := newExactPhrase(field, sparsePhrase(toks), boost)
 	q.widenEdges()
+	if runs := zh.WordRuns(zh.Normalize(s)); len(runs) > 1 {
+		q.stored, q.runs = storedFieldOf[field], runs
+	}
 	return q
 }
+
+// storedFieldOf names the stored text behind each n-gram field.
+var storedFieldOf = map[string]string{FieldTitleNgram: FieldTitle, FieldBodyNgram: FieldBody}
 
 // sparsePhrase keeps every other bigram of a run and its last one, with
 // empty slots between: overlapping bigrams at fixed distances pin every

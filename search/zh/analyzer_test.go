@@ -287,3 +287,28 @@ func TestBigramPositionsDropOffsetsOnly(t *testing.T) {
 		}
 	}
 }
+
+func TestHasRuns(t *testing.T) {
+	tests := []struct {
+		text string
+		runs []string
+		want bool
+	}{
+		{"推动经济，社会协调", []string{"经济", "社会"}, true},
+		{"推动经济和社会协调", []string{"经济", "社会"}, false},
+		{"经济，社会主义，发展", []string{"经济", "社会", "发展"}, false},
+		{"经济，，社会 发展", []string{"经济", "社会", "发展"}, true},
+		{"经济社会，经济，社会", []string{"经济", "社会"}, true}, // a later occurrence
+		{"7.8%", []string{"7", "8"}, true},
+		{"1758", []string{"7", "8"}, false},
+		{"", []string{"a"}, false},
+	}
+	for _, tt := range tests {
+		if got := HasRuns(tt.text, tt.runs); got != tt.want {
+			t.Errorf("HasRuns(%q, %q) = %v, want %v", tt.text, tt.runs, got, tt.want)
+		}
+	}
+	if got := WordRuns(Normalize("经济，社会 ＡＢ-12")); strings.Join(got, "|") != "经济|社会|ab|12" {
+		t.Errorf("WordRuns = %q", got)
+	}
+}
