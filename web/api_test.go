@@ -381,6 +381,9 @@ func TestAPISearchCountOnly(t *testing.T) {
 	if rec := get(newTestHandler(f, Options{}), "/?q=人工智能&size=0"); rec.Code != http.StatusBadRequest {
 		t.Errorf("page with size=0: status %d, want 400", rec.Code)
 	}
+	if rec := get(newTestHandler(f, Options{}), "/api/search?q=人工智能&size=0&page=100000"); rec.Code != http.StatusOK {
+		t.Errorf("counts with a deep page: status %d, want 200: %s", rec.Code, rec.Body)
+	}
 }
 
 // A result JSON cannot encode must become a 500 with an error body, never

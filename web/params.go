@@ -198,13 +198,13 @@ func parseCursor(s string) (string, error) {
 }
 
 // checkWindow rejects offset paging past search.MaxWindow; a cursor has no
-// such limit.
+// such limit, and counts (size=0) page nothing.
 func checkWindow(req search.Request) error {
-	if req.After != "" || req.Page <= search.MaxWindow/req.Size {
+	if req.After != "" || req.CountOnly || req.Page <= search.MaxWindow/req.Size {
 		return nil
 	}
 	return &userError{kind: errDeepPage, msg: fmt.Sprintf(
-		"page*size must be at most %d; to go deeper, pass after=<next_cursor> from the previous page",
+		"page*size must be at most %d; to go deeper, sort=date and pass after=<next_cursor> from the previous page",
 		search.MaxWindow)}
 }
 
