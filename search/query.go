@@ -34,8 +34,10 @@ type parsed struct {
 	excludes  []string // -word or -"phrase"
 	truncated bool     // the query exceeded MaxQueryRunes or MaxTerms
 	// terms[i] are the distinct jieba query-mode words of words[i], set by
-	// analyzeWords once for both matching and highlighting.
-	terms [][]string
+	// analyzeWords once for both matching and highlighting; partial[i]
+	// says they leave some of the word out (a stop word: 部就 -> 部).
+	terms   [][]string
+	partial []bool
 }
 
 // MaxLoneChars is how many lone characters a query may expand: words,
@@ -67,12 +69,18 @@ func (p *parsed) analyzeWords() error {
 	p.words = keep(p.words, wordExpansions)
 	p.excludes = keep(p.excludes, substringExpansions)
 	p.terms = make([][]string, len(p.words))
+	p.partial = make([]bool, len(p.words))
 	for i, w := range p.words {
-		t, err := analyzeTerms(zh.QueryAnalyzerName, w)
+		toks, err := zh.Analyze(zh.QueryAnalyzerName, w)
 		if err != nil {
-			return err
+			return fmt.Errorf("search: analyze %q: %w", w, err)
 		}
-		p.terms[i] = t
+		p.terms[i] = dedupTerms(toks)
+		cut := make([]string, len(toks))
+		for k, t := range toks {
+			cut[k] = t.Term
+		}
+		p.partial[i] = strings.Join(cut, "") != strings.Join(zh.WordRuns(zh.Normalize(w)), "")
 	}
 	return nil
 }
@@ -160,7 +168,13 @@ func textQuery(p parsed) query.Query {
 		b.AddMust(bleve.NewMatchAllQuery()) // only exclusions: all but those
 	}
 	for i, w := range p.words {
-		b.AddMust(wordQuery(w, p.terms[i]))
+		b.AddMust(wordQuery(w, p.terms[i], p.partial[i]))
+		// A typed word jieba cuts in several (常务会议审议) counts more where
+		// it stands as typed. Its seam bigrams (议审) would not tell: they
+		// occur in 会议审议 too, so this asks for the exact string.
+		if len(p.terms[i]) > 1 {
+			b.AddShould(substringQuery(w, boostProximity*boostTitlePhrase, boostProximity*boostBodyPhrase))
+		}
 	}
 	for _, ph := range p.phrases {
 		b.AddMust(substringQuery(ph, boostTitlePhrase, boostBodyPhrase))
@@ -192,23 +206,27 @@ func textQuery(p parsed) query.Query {
 // their seam bigrams almost always has them side by side, and a seam is one
 // posting list without positions, where the phrase 经济发展 costs a
 // position check in every article that has the words.
-func seamGrams(a, b string) []string {
-	joined, err := analyzeTerms(zh.BigramAnalyzerName, a+b)
+func seamGrams(a, b string) []string { return innerSeams(a+b, []string{a, b}) }
+
+// innerSeams are the bigrams of w that none of its parts holds: 经济发展 in
+// parts (经济, 发展) -> 济发.
+func innerSeams(w string, words []string) []string {
+	grams, err := analyzeTerms(zh.BigramAnalyzerName, w)
 	if err != nil {
 		return nil
 	}
 	own := map[string]bool{}
-	for _, w := range []string{a, b} {
-		grams, err := analyzeTerms(zh.BigramAnalyzerName, w)
+	for _, t := range words {
+		tg, err := analyzeTerms(zh.BigramAnalyzerName, t)
 		if err != nil {
 			return nil
 		}
-		for _, g := range grams {
+		for _, g := range tg {
 			own[g] = true
 		}
 	}
 	var out []string
-	for _, g := range joined {
+	for _, g := range grams {
 		if !own[g] {
 			out = append(out, g)
 		}
@@ -228,16 +246,22 @@ func seamQuery(grams []string, boost float64) query.Query {
 // wordQuery matches one typed word: either all of its jieba words (in title
 // or body), or all of its bigrams (see looseSubstringQuery), in title or
 // body. The bigram branch guarantees that any text an article contains is
-// found; the word branch scores higher.
-func wordQuery(w string, words []string) query.Query {
-	alts := []query.Query{looseSubstringQuery(trimLoneEdges(w))}
+// found; the word branch scores higher. When the jieba words leave part of
+// the word out (partial: stop words), the word branch asks for the bigrams
+// too, or 部就 would match every article with 部.
+func wordQuery(w string, words []string, partial bool) query.Query {
+	loose := looseSubstringQuery(trimLoneEdges(w))
+	alts := []query.Query{loose}
 	if len(words) > 0 {
-		each := make([]query.Query, len(words))
-		for i, t := range words {
-			each[i] = bleve.NewDisjunctionQuery(
+		each := make([]query.Query, 0, len(words)+1)
+		for _, t := range words {
+			each = append(each, bleve.NewDisjunctionQuery(
 				termQuery(FieldTitle, t, boostTitleWord),
 				termQuery(FieldBody, t, boostBodyWord),
-			)
+			))
+		}
+		if partial {
+			each = append(each, loose)
 		}
 		alts = append(alts, conjunction(each))
 	}

@@ -479,3 +479,23 @@ func TestFacetSize(t *testing.T) {
 		t.Errorf("FacetSize over the limit: %v", err)
 	}
 }
+
+// A stop word inside a typed word is left out of its jieba words, but not
+// out of what the word asks for: 经济和社会 must not match an article with
+// 经济 and 社会 apart. The words standing together as typed rank first.
+func TestTypedWordKeepsStopWordsAndOrder(t *testing.T) {
+	docs := []fixture{
+		{id: "typed", title: "标题", body: "推动经济和社会协调发展。"},
+		{id: "apart", title: "标题", body: "社会稳定，经济增长。"},
+		{id: "near", title: "标题", body: "国务院常务会议听取汇报，会议审议通过方案。常务会议要求，会议审议。"},
+		{id: "exact", title: "标题", body: "国务院常务会议审议通过了今年的工作要点，会议还研究了其他事项，并部署了下一步的工作安排。"},
+	}
+	ix := openFixtures(t, docs)
+	if got := ids(search(t, ix, Request{Query: "经济和社会"})); !sameSet(got, []string{"typed"}) {
+		t.Errorf("经济和社会: got %v, want [typed]", got)
+	}
+	got := ids(search(t, ix, Request{Query: "常务会议审议"}))
+	if len(got) != 2 || got[0] != "exact" {
+		t.Errorf("常务会议审议: got %v, want exact first, then near", got)
+	}
+}
