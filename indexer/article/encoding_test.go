@@ -2,6 +2,7 @@ package article
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -44,5 +45,100 @@ func TestDecodeText(t *testing.T) {
 				t.Errorf("DecodeText = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// gb encodes s as GB18030.
+func gb(t *testing.T, s string) string {
+	t.Helper()
+	b, err := simplifiedchinese.GB18030.NewEncoder().String(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestDecodeTextStrayQuestionMark breaks one byte of a character into '?'
+// as in the SogouCA dump, where the lost byte is most often the lead of a
+// paragraph mark whose trail byte is 0xA3, the lead byte of full-width
+// forms: read in step after the orphan 0xA3, the text must not read as
+// full-width letters and rare hanzi.
+func TestDecodeTextStrayQuestionMark(t *testing.T) {
+	lostLead := func(s string) string { return "?" + gb(t, s)[1:] }
+	lostTrail := func(s string) string { return gb(t, s)[:1] + "?" }
+	tests := []struct{ name, in, want string }{
+		{"lost lead before hanzi", gb(t, "发自成都。") + lostLead("。") + gb(t, "未经批准非法占地７６４亩"),
+			"发自成都。未经批准非法占地７６４亩"},
+		{"lost lead then lost trail", gb(t, "发自成都。") + lostLead("。") + gb(t, "未") + lostTrail("经") + gb(t, "批准非法占地"),
+			"发自成都。未批准非法占地"},
+		{"lost lead before phrase", gb(t, "付出了代价。") + lostLead("。") + gb(t, "值得一提的是，昨日，") + "2012" + gb(t, "年联赛"),
+			"付出了代价。值得一提的是，昨日，2012年联赛"},
+		{"lost lead before full-width digits", gb(t, "发生泄漏。") + lostLead("。") + gb(t, "１８时３５分") + lostTrail("，") + gb(t, "消防官兵被分成两组"),
+			"发生泄漏。１８时３５分消防官兵被分成两组"},
+		{"lost lead before full-width letter", gb(t, "以下简称腾翔实业。") + lostLead("　") + gb(t, "ＵＰＳ快递公司将枪支从纽约寄出"),
+			"以下简称腾翔实业。ＵＰＳ快递公司将枪支从纽约寄出"},
+		{"lost trail after full-width digits", gb(t, "２０１２年") + lostTrail("６") + gb(t, "月１２日上午，公安机关统一销毁"),
+			"２０１２年月１２日上午，公安机关统一销毁"},
+		{"lost lead before place name", gb(t, "维护购房者利益。") + lostLead("。") + gb(t, "沙坪坝") + lostTrail("区") + gb(t, "国土资源管理分局负责人"),
+			"维护购房者利益。沙坪坝国土资源管理分局负责人"},
+		{"genuine question mark", gb(t, "为什么?因为下雨"), "为什么?因为下雨"},
+		{"genuine question mark before one hanzi", gb(t, "是吗?好"), "是吗?好"},
+		{"genuine question mark before full-width digits", gb(t, "问题?２０１２年再说"), "问题?２０１２年再说"},
+		{"genuine question mark in ascii", gb(t, "网址 http://a.cn/?q=1 新闻"), "网址 http://a.cn/?q=1 新闻"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := DecodeText([]byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("DecodeText = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDecodeTextStrayByteInUTF8 keeps UTF-8 with a stray invalid byte
+// UTF-8 instead of reading all of it as GB18030 mojibake (it’s → it鈥檚).
+func TestDecodeTextStrayByteInUTF8(t *testing.T) {
+	post, err := os.ReadFile("testdata/hexo/english.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(post), "it’s", "it’s\xff", 1)
+	tests := []struct{ name, in, want string }{
+		{"hexo post", broken, strings.Replace(string(post), "it’s", "it’s\uFFFD", 1)},
+		{"one rune and one stray byte", "this year’s\xff news", "this year’s\uFFFD news"},
+		{"latin-1 byte", "café\xe9 au lait — 新媒体", "café\uFFFD au lait — 新媒体"},
+		{"bom", "\uFEFF新媒体\xff", "新媒体\uFFFD"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := DecodeText([]byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("DecodeText = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	a, _, err := ParseHexo(strings.NewReader(broken), "english.md", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(a.Categories, "|") != "新媒体|Example Foundation - 推荐" || !strings.Contains(a.Body, "it’s\uFFFD overdue") {
+		t.Errorf("categories %q, body %q", a.Categories, a.Body)
+	}
+}
+
+// TestDecodeTextGBKStaysGBK checks that GBK text with a few byte pairs that
+// happen to be well-formed UTF-8 is still read as GB18030.
+func TestDecodeTextGBKStaysGBK(t *testing.T) {
+	for _, s := range []string{"习近平同南非总统通电话", "2022 我们的打开方式", "中", "新闻联播", "体育新闻：主队二比一获胜"} {
+		if got, err := DecodeText([]byte(gb(t, s))); err != nil || got != s {
+			t.Errorf("DecodeText(gb18030 %q) = %q, %v", s, got, err)
+		}
 	}
 }
