@@ -92,7 +92,9 @@ func Build(ctx context.Context, cfg Config) (*Summary, error) {
 		return nil, err
 	}
 	defer unlock()
-	removePartial(cfg.Dir, cfg.Log)
+	if err := removeUnpublished(cfg.Dir, cfg.Log); err != nil {
+		return nil, err
+	}
 
 	start := time.Now()
 	gen, err := newGenerationDir(cfg.Dir)

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -272,5 +274,148 @@ func TestStdin(t *testing.T) {
 	sum, err := Build(context.Background(), cfg)
 	if err != nil || sum.Docs != 1 {
 		t.Fatalf("stdin: %v, %+v", err, sum)
+	}
+}
+
+// generations lists the generation directories in dir, complete or not.
+func generations(t *testing.T, dir string) []string {
+	t.Helper()
+	gens, err := filepath.Glob(filepath.Join(dir, search.GenPrefix+"*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, g := range gens {
+		gens[i] = filepath.Base(g)
+	}
+	return gens
+}
+
+func publishOne(t *testing.T, cfg Config) string {
+	t.Helper()
+	sum, err := Build(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum.Generation
+}
+
+// TestRollbackThenRebuildKeepsServingHistory: after a rollback, the next
+// build keeps the generation that was serving before it, not the one
+// rolled back from, and a further rollback never brings that one back.
+func TestRollbackThenRebuildKeepsServingHistory(t *testing.T) {
+	_, jsonl := writeSources(t)
+	dir := t.TempDir()
+	cfg := buildCfg(dir, jsonl)
+	publishOne(t, cfg) // A, pruned by C
+	b := publishOne(t, cfg)
+	c := publishOne(t, cfg)
+	if gen, err := Rollback(dir); err != nil || gen != b {
+		t.Fatalf("Rollback = %s, %v; want %s", gen, err, b)
+	}
+	d := publishOne(t, cfg)
+	if got, want := generations(t, dir), []string{b, d}; !slices.Equal(got, want) {
+		t.Errorf("after rollback and rebuild the generations are %v, want %v (rolled back from: %s)", got, want, c)
+	}
+	if gen, err := Rollback(dir); err != nil || gen != b {
+		t.Fatalf("second Rollback = %s, %v; want %s", gen, err, b)
+	}
+	if gen, err := Rollback(dir); err == nil {
+		t.Errorf("third Rollback went to %s; want no older generation", gen)
+	}
+	if cur, _ := search.ReadCurrent(dir); filepath.Base(cur) != b {
+		t.Errorf("CURRENT = %s, want %s", cur, b)
+	}
+}
+
+// TestKeepFollowsServingHistory: --keep 2 keeps the two generations that
+// served last, skipping one rolled back from.
+func TestKeepFollowsServingHistory(t *testing.T) {
+	_, jsonl := writeSources(t)
+	dir := t.TempDir()
+	cfg := buildCfg(dir, jsonl)
+	cfg.Keep = 2
+	a := publishOne(t, cfg)
+	b := publishOne(t, cfg)
+	publishOne(t, cfg) // C, rolled back from
+	if _, err := Rollback(dir); err != nil {
+		t.Fatal(err)
+	}
+	d := publishOne(t, cfg)
+	if got, want := generations(t, dir), []string{a, b, d}; !slices.Equal(got, want) {
+		t.Errorf("generations = %v, want %v", got, want)
+	}
+	for _, want := range []string{b, a} {
+		if gen, err := Rollback(dir); err != nil || gen != want {
+			t.Errorf("Rollback = %s, %v; want %s", gen, err, want)
+		}
+	}
+}
+
+// TestUnpublishedGenerationRemoved: a run killed after writing meta.json
+// but before switching CURRENT leaves a complete generation that never
+// served, and CURRENT.tmp. The next run removes both and keeps the
+// generation that was serving.
+func TestUnpublishedGenerationRemoved(t *testing.T) {
+	_, jsonl := writeSources(t)
+	dir := t.TempDir()
+	cfg := buildCfg(dir, jsonl)
+	publishOne(t, cfg)
+	serving := publishOne(t, cfg)
+
+	cfg.defaults()
+	orphan, err := newGenerationDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := build(context.Background(), cfg, orphan); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, search.CurrentFile+".tmp"), []byte(filepath.Base(orphan)+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	next := publishOne(t, buildCfg(dir, jsonl))
+	if got, want := generations(t, dir), []string{serving, next}; !slices.Equal(got, want) {
+		t.Errorf("generations = %v, want %v (never published: %s)", got, want, filepath.Base(orphan))
+	}
+	if _, err := os.Stat(filepath.Join(dir, search.CurrentFile+".tmp")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("CURRENT.tmp left behind: %v", err)
+	}
+	if gen, err := Rollback(dir); err != nil || gen != serving {
+		t.Errorf("Rollback = %s, %v; want %s", gen, err, serving)
+	}
+}
+
+// TestHistoryRepairedAfterInterruptedSwitch: CURRENT is the truth when
+// the history file is a step behind (a run killed between the two).
+func TestHistoryRepairedAfterInterruptedSwitch(t *testing.T) {
+	_, jsonl := writeSources(t)
+	dir := t.TempDir()
+	cfg := buildCfg(dir, jsonl)
+	a := publishOne(t, cfg)
+	b := publishOne(t, cfg)
+	// A publish of c killed after CURRENT, before the history: the
+	// history still ends in b.
+	c := publishOne(t, cfg)
+	if err := writeHistory(dir, []string{b}); err != nil {
+		t.Fatal(err)
+	}
+	if hist, err := loadHistory(dir); err != nil || !slices.Equal(hist, []string{b, c}) {
+		t.Errorf("history = %v, %v; want [%s %s]", hist, err, b, c)
+	}
+	// A rollback killed after CURRENT, before the history.
+	if err := setCurrent(dir, b, slog.Default()); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeHistory(dir, []string{b, c}); err != nil {
+		t.Fatal(err)
+	}
+	if hist, err := loadHistory(dir); err != nil || !slices.Equal(hist, []string{b}) {
+		t.Errorf("history = %v, %v; want [%s]", hist, err, b)
+	}
+	// An index from before the history was kept: by name, up to CURRENT.
+	os.Remove(filepath.Join(dir, historyFile))
+	if hist, err := loadHistory(dir); err != nil || !slices.Equal(hist, []string{b}) {
+		t.Errorf("history without a file = %v, %v; want [%s] (%s was pruned)", hist, err, b, a)
 	}
 }

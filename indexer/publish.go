@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -44,45 +45,147 @@ func newGenerationDir(dir string) (string, error) {
 	return gen, nil
 }
 
-// publish points CURRENT at gen with an atomic rename, then prunes all but
-// the newest keep older complete generations.
+// historyFile lists the generations CURRENT has named, oldest first, one
+// per line; the last is the one being served. It is the serving history:
+// a build appends to it, a rollback takes the last one off, and what is
+// not in it (a generation rolled back from, or one a killed run completed
+// but never published) is removed by the next run.
+const historyFile = "HISTORY"
+
+// publish points CURRENT at gen with an atomic rename, records it in the
+// history and prunes every generation but gen and the keep generations
+// that served before it. An error means CURRENT was not switched; once it
+// is, a failure to record or prune is logged and set right by the next run.
 func publish(dir, gen string, keep int, log *slog.Logger) error {
 	if err := syncDir(gen); err != nil {
 		return err
 	}
+	hist, err := loadHistory(dir)
+	if err != nil {
+		return err
+	}
+	name := filepath.Base(gen)
+	if err := setCurrent(dir, name, log); err != nil {
+		return err
+	}
+	hist = append(hist, name)
+	if len(hist) > keep+1 {
+		hist = hist[len(hist)-keep-1:]
+	}
+	if err := writeHistory(dir, hist); err != nil {
+		log.Warn("published, but could not record the history; the next run repairs it", "err", err)
+		return nil
+	}
+	prune(dir, hist, log)
+	return nil
+}
+
+// setCurrent points CURRENT at the generation name by writing CURRENT.tmp
+// and renaming it over CURRENT. An error means CURRENT is unchanged.
+func setCurrent(dir, name string, log *slog.Logger) error {
 	tmp := filepath.Join(dir, search.CurrentFile+".tmp")
-	if err := search.WriteFileSync(tmp, []byte(filepath.Base(gen)+"\n")); err != nil {
+	if err := search.WriteFileSync(tmp, []byte(name+"\n")); err != nil {
 		return fmt.Errorf("index: publish: %w", err)
 	}
 	if err := os.Rename(tmp, filepath.Join(dir, search.CurrentFile)); err != nil {
 		return fmt.Errorf("index: publish: %w", err)
 	}
 	if err := syncDir(dir); err != nil {
-		return err
+		log.Warn("CURRENT switched, but the directory could not be synced", "err", err)
 	}
-	prune(dir, filepath.Base(gen), keep, log)
 	return nil
 }
 
-// Rollback points CURRENT back at the newest complete generation older
-// than the current one.
+// Rollback points CURRENT back at the generation that served before the
+// current one, and takes the current one off the history: the next run
+// removes it.
 func Rollback(dir string) (string, error) {
 	unlock, err := lockDir(dir)
 	if err != nil {
 		return "", err
 	}
 	defer unlock()
-	cur, err := search.ReadCurrent(dir)
+	if _, err := search.ReadCurrent(dir); err != nil {
+		return "", err
+	}
+	hist, err := loadHistory(dir)
 	if err != nil {
 		return "", err
 	}
+	if len(hist) < 2 {
+		return "", fmt.Errorf("index: %s: no older generation to roll back to", dir)
+	}
+	prev := hist[len(hist)-2]
+	if err := setCurrent(dir, prev, slog.Default()); err != nil {
+		return "", err
+	}
+	if err := writeHistory(dir, hist[:len(hist)-1]); err != nil {
+		slog.Default().Warn("rolled back, but could not record the history; the next run repairs it", "err", err)
+	}
+	return prev, nil
+}
+
+// loadHistory returns the serving history: the complete generations
+// CURRENT has named, oldest first, ending with the current one. It trusts
+// CURRENT over the history file, which a killed publish or rollback may
+// have left one step behind. An index written before the history was kept
+// has the complete generations older than CURRENT, by name.
+func loadHistory(dir string) ([]string, error) {
+	complete := make(map[string]bool)
 	gens := completeGenerations(dir)
-	for i := len(gens) - 1; i >= 0; i-- {
-		if gens[i] < filepath.Base(cur) {
-			return gens[i], publish(dir, filepath.Join(dir, gens[i]), len(gens), slog.Default())
+	for _, g := range gens {
+		complete[g] = true
+	}
+	cur := ""
+	if _, err := os.Stat(filepath.Join(dir, search.CurrentFile)); err == nil {
+		p, err := search.ReadCurrent(dir)
+		if err != nil {
+			return nil, fmt.Errorf("index: %w", err)
+		}
+		cur = filepath.Base(p)
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	var hist []string
+	b, err := os.ReadFile(filepath.Join(dir, historyFile))
+	switch {
+	case err == nil:
+		seen := make(map[string]bool)
+		for _, line := range strings.Split(string(b), "\n") {
+			if g := strings.TrimSpace(line); complete[g] && !seen[g] {
+				seen[g] = true
+				hist = append(hist, g)
+			}
+		}
+	case errors.Is(err, os.ErrNotExist):
+		for _, g := range gens {
+			if cur != "" && g < cur {
+				hist = append(hist, g)
+			}
+		}
+	default:
+		return nil, fmt.Errorf("index: read history: %w", err)
+	}
+	if complete[cur] {
+		if i := slices.Index(hist, cur); i >= 0 {
+			hist = hist[:i+1] // a rollback that stopped before recording
+		} else {
+			hist = append(hist, cur) // a publish that stopped before recording
 		}
 	}
-	return "", fmt.Errorf("index: %s: no older generation to roll back to", dir)
+	return hist, nil
+}
+
+// writeHistory replaces the history file atomically.
+func writeHistory(dir string, hist []string) error {
+	tmp := filepath.Join(dir, historyFile+".tmp")
+	if err := search.WriteFileSync(tmp, []byte(strings.Join(hist, "\n")+"\n")); err != nil {
+		return fmt.Errorf("index: history: %w", err)
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, historyFile)); err != nil {
+		return fmt.Errorf("index: history: %w", err)
+	}
+	return syncDir(dir)
 }
 
 // completeGenerations lists generation names with a meta.json, oldest first.
@@ -100,39 +203,43 @@ func completeGenerations(dir string) []string {
 	return out
 }
 
-func prune(dir, current string, keep int, log *slog.Logger) {
-	gens := completeGenerations(dir)
-	kept := 0
-	for i := len(gens) - 1; i >= 0; i-- {
-		g := gens[i]
-		if g == current {
-			continue
-		}
-		if g < current && kept < keep {
-			kept++
-			continue
-		}
-		if g < current {
+// prune removes every generation not in kept.
+func prune(dir string, kept []string, log *slog.Logger) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if g := e.Name(); e.IsDir() && strings.HasPrefix(g, search.GenPrefix) && !slices.Contains(kept, g) {
 			log.Info("pruning old generation", "generation", g)
 			os.RemoveAll(filepath.Join(dir, g))
 		}
 	}
 }
 
-// removePartial deletes generations a killed or failed run left without a
-// meta.json. It runs under the directory lock, so no live run owns them.
-func removePartial(dir string, log *slog.Logger) {
+// removeUnpublished deletes what earlier runs left that is not in the
+// serving history: generations without a meta.json (a killed or failed
+// run), complete ones never published (a run killed before the CURRENT
+// switch) or rolled back from, and a stray CURRENT.tmp. It runs under
+// the directory lock, so no live run owns them.
+func removeUnpublished(dir string, log *slog.Logger) error {
+	hist, err := loadHistory(dir)
+	if err != nil {
+		return err
+	}
+	os.Remove(filepath.Join(dir, search.CurrentFile+".tmp"))
+	os.Remove(filepath.Join(dir, historyFile+".tmp"))
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		name := e.Name()
-		if !e.IsDir() || !strings.HasPrefix(name, search.GenPrefix) {
+		if !e.IsDir() || !strings.HasPrefix(name, search.GenPrefix) || slices.Contains(hist, name) {
 			continue
 		}
-		if _, err := os.Stat(filepath.Join(dir, name, search.MetaFile)); errors.Is(err, os.ErrNotExist) {
+		if _, err := os.Stat(filepath.Join(dir, name, search.MetaFile)); err == nil {
+			log.Info("removing generation that is not being served or kept (never published, or rolled back from)", "generation", name)
+		} else {
 			log.Info("removing partial generation left by an earlier run", "generation", name)
-			os.RemoveAll(filepath.Join(dir, name))
 		}
+		os.RemoveAll(filepath.Join(dir, name))
 	}
+	return nil
 }
 
 func syncDir(dir string) error {

@@ -28,7 +28,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	c.indexFlag(fs, "xinwen-index")
 	fs.IntVar(&cfg.Shards, "shards", 0, "Bleve shards built in parallel (default: one per CPU core)")
 	fs.IntVar(&cfg.BatchSize, "batch", 500, "documents per batch (segment); larger batches use more memory")
-	fs.IntVar(&cfg.Keep, "keep", 1, "older generations kept for rollback")
+	fs.IntVar(&cfg.Keep, "keep", 1, "generations that served before the current one, kept for --rollback")
 	fs.BoolVar(&cfg.Incremental, "incremental", false, "add/update SOURCE's articles in (a copy of) the current generation instead of rebuilding")
 	fs.Var(&deletes, "delete", "with --incremental: remove the article with this id (repeatable)")
 	fs.BoolVar(&cfg.KeepDuplicates, "keep-duplicates", false, "index articles that repeat another's title on the same day (default: skip them as near-duplicates, e.g. one programme from two scrapers)")
