@@ -86,7 +86,8 @@ func (rd *reader) each(ctx context.Context, sources []string, emit emitFunc) err
 		}
 		var err error
 		if src == Stdin {
-			err = rd.records(article.ReadJSONL(rd.stdin, "stdin", rd.opt), "stdin", emit)
+			in := &stickyReader{r: rd.stdin}
+			err = rd.records(article.ReadJSONL(in, "stdin", rd.opt), "stdin", in, emit)
 		} else {
 			err = rd.path(ctx, src, emit)
 		}
@@ -142,44 +143,53 @@ func (rd *reader) path(ctx context.Context, src string, emit emitFunc) error {
 var errStop = errors.New("stop")
 
 // file reads one input file; rel is its path relative to the source root,
-// the base of stable ids.
+// the base of stable ids. A file that cannot be opened, is not the gzip
+// its name says, or breaks off (a truncated .gz, an I/O error) fails the
+// run: the operator named it, and an index without it must not be
+// published. A bad record inside a readable file is only skipped.
 func (rd *reader) file(path, rel string, emit emitFunc) error {
 	f, err := os.Open(path)
 	if err != nil {
-		if !emit(item{where: path, err: fmt.Errorf("index: %w", err)}) {
-			return errStop
-		}
-		return nil
+		return fmt.Errorf("index: cannot read source file: %w", err)
 	}
 	defer f.Close()
 	var r io.Reader = &countingReader{r: f, n: &rd.read}
 	if strings.HasSuffix(strings.ToLower(path), ".gz") {
 		gz, err := gzip.NewReader(r)
 		if err != nil {
-			if !emit(item{where: path, err: fmt.Errorf("index: %s: gzip: %w", path, err)}) {
-				return errStop
+			if err == io.EOF {
+				err = errors.New("empty file")
 			}
-			return nil
+			return fmt.Errorf("index: %s: not gzip: %w", path, err)
 		}
 		defer gz.Close()
 		r = gz
 	}
+	src := &stickyReader{r: r}
 	switch formatOf(path) {
 	case "jsonl":
-		return rd.records(article.ReadJSONL(r, path, rd.opt), path, emit)
+		return rd.records(article.ReadJSONL(src, path, rd.opt), path, src, emit)
 	case "sogou":
-		return rd.records(article.ReadSogou(r, path, rd.opt), path, emit)
+		return rd.records(article.ReadSogou(src, path, rd.opt), path, src, emit)
 	}
-	a, warns, err := article.ParseHexo(r, rel, rd.opt)
+	a, warns, err := article.ParseHexo(src, rel, rd.opt)
+	if src.err != nil {
+		return readError(path, src.err)
+	}
 	if !emit(item{a: a, where: path, warns: warns, err: err}) {
 		return errStop
 	}
 	return nil
 }
 
-// records emits every record of a stream reader.
-func (rd *reader) records(recs iter.Seq2[article.Record, error], name string, emit emitFunc) error {
+// records emits every record of a stream reader. Once src has failed,
+// the stream is broken: the record being yielded is a fragment, or the
+// reader's report of the failure, and the run fails instead.
+func (rd *reader) records(recs iter.Seq2[article.Record, error], name string, src *stickyReader, emit emitFunc) error {
 	for rec, err := range recs {
+		if src.err != nil {
+			return readError(name, src.err)
+		}
 		where := rec.Where
 		if where == "" {
 			where = name
@@ -188,7 +198,32 @@ func (rd *reader) records(recs iter.Seq2[article.Record, error], name string, em
 			return errStop
 		}
 	}
+	if src.err != nil {
+		return readError(name, src.err)
+	}
 	return nil
+}
+
+func readError(name string, err error) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("index: cannot read %s: truncated: %w", name, err)
+	}
+	return fmt.Errorf("index: cannot read %s: %w", name, err)
+}
+
+// stickyReader remembers the first error other than io.EOF its reader
+// returned, which the article readers report as one more bad record.
+type stickyReader struct {
+	r   io.Reader
+	err error
+}
+
+func (s *stickyReader) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	if err != nil && err != io.EOF && s.err == nil {
+		s.err = err
+	}
+	return n, err
 }
 
 type countingReader struct {
