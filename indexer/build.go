@@ -25,11 +25,11 @@ import (
 type Config struct {
 	Dir         string   // index root: holds CURRENT and the generations
 	Sources     []string // directories, files or "-" (stdin)
-	Shards      int      // Bleve indexes built in parallel; default: one per core
-	BatchSize   int      // documents per segment; default 500
+	Shards      int      // Bleve indexes built in parallel; 0: one per core
+	BatchSize   int      // documents per segment; 0: 500
 	Zone        *time.Location
 	DictVersion string // recorded in the generation; required
-	Keep        int    // older generations kept for rollback; default 1
+	Keep        int    // generations that served before, kept for rollback; 0: 1
 	// Incremental adds and updates the sources' articles (and removes
 	// Delete) in a copy of the current generation instead of rebuilding.
 	Incremental bool
@@ -47,16 +47,16 @@ type Config struct {
 const defaultBatch = 500
 
 func (c *Config) defaults() {
-	if c.Shards <= 0 {
+	if c.Shards == 0 {
 		c.Shards = runtime.NumCPU()
 	}
-	if c.BatchSize <= 0 {
+	if c.BatchSize == 0 {
 		c.BatchSize = defaultBatch
 	}
 	if c.Zone == nil {
 		c.Zone = shanghai()
 	}
-	if c.Keep <= 0 {
+	if c.Keep == 0 {
 		c.Keep = 1
 	}
 	if c.Log == nil {
@@ -83,6 +83,9 @@ func Build(ctx context.Context, cfg Config) (*Summary, error) {
 	cfg.defaults()
 	if cfg.DictVersion == "" {
 		return nil, errors.New("index: no dictionary version")
+	}
+	if cfg.Shards < 0 || cfg.BatchSize < 0 || cfg.Keep < 0 {
+		return nil, fmt.Errorf("index: negative shards (%d), batch size (%d) or keep (%d)", cfg.Shards, cfg.BatchSize, cfg.Keep)
 	}
 	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("index: %w", err)

@@ -419,3 +419,19 @@ func TestHistoryRepairedAfterInterruptedSwitch(t *testing.T) {
 		t.Errorf("history without a file = %v, %v; want [%s] (%s was pruned)", hist, err, b, a)
 	}
 }
+
+// TestNegativeConfigRefused: zero means the default; a negative value is a
+// mistake, not a request for the default.
+func TestNegativeConfigRefused(t *testing.T) {
+	for _, set := range []func(*Config){
+		func(c *Config) { c.Shards = -1 },
+		func(c *Config) { c.BatchSize = -1 },
+		func(c *Config) { c.Keep = -1 },
+	} {
+		cfg := buildCfg(t.TempDir(), "-")
+		set(&cfg)
+		if _, err := Build(context.Background(), cfg); err == nil {
+			t.Errorf("Build(%+v) succeeded", cfg)
+		}
+	}
+}

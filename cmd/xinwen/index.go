@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime/pprof"
+	"slices"
 
 	"golang.org/x/term"
 
@@ -26,7 +27,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlagSet("index", "index --index DIR [flags] SOURCE...\n\nSOURCE is a directory of Hexo posts (.md) and JSON Lines files, a file\n(.md, .jsonl, .ndjson, Sogou <doc> .dat, optionally .gz), or - for JSON Lines\non stdin. GBK/GB18030 input is detected and decoded.\nA new generation is built beside the current one and published only when\ncomplete; the previous one is kept for --rollback.", stderr)
 	c.dictFlags(fs)
 	c.indexFlag(fs, "xinwen-index")
-	fs.IntVar(&cfg.Shards, "shards", 0, "Bleve shards built in parallel (default: one per CPU core)")
+	fs.IntVar(&cfg.Shards, "shards", 0, "Bleve shards built in parallel; 0: one per CPU core")
 	fs.IntVar(&cfg.BatchSize, "batch", 500, "documents per batch (segment); larger batches use more memory")
 	fs.IntVar(&cfg.Keep, "keep", 1, "generations that served before the current one, kept for --rollback")
 	fs.BoolVar(&cfg.Incremental, "incremental", false, "add/update SOURCE's articles in (a copy of) the current generation instead of rebuilding")
@@ -37,6 +38,9 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.BoolVar(&verbose, "v", false, "log every skipped article and warning")
 	fs.StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := checkIndexFlags(progress, cfg); err != nil {
 		return err
 	}
 	if rollback {
@@ -82,6 +86,22 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("index: nothing published, %s still serves its previous generation: %w", c.index, err)
 	}
 	fmt.Fprintf(stdout, "published %s as the current index of %s\n", sum.Generation, c.index)
+	return nil
+}
+
+// checkIndexFlags refuses values the flags do not document, rather than
+// quietly running with a default in their place.
+func checkIndexFlags(progress string, cfg indexer.Config) error {
+	switch {
+	case !slices.Contains([]string{"auto", "bar", "log", "none"}, progress):
+		return fmt.Errorf("index: --progress %q: want auto, bar, log or none: %w", progress, errUsage)
+	case cfg.Keep < 1:
+		return fmt.Errorf("index: --keep %d: want 1 or more: %w", cfg.Keep, errUsage)
+	case cfg.BatchSize < 1:
+		return fmt.Errorf("index: --batch %d: want 1 or more: %w", cfg.BatchSize, errUsage)
+	case cfg.Shards < 0:
+		return fmt.Errorf("index: --shards %d: want 1 or more, or 0 for one per CPU core: %w", cfg.Shards, errUsage)
+	}
 	return nil
 }
 

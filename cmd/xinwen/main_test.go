@@ -186,6 +186,11 @@ func TestBadUse(t *testing.T) {
 		{"unknown flag", []string{"search", "--no-such-flag", "x"}, "no-such-flag"},
 		{"index without source", []string{"index", "--index", "unused"}, "SOURCE"},
 		{"delete without incremental", []string{"index", "--index", "unused", "--delete", "id1"}, "--incremental"},
+		{"index with a bad --progress", []string{"index", "--index", "unused", "--progress", "bogus", "x.jsonl"}, "--progress"},
+		{"index with --keep 0", []string{"index", "--index", "unused", "--keep", "0", "x.jsonl"}, "--keep"},
+		{"rollback with --keep -1", []string{"index", "--index", "unused", "--keep", "-1", "--rollback"}, "--keep"},
+		{"index with --batch 0", []string{"index", "--index", "unused", "--batch", "0", "x.jsonl"}, "--batch"},
+		{"index with negative --shards", []string{"index", "--index", "unused", "--shards", "-2", "x.jsonl"}, "--shards"},
 		{"analyze without text", []string{"analyze"}, "TEXT"},
 		{"analyze with a bad mode", []string{"analyze", "--mode", "nope", "新闻"}, "--mode"},
 	} {
