@@ -186,6 +186,9 @@ type doc struct {
 type shardWriter interface {
 	put(d doc) error
 	close() error
+	// has says whether the shard held id before this run (always false
+	// for a fresh one). It is called before any doc is put.
+	has(id string) (bool, error)
 }
 
 // start runs one goroutine per shard. Each channel holds two batches: a
@@ -261,6 +264,8 @@ func (s *builderShard) put(d doc) error {
 	s.n++
 	return s.b.Index(d.id, *d.rec)
 }
+
+func (s *builderShard) has(string) (bool, error) { return false, nil }
 
 // close merges the shard's segments. Bleve's builder cannot close with no
 // documents (it panics), so an empty shard is made as an empty index.

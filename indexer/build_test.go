@@ -435,3 +435,41 @@ func TestNegativeConfigRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestDeleteCountsOnlyExistingIDs: --delete counts the ids that were in
+// the index and names the others; a run that only deletes ids that are
+// not there publishes nothing.
+func TestDeleteCountsOnlyExistingIDs(t *testing.T) {
+	hexoDir, jsonl := writeSources(t)
+	dir := t.TempDir()
+	publishOne(t, buildCfg(dir, hexoDir))
+	victim := hitIDs(t, openCurrent(t, dir), search.Request{Query: "女足"})[0]
+
+	cfg := buildCfg(dir, jsonl)
+	cfg.Incremental, cfg.Delete = true, []string{victim, "no-such-id", victim}
+	sum, err := Build(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Deleted != 1 || !slices.Equal(sum.NotFound, []string{"no-such-id"}) || sum.Docs != 4 {
+		t.Errorf("deleted %d, not found %v, docs %d; want 1, [no-such-id], 4", sum.Deleted, sum.NotFound, sum.Docs)
+	}
+	if s := sum.String(); !strings.Contains(s, "deleted 1 ids") || !strings.Contains(s, "not found: no-such-id") {
+		t.Errorf("summary:\n%s", s)
+	}
+
+	before, _ := search.ReadCurrent(dir)
+	gens := generations(t, dir)
+	cfg = buildCfg(dir)
+	cfg.Incremental, cfg.Delete = true, []string{"no-such-id", "nor-this"}
+	sum, err = Build(context.Background(), cfg)
+	if !errors.Is(err, ErrNothingToDelete) || !strings.Contains(err.Error(), "nor-this") {
+		t.Fatalf("deleting only missing ids = %v, want ErrNothingToDelete naming them", err)
+	}
+	if sum != nil && sum.Deleted != 0 {
+		t.Errorf("deleted %d", sum.Deleted)
+	}
+	if after, _ := search.ReadCurrent(dir); after != before || !slices.Equal(generations(t, dir), gens) {
+		t.Errorf("CURRENT %s -> %s, generations %v -> %v: something was published", before, after, gens, generations(t, dir))
+	}
+}

@@ -69,9 +69,8 @@ func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, sum *Summary)
 	seen := make(map[string]struct{})
 	stories := make(map[string]string) // story key -> first id
 	dedupe := !cfg.KeepDuplicates
-	for _, id := range cfg.Delete {
-		w.chans[shardOf(id, len(w.chans))] <- doc{id: id}
-		sum.Deleted++
+	if err := w.deletes(cfg, sum); err != nil {
+		return err
 	}
 	err := rd.each(ctx, cfg.Sources, func(it item) bool {
 		if ctx.Err() != nil {
@@ -104,6 +103,39 @@ func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, sum *Summary)
 	}
 	return err
 }
+
+// deletes routes each id of cfg.Delete that the base generation holds to
+// its shard, and lists the others in sum.NotFound. A run that would change
+// nothing (no sources, no id found) fails with ErrNothingToDelete rather
+// than publish a copy of the current generation.
+func (w *writer) deletes(cfg Config, sum *Summary) error {
+	seen := make(map[string]bool)
+	for _, id := range cfg.Delete {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		i := shardOf(id, len(w.chans))
+		found, err := w.shards[i].has(id)
+		if err != nil {
+			return err
+		}
+		if !found {
+			sum.NotFound = append(sum.NotFound, id)
+			continue
+		}
+		w.chans[i] <- doc{id: id}
+		sum.Deleted++
+	}
+	if len(cfg.Delete) > 0 && sum.Deleted == 0 && len(cfg.Sources) == 0 {
+		return fmt.Errorf("index: %w: %s", ErrNothingToDelete, strings.Join(sum.NotFound, ", "))
+	}
+	return nil
+}
+
+// ErrNothingToDelete means a run only deletes, and none of its ids is in
+// the current generation.
+var ErrNothingToDelete = errors.New("none of the ids to delete is in the current generation, nothing to change")
 
 // minStoryTitle is the shortest title (in runes) that identifies a story.
 const minStoryTitle = 6

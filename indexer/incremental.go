@@ -64,6 +64,14 @@ func (s *updateShard) put(d doc) error {
 	return nil
 }
 
+func (s *updateShard) has(id string) (bool, error) {
+	d, err := s.ix.Document(id)
+	if err != nil {
+		return false, fmt.Errorf("index: look up %s: %w", id, err)
+	}
+	return d != nil, nil
+}
+
 func (s *updateShard) flush() error {
 	if s.batch.Size() == 0 {
 		return nil

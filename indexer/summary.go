@@ -20,6 +20,7 @@ type Summary struct {
 	Generation   string
 	Indexed      int            // articles written this run
 	Deleted      int            // ids removed (incremental)
+	NotFound     []string       // ids to delete that the current generation does not hold
 	Docs         uint64         // documents in the new generation
 	Skipped      map[string]int // by reason
 	Problems     []Problem      // the first maxProblems skips
@@ -86,6 +87,14 @@ func (s *Summary) String() string {
 		s.Indexed, s.Docs, s.Generation, secs, float64(s.Indexed)/secs, float64(s.TextBytes)/1e6/secs)
 	if s.Deleted > 0 {
 		fmt.Fprintf(&b, "deleted %d ids\n", s.Deleted)
+	}
+	if n := len(s.NotFound); n > 0 {
+		shown := s.NotFound[:min(n, maxProblems)]
+		fmt.Fprintf(&b, "not deleted, %d ids not found: %s", n, strings.Join(shown, ", "))
+		if n > len(shown) {
+			fmt.Fprintf(&b, " and %d more", n-len(shown))
+		}
+		b.WriteString("\n")
 	}
 	if s.Warnings > 0 {
 		fmt.Fprintf(&b, "%d articles indexed with a warning (e.g. unparseable date left empty)\n", s.Warnings)
