@@ -79,14 +79,23 @@ func (s *Summary) SkippedTotal() int {
 	return n
 }
 
-// String is the final report an operator reads.
+// String is the final report an operator reads. A run that published
+// nothing (Generation is empty) says so instead of what it indexed.
 func (s *Summary) String() string {
 	var b strings.Builder
 	secs := s.Duration.Seconds()
-	fmt.Fprintf(&b, "indexed %d articles (%d documents in %s) in %.1fs: %.0f articles/s, %.2f MB/s of text\n",
-		s.Indexed, s.Docs, s.Generation, secs, float64(s.Indexed)/secs, float64(s.TextBytes)/1e6/secs)
-	if s.Deleted > 0 {
+	published := s.Generation != ""
+	if published {
+		fmt.Fprintf(&b, "indexed %d articles (%d documents in %s) in %.1fs: %.0f articles/s, %.2f MB/s of text\n",
+			s.Indexed, s.Docs, s.Generation, secs, float64(s.Indexed)/secs, float64(s.TextBytes)/1e6/secs)
+	} else {
+		fmt.Fprintf(&b, "nothing published: the run stopped after %.1fs, with %d articles read\n", secs, s.Indexed)
+	}
+	switch {
+	case s.Deleted > 0 && published:
 		fmt.Fprintf(&b, "deleted %d ids\n", s.Deleted)
+	case s.Deleted > 0:
+		fmt.Fprintf(&b, "%d ids to delete were found; none deleted\n", s.Deleted)
 	}
 	if n := len(s.NotFound); n > 0 {
 		shown := s.NotFound[:min(n, maxProblems)]

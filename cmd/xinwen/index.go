@@ -6,12 +6,14 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"runtime/pprof"
 	"slices"
 
 	"golang.org/x/term"
 
 	"github.com/xinwen-search/xinwen/indexer"
+	"github.com/xinwen-search/xinwen/search"
 )
 
 func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -83,7 +85,10 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprint(stdout, sum.String())
 	}
 	if err != nil {
-		return fmt.Errorf("index: nothing published, %s still serves its previous generation: %w", c.index, err)
+		if cur, cerr := search.ReadCurrent(c.index); cerr == nil {
+			return fmt.Errorf("index: nothing published, %s still serves %s: %w", c.index, filepath.Base(cur), err)
+		}
+		return fmt.Errorf("index: nothing published, %s has no published index: %w", c.index, err)
 	}
 	fmt.Fprintf(stdout, "published %s as the current index of %s\n", sum.Generation, c.index)
 	return nil
