@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -136,10 +137,11 @@ func build(ctx context.Context, cfg Config, gen string) (*Summary, error) {
 	sum := newSummary()
 	total := inputSize(cfg.Sources)
 	cfg.Progress.Start(total)
-	stopProgress := watchProgress(ctx, cfg.Progress, rd, sum)
+	stopProgress := watchProgress(ctx, cfg.Progress, func() (int64, int64) { return w.done(rd, sum) })
 	readErr := w.feed(ctx, rd, cfg, sum)
+	drainErr := w.drain()
 	stopProgress()
-	closeErr := w.close()
+	closeErr := errors.Join(drainErr, w.closeShards())
 	cfg.Progress.Finish()
 	sum.Indexed = int(sum.indexed.Load())
 	sum.Bytes = rd.read.Load()
@@ -173,7 +175,8 @@ type writer struct {
 	shards []shardWriter
 	chans  []chan doc
 	wg     sync.WaitGroup
-	errs   []error // one per shard, written by its goroutine before wg.Done
+	errs   []error      // one per shard, written by its goroutine before wg.Done
+	built  atomic.Int64 // articles the shards have taken from their queues
 }
 
 type doc struct {
@@ -206,16 +209,36 @@ func (w *writer) start(batch int) {
 				if w.errs[i] == nil {
 					w.errs[i] = s.put(d)
 				}
+				if d.rec != nil {
+					w.built.Add(1)
+				}
 			}
 		}()
 	}
 }
 
-func (w *writer) close() error {
+// done is the progress of the indexing, not of the reading, which runs
+// ahead by the queued articles: the articles the shards have taken, and
+// the share of the input bytes read that they stand for.
+func (w *writer) done(rd *reader, sum *Summary) (bytes, articles int64) {
+	read, queued, built := rd.read.Load(), sum.indexed.Load(), w.built.Load()
+	if queued > 0 {
+		read = int64(float64(read) * float64(min(built, queued)) / float64(queued))
+	}
+	return read, built
+}
+
+// drain ends the queues and waits until the shards have taken every doc.
+func (w *writer) drain() error {
 	for _, ch := range w.chans {
 		close(ch)
 	}
 	w.wg.Wait()
+	return errors.Join(w.errs...)
+}
+
+// closeShards finishes the shards once drained.
+func (w *writer) closeShards() error {
 	// Closing a shard merges its segments: the longest single step of a
 	// build, so the shards close in parallel.
 	closeErrs := make([]error, len(w.shards))
@@ -228,7 +251,7 @@ func (w *writer) close() error {
 		}()
 	}
 	wg.Wait()
-	return errors.Join(append(w.errs, closeErrs...)...)
+	return errors.Join(closeErrs...)
 }
 
 // countDocs opens the finished shards read-only and counts documents.

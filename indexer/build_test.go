@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -471,5 +472,47 @@ func TestDeleteCountsOnlyExistingIDs(t *testing.T) {
 	}
 	if after, _ := search.ReadCurrent(dir); after != before || !slices.Equal(generations(t, dir), gens) {
 		t.Errorf("CURRENT %s -> %s, generations %v -> %v: something was published", before, after, gens, generations(t, dir))
+	}
+}
+
+// recordingProgress keeps every update.
+type recordingProgress struct {
+	mu              sync.Mutex
+	total           int64
+	bytes, articles []int64
+}
+
+func (p *recordingProgress) Start(total int64) { p.total = total }
+func (p *recordingProgress) Update(b, a int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.bytes, p.articles = append(p.bytes, b), append(p.articles, a)
+}
+func (p *recordingProgress) Finish() {}
+
+// TestProgressCountsIndexedWork: progress reports articles the shards
+// have taken, never more than the run indexes, and ends at all of them
+// and all the input.
+func TestProgressCountsIndexedWork(t *testing.T) {
+	src := writeFile(t, filepath.Join(t.TempDir(), "feed.jsonl"), []byte(jsonlLines(3000)))
+	cfg := buildCfg(t.TempDir(), src)
+	cfg.BatchSize = 50
+	p := &recordingProgress{}
+	cfg.Progress = p
+	sum, err := Build(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(p.articles)
+	if n == 0 {
+		t.Fatal("no progress update")
+	}
+	for i := 1; i < n; i++ {
+		if p.articles[i] < p.articles[i-1] || p.bytes[i] < p.bytes[i-1] {
+			t.Errorf("progress went back: update %d %d/%d after %d/%d", i, p.articles[i], p.bytes[i], p.articles[i-1], p.bytes[i-1])
+		}
+	}
+	if p.articles[n-1] != int64(sum.Indexed) || p.bytes[n-1] != p.total || p.total != sum.Bytes {
+		t.Errorf("last update %d articles, %d bytes; want %d articles, %d bytes (read %d)", p.articles[n-1], p.bytes[n-1], sum.Indexed, p.total, sum.Bytes)
 	}
 }

@@ -10,10 +10,11 @@ import (
 	"github.com/schollz/progressbar/v3"
 )
 
-// Progress shows a run as it goes.
+// Progress shows a run as it goes. Update gets the input bytes and the
+// articles indexed so far (taken by the shards' builders).
 type Progress interface {
 	Start(totalBytes int64)
-	Update(readBytes int64, articles int64)
+	Update(indexedBytes int64, articles int64)
 	Finish()
 }
 
@@ -23,8 +24,10 @@ func (nopProgress) Start(int64)         {}
 func (nopProgress) Update(int64, int64) {}
 func (nopProgress) Finish()             {}
 
-// Bar is a progress bar for a terminal: bytes read of the inputs, with
-// rate and ETA, and the articles indexed so far with their rate.
+// Bar is a progress bar for a terminal: the share of the input indexed,
+// with rate and ETA, and the articles indexed so far with their rate.
+// Both count articles the shards have taken, not merely read; merging the
+// shards at the end comes after the bar's 100%.
 type Bar struct {
 	W     io.Writer
 	bar   *progressbar.ProgressBar
@@ -84,23 +87,31 @@ func progressInterval(p Progress) time.Duration {
 	return 250 * time.Millisecond
 }
 
-// watchProgress updates p until the returned stop is called.
-func watchProgress(ctx context.Context, p Progress, rd *reader, sum *Summary) (stop func()) {
+// watchProgress updates p with what done reports until the returned stop
+// is called.
+func watchProgress(ctx context.Context, p Progress, done func() (bytes, articles int64)) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
-	done := make(chan struct{})
+	finished := make(chan struct{})
+	var lastBytes, lastArticles int64
+	update := func() {
+		// The byte share is an estimate that may dip; a bar never goes back.
+		b, a := done()
+		lastBytes, lastArticles = max(lastBytes, b), max(lastArticles, a)
+		p.Update(lastBytes, lastArticles)
+	}
 	go func() {
-		defer close(done)
+		defer close(finished)
 		t := time.NewTicker(progressInterval(p))
 		defer t.Stop()
 		for {
 			select {
 			case <-ctx.Done():
-				p.Update(rd.read.Load(), sum.indexed.Load())
+				update()
 				return
 			case <-t.C:
-				p.Update(rd.read.Load(), sum.indexed.Load())
+				update()
 			}
 		}
 	}()
-	return func() { cancel(); <-done }
+	return func() { cancel(); <-finished }
 }
