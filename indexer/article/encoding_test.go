@@ -128,7 +128,7 @@ func TestDecodeTextStrayByteInUTF8(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(a.Categories, "|") != "新媒体|Example Foundation - 推荐" || !strings.Contains(a.Body, "it’s\uFFFD overdue") {
+	if strings.Join(a.Categories, "|") != "新媒体|Example Foundation|推荐" || !strings.Contains(a.Body, "it’s\uFFFD overdue") {
 		t.Errorf("categories %q, body %q", a.Categories, a.Body)
 	}
 }
