@@ -88,6 +88,9 @@ func Build(ctx context.Context, cfg Config) (*Summary, error) {
 	if cfg.Shards < 0 || cfg.BatchSize < 0 || cfg.Keep < 0 {
 		return nil, fmt.Errorf("index: negative shards (%d), batch size (%d) or keep (%d)", cfg.Shards, cfg.BatchSize, cfg.Keep)
 	}
+	if err := checkSources(cfg.Sources); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -267,6 +269,30 @@ func TestUnknownFormat(t *testing.T) {
 		t.Errorf("got %v, want ErrUnknownFormat", err)
 	}
 }
+
+// A missing source fails the run before any other source is read: the
+// run is not worth its time, and nothing is published.
+func TestMissingSourceFailsFirst(t *testing.T) {
+	dir, src := t.TempDir(), t.TempDir()
+	good := filepath.Join(src, "a.jsonl")
+	os.WriteFile(good, []byte(`{"id":"a","title":"标题","body":"正文"}`+"\n"), 0o644)
+	var read bool
+	cfg := buildCfg(dir, good, Stdin, filepath.Join(src, "missing.jsonl"))
+	cfg.Stdin = readFunc(func([]byte) (int, error) { read = true; return 0, io.EOF })
+	if _, err := Build(context.Background(), cfg); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("got %v, want a missing-file error", err)
+	}
+	if read {
+		t.Error("a source was read before the missing one was noticed")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "CURRENT")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("CURRENT after a failed run: %v", err)
+	}
+}
+
+type readFunc func([]byte) (int, error)
+
+func (f readFunc) Read(p []byte) (int, error) { return f(p) }
 
 func TestStdin(t *testing.T) {
 	dir := t.TempDir()

@@ -79,6 +79,24 @@ func formatOf(path string) string {
 // each emits the items of every source; it stops early when emit says so
 // or ctx ends. A source that cannot be opened at all is an error: the
 // operator named it, so the run must not pretend it was indexed.
+// checkSources fails on the first source that does not exist or names a
+// file xinwen does not read, before a run spends its time on the others.
+func checkSources(sources []string) error {
+	for _, src := range sources {
+		if src == Stdin {
+			continue
+		}
+		info, err := os.Stat(src)
+		if err != nil {
+			return fmt.Errorf("index: source: %w", err)
+		}
+		if !info.IsDir() && formatOf(src) == "" {
+			return fmt.Errorf("index: %s: %w", src, ErrUnknownFormat)
+		}
+	}
+	return nil
+}
+
 func (rd *reader) each(ctx context.Context, sources []string, emit emitFunc) error {
 	for _, src := range sources {
 		if err := ctx.Err(); err != nil {

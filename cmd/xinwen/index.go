@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 	"slices"
+	"strings"
 
 	"golang.org/x/term"
 
@@ -59,6 +60,11 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if len(cfg.Delete) > 0 && !cfg.Incremental {
 		return fmt.Errorf("index: --delete needs --incremental: %w", errUsage)
+	}
+	for _, src := range cfg.Sources {
+		if strings.HasPrefix(src, "-") && src != indexer.Stdin {
+			return fmt.Errorf("index: %s after a SOURCE: flags go before the sources: %w", src, errUsage)
+		}
 	}
 	seg, zone, err := c.setup()
 	if err != nil {
