@@ -59,6 +59,13 @@ type Record struct {
 // the date-order key.
 func NewRecord(id, title, body string, categories []string, date time.Time, zone *time.Location) Record {
 	r := Record{Title: title, TitleNg: title, Body: body, BodyNg: body, SortKey: sortKey(date, id)}
+	var levels []string
+	for _, c := range categories {
+		if c = categoryLevel(c); c != "" {
+			levels = append(levels, c)
+		}
+	}
+	categories = levels
 	for i := range categories {
 		c := strings.Join(categories[:i+1], categorySep)
 		r.Category = append(r.Category, c)
@@ -73,6 +80,13 @@ func NewRecord(id, title, body string, categories []string, date time.Time, zone
 		r.Facet = append(r.Facet, facetMonthPrefix+date.In(zone).Format(monthLayout))
 	}
 	return r
+}
+
+// categoryLevel folds one level of a category path the same way for the
+// index and for filters: runs of spaces (no-break ones too) become one,
+// dashes and spaces at its edges go ("— 分类" is 分类).
+func categoryLevel(s string) string {
+	return strings.Trim(strings.Join(strings.Fields(s), " "), " —–―")
 }
 
 // sortKey orders by date (UTC, to the second, fixed width), then id;

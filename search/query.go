@@ -524,13 +524,14 @@ func filterQueries(req Request) []query.Query {
 	return out
 }
 
-// normalizeCategory accepts "a/b", "a > b" and " a / b " alike.
+// normalizeCategory accepts "a/b", "a > b" and " a / b " alike, each level
+// folded as NewRecord indexes it (categoryLevel).
 func normalizeCategory(c string) string {
 	c = strings.ReplaceAll(c, ">", categorySep)
 	parts := strings.Split(c, categorySep)
 	out := parts[:0]
 	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
+		if p = categoryLevel(p); p != "" {
 			out = append(out, p)
 		}
 	}

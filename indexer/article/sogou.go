@@ -7,8 +7,10 @@ import (
 	"io"
 	"iter"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -19,8 +21,9 @@ var docEnd = []byte("</doc>")
 // <docno>, <contenttitle> and <content>. The dumps are not XML (bare "&",
 // stray bytes), so fields are cut out by their tags. Each record is decoded
 // on its own, as UTF-8 or GB18030 (see DecodeText). The id is "sogou-" +
-// docno, the source the URL's host, and the category its first label
-// ("sports" for sports.sohu.com). A record with neither title nor content
+// docno, the source the URL's host, the category its first label
+// ("sports" for sports.sohu.com), and the date the day in its path
+// (/20120612/), the only date these dumps have. A record with neither title nor content
 // is yielded as an error wrapping ErrEmpty; reading goes on. name
 // identifies the stream in positions ("name:line").
 func ReadSogou(r io.Reader, name string, opt Options) iter.Seq2[Record, error] {
@@ -46,6 +49,31 @@ func ReadSogou(r io.Reader, name string, opt Options) iter.Seq2[Record, error] {
 	}
 }
 
+// sogouParagraph is the private-use character SogouCS writes where a
+// paragraph ends.
+const sogouParagraph = "\ue40c"
+
+// urlDate finds a day in a URL path: /20120612/, /2012-06-12/, /2012/0612/
+// or /2012/06/12/.
+var urlDate = regexp.MustCompile(`/((?:19|20)\d\d)[-/]?(\d\d)[-/]?(\d\d)/`)
+
+// dateFromURL is the day a news URL names, at midnight in zone, or zero.
+// The Sogou dumps carry no other date.
+func dateFromURL(link string, zone *time.Location) time.Time {
+	m := urlDate.FindStringSubmatch(link)
+	if m == nil {
+		return time.Time{}
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, zone)
+	if t.Month() != time.Month(mo) || t.Day() != d { // 20121340 is no day
+		return time.Time{}
+	}
+	return t
+}
+
 // splitDocs cuts the stream after each "</doc>".
 func splitDocs(data []byte, atEOF bool) (advance int, token []byte, err error) {
 	if i := bytes.Index(data, docEnd); i >= 0 {
@@ -67,7 +95,8 @@ func parseSogouDoc(chunk []byte, where string, opt Options) (Record, error) {
 	a := Article{
 		URL:   link,
 		Title: html.UnescapeString(sogouField(text, "contenttitle")),
-		Body:  bodyText(html.UnescapeString(sogouField(text, "content"))),
+		Body:  bodyText(strings.ReplaceAll(html.UnescapeString(sogouField(text, "content")), sogouParagraph, "\n")),
+		Date:  dateFromURL(link, opt.zone()),
 	}
 	if docno := strings.TrimSpace(sogouField(text, "docno")); docno != "" {
 		a.ID = "sogou-" + docno
