@@ -7,12 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/xinwen-search/xinwen/indexer/article"
 	"github.com/xinwen-search/xinwen/search"
 )
 
@@ -161,5 +163,25 @@ func TestBadRecordInGzipSkipped(t *testing.T) {
 	}
 	if sum.Indexed != 5 || sum.Skipped[reasonJSON] != 1 || len(sum.Problems) != 1 {
 		t.Errorf("want 5 indexed and the bad line reported once:\n%s", sum)
+	}
+}
+
+// The summary lists the first skips and warnings and says how many more
+// there were, so an operator knows the list is cut.
+func TestSummaryListsAndCounts(t *testing.T) {
+	s := newSummary()
+	log := slog.New(slog.DiscardHandler)
+	for i := range maxProblems + 10 {
+		s.skip(reasonJSON, fmt.Sprintf("a.jsonl:%d", i+1), errors.New("bad JSON record"), log)
+	}
+	s.warn([]article.Warning{{Where: "b.md: date", Reason: "bad date"}}, log)
+	out := s.String()
+	for _, want := range []string{"  skipped a.jsonl:1: bad JSON record", "… and 10 more", "  warning b.md: date: bad date"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "a.jsonl:51:") {
+		t.Errorf("summary lists more than %d skips", maxProblems)
 	}
 }

@@ -25,13 +25,15 @@ type Summary struct {
 	Skipped      map[string]int // by reason
 	Problems     []Problem      // the first maxProblems skips
 	Warnings     int            // items indexed with a part lost (e.g. a bad date)
+	WarningList  []Problem      // the first maxProblems warnings
 	TextBytes    int64          // title+body bytes indexed
 	Bytes        int64          // input bytes read
 	IgnoredFiles int            // files in walked directories that are not inputs
 	Duration     time.Duration
 
-	mu      sync.Mutex // guards Skipped, Problems
-	indexed atomic.Int64
+	mu        sync.Mutex // guards Skipped, Problems, Warnings, WarningList, warnItems
+	warnItems int        // warnings, several for one article at times
+	indexed   atomic.Int64
 }
 
 // Problem is one skipped item.
@@ -57,6 +59,12 @@ func (s *Summary) warn(ws []article.Warning, log *slog.Logger) {
 	}
 	s.mu.Lock()
 	s.Warnings++
+	s.warnItems += len(ws)
+	for _, w := range ws {
+		if len(s.WarningList) < maxProblems {
+			s.WarningList = append(s.WarningList, Problem{Where: w.Where, Reason: w.Reason})
+		}
+	}
 	s.mu.Unlock()
 	for _, w := range ws {
 		log.Debug("warning", "where", w.Where, "reason", w.Reason)
@@ -107,6 +115,7 @@ func (s *Summary) String() string {
 	}
 	if s.Warnings > 0 {
 		fmt.Fprintf(&b, "%d articles indexed with a warning (e.g. unparseable date left empty)\n", s.Warnings)
+		listProblems(&b, "warning", s.WarningList, max(s.warnItems, len(s.WarningList)))
 	}
 	fmt.Fprintf(&b, "skipped %d", s.SkippedTotal())
 	reasons := make([]string, 0, len(s.Skipped))
@@ -118,11 +127,20 @@ func (s *Summary) String() string {
 		fmt.Fprintf(&b, "; %s: %d", r, s.Skipped[r])
 	}
 	b.WriteString("\n")
-	for _, p := range s.Problems {
-		fmt.Fprintf(&b, "  skipped %s: %s\n", p.Where, p.Reason)
-	}
+	listProblems(&b, "skipped", s.Problems, s.SkippedTotal())
 	if s.IgnoredFiles > 0 {
 		fmt.Fprintf(&b, "ignored %d files that are not .md/.jsonl/.ndjson inputs\n", s.IgnoredFiles)
 	}
 	return b.String()
+}
+
+// listProblems writes the problems kept, one a line, and how many more
+// there were of total.
+func listProblems(b *strings.Builder, what string, kept []Problem, total int) {
+	for _, p := range kept {
+		fmt.Fprintf(b, "  %s %s: %s\n", what, p.Where, p.Reason)
+	}
+	if more := total - len(kept); more > 0 && len(kept) > 0 {
+		fmt.Fprintf(b, "  … and %d more (-v logs every one)\n", more)
+	}
 }
