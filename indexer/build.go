@@ -142,9 +142,18 @@ func build(ctx context.Context, cfg Config, gen string) (*Summary, error) {
 	cfg.Progress.Start(total)
 	stopProgress := watchProgress(ctx, cfg.Progress, func() (int64, int64) { return w.done(rd, sum) })
 	readErr := w.feed(ctx, rd, cfg, sum)
+	failed := readErr != nil || ctx.Err() != nil
+	if failed {
+		w.abandon.Store(true) // the generation is removed: do no more work on it
+	}
 	drainErr := w.drain()
 	stopProgress()
-	closeErr := errors.Join(drainErr, w.closeShards())
+	var closeErr error
+	if failed {
+		w.abandonShards()
+	} else {
+		closeErr = errors.Join(drainErr, w.closeShards())
+	}
 	cfg.Progress.Finish()
 	sum.Indexed = int(sum.indexed.Load())
 	sum.Bytes = rd.read.Load()
@@ -180,6 +189,9 @@ type writer struct {
 	wg     sync.WaitGroup
 	errs   []error      // one per shard, written by its goroutine before wg.Done
 	built  atomic.Int64 // articles the shards have taken from their queues
+	// abandon makes the shards drop what is still queued: the run failed
+	// or was interrupted.
+	abandon atomic.Bool
 }
 
 type doc struct {
@@ -192,6 +204,9 @@ type doc struct {
 type shardWriter interface {
 	put(d doc) error
 	close() error
+	// abandon lets go of the shard without finishing it (no final merge):
+	// its generation is about to be removed.
+	abandon()
 	// has says whether the shard held id before this run (always false
 	// for a fresh one). It is called before any doc is put.
 	has(id string) (bool, error)
@@ -209,7 +224,7 @@ func (w *writer) start(batch int) {
 		go func() {
 			defer w.wg.Done()
 			for d := range ch {
-				if w.errs[i] == nil {
+				if w.errs[i] == nil && !w.abandon.Load() {
 					w.errs[i] = s.put(d)
 				}
 				if d.rec != nil {
@@ -257,6 +272,13 @@ func (w *writer) closeShards() error {
 	return errors.Join(closeErrs...)
 }
 
+// abandonShards lets go of every shard once drained.
+func (w *writer) abandonShards() {
+	for _, s := range w.shards {
+		s.abandon()
+	}
+}
+
 // countDocs opens the finished shards read-only and counts documents.
 func countDocs(gen string, shards int) (uint64, error) {
 	var n uint64
@@ -292,6 +314,11 @@ func (s *builderShard) put(d doc) error {
 }
 
 func (s *builderShard) has(string) (bool, error) { return false, nil }
+
+// abandon drops the builder: it holds no open file between batches, and its
+// segments lie under the generation, which the caller removes. Closing it
+// would merge them first, seconds of work for nothing.
+func (s *builderShard) abandon() {}
 
 // close merges the shard's segments. Bleve's builder cannot close with no
 // documents (it panics), so an empty shard is made as an empty index.

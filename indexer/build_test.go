@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -540,5 +541,41 @@ func TestProgressCountsIndexedWork(t *testing.T) {
 	}
 	if p.articles[n-1] != int64(sum.Indexed) || p.bytes[n-1] != p.total || p.total != sum.Bytes {
 		t.Errorf("last update %d articles, %d bytes; want %d articles, %d bytes (read %d)", p.articles[n-1], p.bytes[n-1], sum.Indexed, p.total, sum.Bytes)
+	}
+}
+
+// fakeShard records what the writer asks of a shard; put blocks until
+// release is closed, as a builder busy with a batch.
+type fakeShard struct {
+	release           chan struct{}
+	puts              atomic.Int64
+	closed, abandoned bool
+}
+
+func (f *fakeShard) put(doc) error            { <-f.release; f.puts.Add(1); return nil }
+func (f *fakeShard) close() error             { f.closed = true; return nil }
+func (f *fakeShard) abandon()                 { f.abandoned = true }
+func (f *fakeShard) has(string) (bool, error) { return false, nil }
+
+// A failed or interrupted run lets go of its shards: what is still queued
+// is dropped, and no shard is closed (closing merges every segment of a
+// generation that is about to be removed).
+func TestWriterAbandonsQueuedWork(t *testing.T) {
+	f := &fakeShard{release: make(chan struct{})}
+	w := &writer{shards: []shardWriter{f}, errs: make([]error, 1)}
+	w.start(10)
+	rec := &search.Record{}
+	for range 15 {
+		w.chans[0] <- doc{id: "x", rec: rec}
+	}
+	w.abandon.Store(true)
+	close(f.release)
+	w.drain()
+	w.abandonShards()
+	if n := f.puts.Load(); n > 1 {
+		t.Errorf("%d docs put after the run was abandoned, want at most the one in hand", n)
+	}
+	if f.closed || !f.abandoned {
+		t.Errorf("closed %v, abandoned %v; want only abandoned", f.closed, f.abandoned)
 	}
 }

@@ -84,6 +84,9 @@ func (s *updateShard) flush() error {
 	return err
 }
 
+// abandon closes the copied index without writing the pending batch.
+func (s *updateShard) abandon() { s.ix.Close() }
+
 func (s *updateShard) close() error {
 	err := s.flush()
 	if cerr := s.ix.Close(); err == nil {

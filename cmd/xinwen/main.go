@@ -48,6 +48,14 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The first signal asks for a clean stop; from then on a signal has its
+	// default effect, so a second Ctrl-C ends a slow cleanup at once (an
+	// interrupted index run leaves a partial generation, which the next run
+	// removes).
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
