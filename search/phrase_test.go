@@ -93,23 +93,14 @@ func TestPhraseEdgeCharacters(t *testing.T) {
 		{id: "none", title: "标题", body: "发展很好，好发展"},
 	}
 	ix := openFixtures(t, docs)
-	tests := []struct {
-		q    string
-		want []string
-	}{
+	tests := []queryHits{
 		{`"好，发展"`, []string{"start", "both"}},
 		{`"发展，好"`, []string{"end", "both"}},
 		{`"发展 好"`, []string{"end", "both"}}, // any separator
 		{`"展，好，发"`, []string{"both"}},
 		{`"好，发展" -"发展，好"`, []string{"start"}},
 	}
-	for _, tt := range tests {
-		for _, sort := range []string{SortRelevance, SortDate} { // date order does not score
-			if got := ids(search(t, ix, Request{Query: tt.q, Sort: sort})); !sameSet(got, tt.want) {
-				t.Errorf("%s, sort=%s: got %v, want %v", tt.q, sort, got, tt.want)
-			}
-		}
-	}
+	wantHits(t, ix, tests)
 }
 
 // Punctuation or space inside quotes stands for punctuation or space in
@@ -126,15 +117,24 @@ func TestPhraseGapIsNotACharacter(t *testing.T) {
 		{id: "noDot", title: "标题", body: "共1758万亩。"},
 	}
 	ix := openFixtures(t, docs)
-	tests := []struct {
-		q    string
-		want []string
-	}{
+	tests := []queryHits{
 		{`"经济，社会"`, []string{"comma", "space", "longer", "three"}},
 		{`"经济，社会，发展"`, []string{"three"}},
 		{`"7.8%"`, []string{"digits"}},
 		{`协调 -"经济，社会"`, []string{"char"}},
 	}
+	wantHits(t, ix, tests)
+}
+
+type queryHits struct {
+	q    string
+	want []string
+}
+
+// wantHits runs each query in relevance and in date order (which does not
+// score) and checks the set of ids found.
+func wantHits(t *testing.T, ix *Index, tests []queryHits) {
+	t.Helper()
 	for _, tt := range tests {
 		for _, sort := range []string{SortRelevance, SortDate} {
 			if got := ids(search(t, ix, Request{Query: tt.q, Sort: sort})); !sameSet(got, tt.want) {

@@ -9,9 +9,10 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
+// gbk encodes s as GB18030, which writes GBK's characters as GBK does.
 func gbk(t *testing.T, s string) string {
 	t.Helper()
-	b, err := simplifiedchinese.GBK.NewEncoder().String(s)
+	b, err := simplifiedchinese.GB18030.NewEncoder().String(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,43 +49,33 @@ func TestDecodeText(t *testing.T) {
 	}
 }
 
-// gb encodes s as GB18030.
-func gb(t *testing.T, s string) string {
-	t.Helper()
-	b, err := simplifiedchinese.GB18030.NewEncoder().String(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 // TestDecodeTextStrayQuestionMark breaks one byte of a character into '?'
 // as in the SogouCA dump, where the lost byte is most often the lead of a
 // paragraph mark whose trail byte is 0xA3, the lead byte of full-width
 // forms: read in step after the orphan 0xA3, the text must not read as
 // full-width letters and rare hanzi.
 func TestDecodeTextStrayQuestionMark(t *testing.T) {
-	lostLead := func(s string) string { return "?" + gb(t, s)[1:] }
-	lostTrail := func(s string) string { return gb(t, s)[:1] + "?" }
+	lostLead := func(s string) string { return "?" + gbk(t, s)[1:] }
+	lostTrail := func(s string) string { return gbk(t, s)[:1] + "?" }
 	tests := []struct{ name, in, want string }{
-		{"lost lead before hanzi", gb(t, "发自成都。") + lostLead("。") + gb(t, "未经批准非法占地７６４亩"),
+		{"lost lead before hanzi", gbk(t, "发自成都。") + lostLead("。") + gbk(t, "未经批准非法占地７６４亩"),
 			"发自成都。未经批准非法占地７６４亩"},
-		{"lost lead then lost trail", gb(t, "发自成都。") + lostLead("。") + gb(t, "未") + lostTrail("经") + gb(t, "批准非法占地"),
+		{"lost lead then lost trail", gbk(t, "发自成都。") + lostLead("。") + gbk(t, "未") + lostTrail("经") + gbk(t, "批准非法占地"),
 			"发自成都。未批准非法占地"},
-		{"lost lead before phrase", gb(t, "付出了代价。") + lostLead("。") + gb(t, "值得一提的是，昨日，") + "2012" + gb(t, "年联赛"),
+		{"lost lead before phrase", gbk(t, "付出了代价。") + lostLead("。") + gbk(t, "值得一提的是，昨日，") + "2012" + gbk(t, "年联赛"),
 			"付出了代价。值得一提的是，昨日，2012年联赛"},
-		{"lost lead before full-width digits", gb(t, "发生泄漏。") + lostLead("。") + gb(t, "１８时３５分") + lostTrail("，") + gb(t, "消防官兵被分成两组"),
+		{"lost lead before full-width digits", gbk(t, "发生泄漏。") + lostLead("。") + gbk(t, "１８时３５分") + lostTrail("，") + gbk(t, "消防官兵被分成两组"),
 			"发生泄漏。１８时３５分消防官兵被分成两组"},
-		{"lost lead before full-width letter", gb(t, "以下简称腾翔实业。") + lostLead("　") + gb(t, "ＵＰＳ快递公司将枪支从纽约寄出"),
+		{"lost lead before full-width letter", gbk(t, "以下简称腾翔实业。") + lostLead("　") + gbk(t, "ＵＰＳ快递公司将枪支从纽约寄出"),
 			"以下简称腾翔实业。ＵＰＳ快递公司将枪支从纽约寄出"},
-		{"lost trail after full-width digits", gb(t, "２０１２年") + lostTrail("６") + gb(t, "月１２日上午，公安机关统一销毁"),
+		{"lost trail after full-width digits", gbk(t, "２０１２年") + lostTrail("６") + gbk(t, "月１２日上午，公安机关统一销毁"),
 			"２０１２年月１２日上午，公安机关统一销毁"},
-		{"lost lead before place name", gb(t, "维护购房者利益。") + lostLead("。") + gb(t, "沙坪坝") + lostTrail("区") + gb(t, "国土资源管理分局负责人"),
+		{"lost lead before place name", gbk(t, "维护购房者利益。") + lostLead("。") + gbk(t, "沙坪坝") + lostTrail("区") + gbk(t, "国土资源管理分局负责人"),
 			"维护购房者利益。沙坪坝国土资源管理分局负责人"},
-		{"genuine question mark", gb(t, "为什么?因为下雨"), "为什么?因为下雨"},
-		{"genuine question mark before one hanzi", gb(t, "是吗?好"), "是吗?好"},
-		{"genuine question mark before full-width digits", gb(t, "问题?２０１２年再说"), "问题?２０１２年再说"},
-		{"genuine question mark in ascii", gb(t, "网址 http://a.cn/?q=1 新闻"), "网址 http://a.cn/?q=1 新闻"},
+		{"genuine question mark", gbk(t, "为什么?因为下雨"), "为什么?因为下雨"},
+		{"genuine question mark before one hanzi", gbk(t, "是吗?好"), "是吗?好"},
+		{"genuine question mark before full-width digits", gbk(t, "问题?２０１２年再说"), "问题?２０１２年再说"},
+		{"genuine question mark in ascii", gbk(t, "网址 http://a.cn/?q=1 新闻"), "网址 http://a.cn/?q=1 新闻"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -137,7 +128,7 @@ func TestDecodeTextStrayByteInUTF8(t *testing.T) {
 // happen to be well-formed UTF-8 is still read as GB18030.
 func TestDecodeTextGBKStaysGBK(t *testing.T) {
 	for _, s := range []string{"习近平同南非总统通电话", "2022 我们的打开方式", "中", "新闻联播", "体育新闻：主队二比一获胜"} {
-		if got, err := DecodeText([]byte(gb(t, s))); err != nil || got != s {
+		if got, err := DecodeText([]byte(gbk(t, s))); err != nil || got != s {
 			t.Errorf("DecodeText(gb18030 %q) = %q, %v", s, got, err)
 		}
 	}
