@@ -40,6 +40,10 @@ type parsed struct {
 	partial []bool
 }
 
+// maxExactBonusWords bounds the typed words that earn a bonus for standing
+// as typed: up to this many jieba words.
+const maxExactBonusWords = 4
+
 // MaxLoneChars is how many lone characters a query may expand: words,
 // phrases and exclusions of one character (疫, "猫", -狗), and characters
 // punctuation cuts off at the edge of a quoted phrase ("发展，好"). Each
@@ -169,10 +173,13 @@ func textQuery(p parsed) query.Query {
 	}
 	for i, w := range p.words {
 		b.AddMust(wordQuery(w, p.terms[i], p.partial[i]))
-		// A typed word jieba cuts in several (常务会议审议) counts more where
+		// A typed word jieba cuts in a few (常务会议审议) counts more where
 		// it stands as typed. Its seam bigrams (议审) would not tell: they
-		// occur in 会议审议 too, so this asks for the exact string.
-		if len(p.terms[i]) > 1 {
+		// occur in 会议审议 too, so this asks for the exact string. Not for
+		// a pasted sentence: its position checks tripled the long-sentence
+		// queries' p99 in the bench, and an article holding all of its many
+		// bigrams holds the sentence nearly always.
+		if n := len(p.terms[i]); n > 1 && n <= maxExactBonusWords {
 			b.AddShould(substringQuery(w, boostProximity*boostTitlePhrase, boostProximity*boostBodyPhrase))
 		}
 	}
