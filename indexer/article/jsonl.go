@@ -21,7 +21,7 @@ var errLineTooLong = errors.New("line longer than 16 MiB")
 // the types: ids and titles may be numbers, dates Unix seconds, categories
 // a list or one path.
 type jsonRecord struct {
-	ID         json.RawMessage `json:"id"`
+	ID         jsonText        `json:"id"`
 	Title      jsonText        `json:"title"`
 	Body       jsonText        `json:"body"`
 	Date       jsonText        `json:"date"`

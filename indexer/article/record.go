@@ -1,6 +1,7 @@
 package article
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -74,26 +75,27 @@ func splitCategoryPath(s string) []string {
 
 // article interprets a decoded JSON record.
 func (jr jsonRecord) article(where string, opt Options) (Article, []Warning, error) {
-	id, err := rawID(jr.ID)
-	if err != nil {
-		return Article{}, nil, fmt.Errorf("id: %w: %w", ErrBadJSON, err)
-	}
 	cats, err := rawCategories(jr.Categories)
 	if err != nil {
 		return Article{}, nil, fmt.Errorf("categories: %w: %w", ErrBadJSON, err)
 	}
-	var text [5]string
-	for i, f := range []struct {
-		name string
-		v    jsonText
-	}{{"title", jr.Title}, {"body", jr.Body}, {"url", jr.URL}, {"source", jr.Source}, {"thumbnail", jr.Thumbnail}} {
-		if text[i], err = f.v.text(f.name); err != nil {
-			return Article{}, nil, err
-		}
+	var bad error // the first field that is a list or an object
+	text := func(field string, t jsonText) string {
+		s, err := t.text(field)
+		bad = cmp.Or(bad, err)
+		return s
 	}
 	a := Article{
-		ID: id, Title: html.UnescapeString(text[0]), Body: bodyText(text[1]), Categories: cats,
-		URL: text[2], Source: html.UnescapeString(text[3]), Thumbnail: text[4],
+		ID:         strings.TrimSpace(text("id", jr.ID)),
+		Title:      html.UnescapeString(text("title", jr.Title)),
+		Body:       bodyText(text("body", jr.Body)),
+		Categories: cats,
+		URL:        text("url", jr.URL),
+		Source:     html.UnescapeString(text("source", jr.Source)),
+		Thumbnail:  text("thumbnail", jr.Thumbnail),
+	}
+	if bad != nil {
+		return Article{}, nil, bad
 	}
 	var warns []Warning
 	date, err := jr.Date.text("date")
@@ -120,22 +122,6 @@ func contentID(a Article) string {
 		date = a.Date.UTC().Format(time.RFC3339)
 	}
 	return stableID("jl-", strings.Join([]string{"text", a.Title, date, a.Body}, "\x00"))
-}
-
-// rawID accepts a string or a number; null or absent is "".
-func rawID(raw json.RawMessage) (string, error) {
-	if len(raw) == 0 || string(raw) == "null" {
-		return "", nil
-	}
-	var s string
-	if err := json.Unmarshal(raw, &s); err == nil {
-		return strings.TrimSpace(s), nil
-	}
-	var n json.Number
-	if err := json.Unmarshal(raw, &n); err != nil {
-		return "", err
-	}
-	return n.String(), nil
 }
 
 // rawCategories accepts a list of strings or one string path. A list item
