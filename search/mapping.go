@@ -83,10 +83,10 @@ func NewRecord(id, title, body string, categories []string, date time.Time, zone
 }
 
 // categoryLevel folds one level of a category path the same way for the
-// index and for filters: runs of spaces (no-break ones too) become one,
-// dashes and spaces at its edges go ("— 分类" is 分类).
+// index and for filters: trimmed, runs of spaces (no-break ones too) one
+// space, as the parser leaves the levels it reads.
 func categoryLevel(s string) string {
-	return strings.Trim(strings.Join(strings.Fields(s), " "), " —–―")
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // sortKey orders by date (UTC, to the second, fixed width), then id;
