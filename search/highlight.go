@@ -220,7 +220,7 @@ func pickFragments(f folded, spans []span) []span {
 	cands := make([]cand, 0, len(spans))
 	for i, s := range spans {
 		start := max(0, s.start-leadRunes)
-		w := span{start, min(n, start+fragmentRunes)}
+		w := wholeMatches(span{start, min(n, start+fragmentRunes)}, spans)
 		distinct := map[string]bool{}
 		count := 0
 		for _, t := range spans[i:] {
@@ -244,6 +244,20 @@ func pickFragments(f folded, spans []span) []span {
 	}
 	sort.Slice(picked, func(i, j int) bool { return picked[i].start < picked[j].start })
 	return picked
+}
+
+// wholeMatches widens the window w so that it cuts through no match: a
+// fragment ending in "看看<mark>大</mark>…" marks half a word.
+func wholeMatches(w span, spans []span) span {
+	for _, t := range spans {
+		if t.start < w.start && w.start < t.end {
+			w.start = t.start
+		}
+		if t.start < w.end && w.end < t.end {
+			w.end = t.end
+		}
+	}
+	return w
 }
 
 func overlapsAny(w span, ws []span) bool {

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -65,6 +66,24 @@ func TestBoundedNeedles(t *testing.T) {
 	for _, tt := range tests {
 		if got := highlightTitle(tt.text, ns); got != tt.want {
 			t.Errorf("highlightTitle(%q) = %q, want %q (needles %v)", tt.text, got, tt.want, ns)
+		}
+	}
+}
+
+// A fragment never ends or starts inside a match: every mark holds whole
+// needles.
+func TestSnippetKeepsMatchesWhole(t *testing.T) {
+	filler := func(n int) string { return strings.Repeat("的", n) }
+	bodies := []string{
+		"大熊猫" + filler(fragmentRunes-4) + "大熊猫" + filler(300),   // the second match straddles the first window's end
+		filler(10) + "大熊猫" + filler(9) + "大熊猫大熊猫" + filler(300), // a window starting before the later matches cuts the first
+	}
+	for i, body := range bodies {
+		out := snippet(body, plain("大熊猫"))
+		for _, m := range regexp.MustCompile(`<mark>([^<]*)</mark>`).FindAllStringSubmatch(out, -1) {
+			if m[1] == "" || strings.ReplaceAll(m[1], "大熊猫", "") != "" { // adjacent matches share a mark
+				t.Errorf("body %d: mark around %q, want whole 大熊猫s: %s", i, m[1], out)
+			}
 		}
 	}
 }
