@@ -65,6 +65,8 @@ func CheckID(id string) error {
 		return fmt.Errorf("id is required: %w", ErrBadQuery)
 	case len(id) > MaxIDBytes:
 		return fmt.Errorf("id longer than %d bytes: %w", MaxIDBytes, ErrBadQuery)
+	case id == "." || id == "..":
+		return fmt.Errorf("id %q cannot name a page: %w", id, ErrBadQuery)
 	case !utf8.ValidString(id) || strings.ContainsFunc(id, unicode.IsControl):
 		return fmt.Errorf("id must be valid UTF-8 without control characters: %w", ErrBadQuery)
 	}

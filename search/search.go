@@ -112,7 +112,28 @@ func normalizeRequest(req Request) (Request, error) {
 	default:
 		return req, fmt.Errorf("sort must be %q or %q: %w", SortRelevance, SortDate, ErrBadQuery)
 	}
+	req.From, req.To = clampDate(req.From), clampDate(req.To)
 	return req, nil
+}
+
+// A filter bound outside the dates Bleve's range queries take (1677-12-01
+// to 2262-04-11, nanoseconds in an int64) would fail the search, so it is
+// moved to the nearest one: the index holds no article beyond them.
+var (
+	minIndexDate = query.MinRFC3339CompatibleTime
+	maxIndexDate = query.MaxRFC3339CompatibleTime
+)
+
+func clampDate(t time.Time) time.Time {
+	switch {
+	case t.IsZero():
+		return t
+	case t.Before(minIndexDate):
+		return minIndexDate
+	case t.After(maxIndexDate):
+		return maxIndexDate
+	}
+	return t
 }
 
 func buildQuery(p parsed, req Request) query.Query {

@@ -512,3 +512,23 @@ func TestCategoryFilterFoldsLikeTheIndex(t *testing.T) {
 		}
 	}
 }
+
+// A date filter beyond the years the index holds narrows nothing (or
+// everything) instead of failing the search.
+func TestDateFilterBeyondTheIndexYears(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	all := search(t, ix, Request{Size: 100}).Total
+	for _, req := range []Request{
+		{From: time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{To: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)},
+		{From: time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)},
+	} {
+		req.Size = 100
+		if got := search(t, ix, req).Total; got != all-1 { // the undated article has no date to match
+			t.Errorf("%v..%v: %d articles, want %d", req.From, req.To, got, all-1)
+		}
+	}
+	if got := search(t, ix, Request{From: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)}).Total; got != 0 {
+		t.Errorf("from 9999: %d articles, want 0", got)
+	}
+}

@@ -211,13 +211,17 @@ func TestAPIArticle(t *testing.T) {
 		status       int
 		want         string
 	}{
-		{"found", "/api/articles/a02", 200, `"id":"a02"`},
+		{"found", "/api/articles/a01", 200, `"id":"a01"`},
 		{"unknown id", "/api/articles/nope", 404, `"code":"not_found"`},
 		{"unknown route", "/api/nothing", 404, `"code":"not_found"`},
+		{"id with a slash, escaped", "/api/articles/2024%2F03%2Fa", 200, `"id":"2024/03/a"`},
+		{"its page", "/article/2024%2F03%2Fa", 200, `<h1>人工智能助力互联网平台治理（第2期）</h1>`},
 	}
+	f := newFakeSearcher()
+	f.docs[1].ID = "2024/03/a"
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec := get(newTestHandler(newFakeSearcher(), Options{}), tt.target)
+			rec := get(newTestHandler(f, Options{}), tt.target)
 			if rec.Code != tt.status || !strings.Contains(rec.Body.String(), tt.want) {
 				t.Errorf("status %d body %s; want %d containing %s", rec.Code, rec.Body, tt.status, tt.want)
 			}

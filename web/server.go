@@ -90,6 +90,9 @@ func (s *Server) routes() *gin.Engine {
 	e := gin.New()
 	_ = e.SetTrustedProxies(nil) // access log uses RemoteAddr, never X-Forwarded-For
 	e.HandleMethodNotAllowed = true
+	// Route on the escaped path, so that an id holding "/" (sent as %2F,
+	// as the page's links write it) is one path segment.
+	e.UseRawPath = true
 	e.Use(s.observe, s.recover, securityHeaders, s.cors())
 
 	read := e.Group("", timeout(s.opt.RequestTimeout))

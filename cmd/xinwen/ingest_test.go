@@ -27,6 +27,7 @@ func TestReadIngest(t *testing.T) {
 		`{"id":"a\u0001b","title":"控制字符"}`,
 		`{"id":"e1","title":"","body":""}`,
 		`{"id":42,"title":"数字编号","categories":"国际 > 亚洲"}`,
+		`{"id":"..","title":"点点"}`,
 	}, "\n")
 	docs, rep, err := readIngest(strings.NewReader(body), cst)
 	if err != nil {
@@ -40,7 +41,7 @@ func TestReadIngest(t *testing.T) {
 		r.Path != "科技/人工智能" || r.Date == nil {
 		t.Errorf("record a1 = %+v", r)
 	}
-	want := map[int]string{2: "record has no id", 3: "bad JSON record", 5: "seen before", 6: "control characters", 7: "neither title nor body"}
+	want := map[int]string{2: "record has no id", 3: "bad JSON record", 5: "seen before", 6: "control characters", 7: "neither title nor body", 9: "cannot name a page"}
 	if len(rep.Skipped) != len(want) {
 		t.Errorf("skipped %+v, want lines %v", rep.Skipped, want)
 	}

@@ -55,9 +55,21 @@ var zoneAbbrevs = map[string]int{
 // "2022-02-09", "2022/2/9 11:06" or "2022年2月9日", which are read in zone
 // (nil means Asia/Shanghai). An empty string is the zero time without
 // error; anything else that does not parse, such as the literal "Invalid
-// Date" or an unknown zone name, is an ErrBadDate error. A time at offset
-// zero is returned in UTC.
+// Date", an unknown zone name or a year outside 1678-2261, is an ErrBadDate
+// error. A time at offset zero is returned in UTC.
 func ParseDate(s string, zone *time.Location) (time.Time, error) {
+	t, err := parseDate(s, zone)
+	if err == nil && !t.IsZero() && (t.Year() < minYear || t.Year() > maxYear) {
+		return time.Time{}, fmt.Errorf("date %q: outside the years %d-%d: %w", s, minYear, maxYear, ErrBadDate)
+	}
+	return t, err
+}
+
+// The years a date may have: those the index's datetime field holds
+// (nanoseconds since 1970 in an int64), whole.
+const minYear, maxYear = 1678, 2261
+
+func parseDate(s string, zone *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}, nil

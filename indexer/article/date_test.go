@@ -38,6 +38,8 @@ func TestParseDate(t *testing.T) {
 		{"chinese", "2024年3月1日", nil, time.Date(2024, 3, 1, 0, 0, 0, 0, sh), nil},
 		{"unix seconds", "1709280000", nil, time.Unix(1709280000, 0), nil},
 		{"unix milliseconds", "1709280000123", nil, time.UnixMilli(1709280000123), nil},
+		{"year the index cannot hold", "9999-12-31", nil, time.Time{}, ErrBadDate},
+		{"year zero", "0001-01-01", nil, time.Time{}, ErrBadDate},
 		{"empty", "", nil, time.Time{}, nil},
 		{"invalid date", "Invalid Date", nil, time.Time{}, ErrBadDate},
 		{"garbage", "yesterday", nil, time.Time{}, ErrBadDate},
