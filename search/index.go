@@ -111,7 +111,7 @@ func (ix *Index) Zone() *time.Location { return ix.zone }
 // Stats describes the open generation.
 func (ix *Index) Stats() Stats {
 	n, _ := ix.alias.DocCount()
-	return Stats{Docs: n, Generation: filepath.Base(ix.dir), SizeBytes: ix.size, DictVersion: ix.meta.DictVersion}
+	return Stats{Docs: n, Generation: filepath.Base(ix.dir), SizeBytes: ix.size, DictVersion: ix.meta.DictVersion, Zone: ix.meta.Zone}
 }
 
 // Suggest completes prefix from title words, most frequent first.

@@ -116,4 +116,7 @@ type Stats struct {
 	Generation  string `json:"generation"`
 	SizeBytes   int64  `json:"size_bytes"`
 	DictVersion string `json:"dict_version"`
+	// Zone is the one the generation was built in: its month facets count
+	// in it.
+	Zone string `json:"zone"`
 }

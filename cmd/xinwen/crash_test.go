@@ -270,3 +270,21 @@ func startServe(t *testing.T, dir, tokenFile string) (*child, string) {
 	t.Fatalf("xinwen serve did not start:\n%s", c.out)
 	return nil, ""
 }
+
+// TestServeWarnsOfAnotherZone: month facets count in the zone the index was
+// built in, so serving it with another --zone is worth a warning.
+func TestServeWarnsOfAnotherZone(t *testing.T) {
+	dir := t.TempDir()
+	buildIndex(t, dir, inventArticles("z", "时区", 3, 2))
+	for zone, warn := range map[string]bool{"UTC": true, "Asia/Shanghai": false} {
+		c := startXinwen(t, nil, "serve", "--index", dir, "--addr", "127.0.0.1:0", "--zone", zone)
+		deadline := time.Now().Add(30 * time.Second) // a bound on a hang, not a speed check
+		for !strings.Contains(c.out.String(), "serving") && !c.exited() && time.Now().Before(deadline) {
+			time.Sleep(20 * time.Millisecond)
+		}
+		if got := strings.Contains(c.out.String(), "differs from the zone the index was built in"); got != warn {
+			t.Errorf("--zone %s: warned %v, want %v:\n%s", zone, got, warn, c.out)
+		}
+		c.kill()
+	}
+}

@@ -89,6 +89,10 @@ func (sc *serveConfig) serve(ctx context.Context, stdout, stderr io.Writer, read
 		return err
 	}
 	defer live.Close()
+	if built := live.Stats().Zone; built != "" && built != zone.String() {
+		log.Warn("--zone differs from the zone the index was built in: bare dates in filters are read in --zone, month facets count in the index's zone",
+			"zone", zone.String(), "index_zone", built)
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go live.Watch(ctx, sc.reload)
