@@ -25,6 +25,7 @@ const (
 	boostBodyPhrase  = 1.0
 	boostProximity   = 1.5
 	boostPair        = 0.75
+	boostAllInTitle  = 1.0
 )
 
 // parsed is a query string taken apart by the query syntax.
@@ -187,6 +188,7 @@ func textQuery(p parsed) query.Query {
 		b.AddMust(substringQuery(ph, boostTitlePhrase, boostBodyPhrase))
 	}
 	if len(p.words) > 1 {
+		b.AddShould(allInTitle(p))
 		seams := make([][]string, len(p.words)-1)
 		for i := range seams {
 			seams[i] = seamGrams(p.words[i], p.words[i+1])
@@ -214,6 +216,34 @@ func textQuery(p parsed) query.Query {
 // posting list without positions, where the phrase 经济发展 costs a
 // position check in every article that has the words.
 func seamGrams(a, b string) []string { return innerSeams(a+b, []string{a, b}) }
+
+// allInTitle rewards a title that holds every typed word, as jieba words or
+// as the typed text: per word its title scores would otherwise be spread
+// over articles with one word in a short title, and long titles with all
+// of them (嫦娥 探月) ranked below bodies that repeat the words.
+func allInTitle(p parsed) query.Query {
+	each := make([]query.Query, len(p.words))
+	for i, w := range p.words {
+		words := make([]query.Query, len(p.terms[i]))
+		for k, t := range p.terms[i] {
+			words[k] = termQuery(FieldTitle, t, boostAllInTitle)
+		}
+		var alts []query.Query
+		if len(words) > 0 {
+			alts = append(alts, conjunction(words))
+		}
+		// A one-character word would cost another expansion over the
+		// dictionary (see MaxLoneChars): its jieba word has to do.
+		if tw := trimLoneEdges(w); utf8.RuneCountInString(tw) > 1 {
+			alts = append(alts, phraseQuery(FieldTitleNgram, tw, boostAllInTitle))
+		}
+		if len(alts) == 0 {
+			return bleve.NewMatchNoneQuery()
+		}
+		each[i] = bleve.NewDisjunctionQuery(alts...)
+	}
+	return conjunction(each)
+}
 
 // innerSeams are the bigrams of w that none of its parts holds: 经济发展 in
 // parts (经济, 发展) -> 济发.

@@ -532,3 +532,19 @@ func TestDateFilterBeyondTheIndexYears(t *testing.T) {
 		t.Errorf("from 9999: %d articles, want 0", got)
 	}
 }
+
+// A title holding every typed word outranks a short title with one of them
+// and a body with both.
+func TestAllWordsInTitleRankFirst(t *testing.T) {
+	docs := []fixture{
+		{id: "title", title: "嫦娥六号完成采样 我国探月工程取得新突破", body: "记者从国家航天局获悉，相关工作正在推进。"},
+		{id: "one", title: "嫦娥任务取得新进展 科研人员持续攻关", body: "专家介绍，嫦娥任务与探月工程稳步推进，多项关键技术取得突破，后续还将开展更多试验。"},
+	}
+	for i := range 20 {
+		docs = append(docs, fixture{id: fmt.Sprint("other", i), title: "其他新闻标题", body: "今天天气晴朗，市民出行。"})
+	}
+	ix := openFixtures(t, docs)
+	if got := ids(search(t, ix, Request{Query: "嫦娥 探月"})); len(got) != 2 || got[0] != "title" {
+		t.Errorf("嫦娥 探月: got %v, want the article with both words in its title first", got)
+	}
+}
