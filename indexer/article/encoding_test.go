@@ -57,7 +57,7 @@ func TestDecodeText(t *testing.T) {
 func TestDecodeTextStrayQuestionMark(t *testing.T) {
 	lostLead := func(s string) string { return "?" + gbk(t, s)[1:] }
 	lostTrail := func(s string) string { return gbk(t, s)[:1] + "?" }
-	tests := []struct{ name, in, want string }{
+	tests := []decodeCase{
 		{"lost lead before hanzi", gbk(t, "发自成都。") + lostLead("。") + gbk(t, "未经批准非法占地７６４亩"),
 			"发自成都。未经批准非法占地７６４亩"},
 		{"lost lead then lost trail", gbk(t, "发自成都。") + lostLead("。") + gbk(t, "未") + lostTrail("经") + gbk(t, "批准非法占地"),
@@ -77,6 +77,14 @@ func TestDecodeTextStrayQuestionMark(t *testing.T) {
 		{"genuine question mark before full-width digits", gbk(t, "问题?２０１２年再说"), "问题?２０１２年再说"},
 		{"genuine question mark in ascii", gbk(t, "网址 http://a.cn/?q=1 新闻"), "网址 http://a.cn/?q=1 新闻"},
 	}
+	wantDecoded(t, tests)
+}
+
+type decodeCase struct{ name, in, want string }
+
+// wantDecoded checks that each case decodes, to its want.
+func wantDecoded(t *testing.T, tests []decodeCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := DecodeText([]byte(tt.in))
@@ -98,23 +106,13 @@ func TestDecodeTextStrayByteInUTF8(t *testing.T) {
 		t.Fatal(err)
 	}
 	broken := strings.Replace(string(post), "it’s", "it’s\xff", 1)
-	tests := []struct{ name, in, want string }{
+	tests := []decodeCase{
 		{"hexo post", broken, strings.Replace(string(post), "it’s", "it’s\uFFFD", 1)},
 		{"one rune and one stray byte", "this year’s\xff news", "this year’s\uFFFD news"},
 		{"latin-1 byte", "café\xe9 au lait — 新媒体", "café\uFFFD au lait — 新媒体"},
 		{"bom", "\uFEFF新媒体\xff", "新媒体\uFFFD"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := DecodeText([]byte(tt.in))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != tt.want {
-				t.Errorf("DecodeText = %q, want %q", got, tt.want)
-			}
-		})
-	}
+	wantDecoded(t, tests)
 	a, _, err := ParseHexo(strings.NewReader(broken), "english.md", Options{})
 	if err != nil {
 		t.Fatal(err)
