@@ -313,6 +313,13 @@ func TestSuggest(t *testing.T) {
 	if got, _ := ix.Suggest(context.Background(), "", 5); len(got) != 0 {
 		t.Errorf("Suggest(\"\") = %v", got)
 	}
+	// The last word also follows an ideographic space or punctuation.
+	for _, prefix := range []string{"上海\u3000人工", "上海，人工", "《人工"} {
+		head := strings.TrimSuffix(prefix, "人工")
+		if got, _ := ix.Suggest(context.Background(), prefix, 5); len(got) == 0 || got[0] != head+"人工智能" {
+			t.Errorf("Suggest(%q) = %v, want %s人工智能 first", prefix, got, head)
+		}
+	}
 }
 
 func TestDictMismatchRefused(t *testing.T) {

@@ -58,7 +58,8 @@ func suggestible(t string) bool {
 }
 
 // complete returns up to n completions of the last word of prefix, each
-// with the words before it kept, so "中国 足" completes to "中国 足球".
+// with what comes before it kept, so "中国 足" completes to "中国 足球" and
+// "中国，足" to "中国，足球".
 func (sg *suggester) complete(prefix string, n int) []string {
 	return completeFrom(prefix, n, sg)
 }
@@ -67,10 +68,13 @@ func (sg *suggester) complete(prefix string, n int) []string {
 // the ingest overlay), adding up the counts of a word both know; nil ones
 // are skipped.
 func completeFrom(prefix string, n int, sgs ...*suggester) []string {
+	// The last word is the run of letters and digits at the end: after a
+	// space, an ideographic space or punctuation ("中国，足", "《求").
 	prefix = strings.TrimLeft(prefix, " \u3000")
 	head, last := "", zh.Normalize(prefix)
-	if i := strings.LastIndexAny(prefix, " \u3000"); i >= 0 {
-		head, last = prefix[:i+1], zh.Normalize(strings.TrimSpace(prefix[i+1:]))
+	if i := strings.LastIndexFunc(prefix, func(r rune) bool { return !isWordRune(r) }); i >= 0 {
+		_, size := utf8.DecodeRuneInString(prefix[i:])
+		head, last = prefix[:i+size], zh.Normalize(prefix[i+size:])
 	}
 	if last == "" || n <= 0 {
 		return []string{}
