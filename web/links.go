@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/xinwen-search/xinwen/search"
 )
@@ -35,7 +36,7 @@ func stateFrom(v url.Values) pageState {
 
 // blank reports whether the visitor asked for nothing yet (the home page).
 func (st pageState) blank() bool {
-	return st.Q == "" && len(st.Categories) == 0 && st.From == "" && st.To == ""
+	return strings.TrimSpace(st.Q) == "" && len(st.Categories) == 0 && st.From == "" && st.To == ""
 }
 
 func (st pageState) filtered() bool {

@@ -142,6 +142,8 @@ func TestPageStates(t *testing.T) {
 		want         []string
 	}{
 		{"home", "/", nil, 200, []string{`<form id="search"`, `class="home"`}},
+		{"blank query is the home page", "/?q=%20%E3%80%80", nil, 200, []string{`class="home"`}},
+		{"recency kept in forms", "/?q=人工智能&recency=1", nil, 200, []string{`<input type="hidden" name="recency" value="1">`}},
 		{"top-level facets", "/?q=人工智能", nil, 200, []string{`data-value="科技">科技</a> <span class="n">15</span>`, `<a class="next"`}},
 		{"zero results", "/?q=火星&category=科技", nil, 200, []string{"没有找到与“<strong>火星</strong>”相关的结果", "去掉分类和日期筛选"}},
 		{"browse by category", "/?category=体育", nil, 200, []string{`找到约 3 条结果`}},
