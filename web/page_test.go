@@ -37,7 +37,9 @@ func TestPageHeaders(t *testing.T) {
 
 func TestPageXSS(t *testing.T) {
 	f := newFakeSearcher()
+	var first string
 	f.rewrite = func(res *search.Result) {
+		first = res.Hits[0].ID
 		res.Hits[0].TitleHTML = `<script>alert(1)</script><mark>人工智能</mark>`
 		res.Hits[0].SnippetHTML = `<img src=x onerror=alert(2)>&lt;b&gt;<mark>人工</mark>`
 		res.Hits[0].Source = `<b>src</b>`
@@ -45,6 +47,7 @@ func TestPageXSS(t *testing.T) {
 	}
 	body := get(newTestHandler(f, Options{}), "/?q=人工智能").Body.String()
 	for _, want := range []string{
+		`href="/article/` + first + `"`, // an unsafe url falls back to the article's page
 		`&lt;script&gt;alert(1)&lt;/script&gt;<mark>人工智能</mark>`,
 		`&lt;img src=x onerror=alert(2)&gt;&lt;b&gt;<mark>人工</mark>`,
 		`&lt;b&gt;src&lt;/b&gt;`,
@@ -53,7 +56,7 @@ func TestPageXSS(t *testing.T) {
 			t.Errorf("page lacks %s", want)
 		}
 	}
-	for _, bad := range []string{"<script>alert", "<img", "javascript:alert", "<b>"} {
+	for _, bad := range []string{"<script>alert", "<img", "javascript:alert", "<b>", "ZgotmplZ"} {
 		if strings.Contains(body, bad) {
 			t.Errorf("page contains %s", bad)
 		}

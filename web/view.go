@@ -89,10 +89,21 @@ func (v *searchView) fill(req search.Request, res *search.Result, zone *time.Loc
 	}
 }
 
+// webURL is u when it is an http(s) link, else "": a javascript: or other
+// scheme would only be neutralised by the template into a dead link, and
+// the article's own page is the better target.
+func webURL(u string) string {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return ""
+	}
+	return u
+}
+
 func newHitView(h search.Hit, zone *time.Location) hitView {
 	hv := hitView{
 		TitleHTML:   safeMarked(cmp.Or(h.TitleHTML, template.HTMLEscapeString(h.Title))),
-		Href:        cmp.Or(h.URL, "/article/"+url.PathEscape(h.ID)),
+		Href:        cmp.Or(webURL(h.URL), "/article/"+url.PathEscape(h.ID)),
 		Date:        dayOf(h.Date, zone),
 		Source:      h.Source,
 		SnippetHTML: safeMarked(h.SnippetHTML),
