@@ -215,7 +215,29 @@ func textQuery(p parsed) query.Query {
 // their seam bigrams almost always has them side by side, and a seam is one
 // posting list without positions, where the phrase 经济发展 costs a
 // position check in every article that has the words.
-func seamGrams(a, b string) []string { return innerSeams(a+b, []string{a, b}) }
+func seamGrams(a, b string) []string {
+	joined, err := analyzeTerms(zh.BigramAnalyzerName, a+b)
+	if err != nil {
+		return nil
+	}
+	own := map[string]bool{}
+	for _, w := range []string{a, b} {
+		grams, err := analyzeTerms(zh.BigramAnalyzerName, w)
+		if err != nil {
+			return nil
+		}
+		for _, g := range grams {
+			own[g] = true
+		}
+	}
+	var out []string
+	for _, g := range joined {
+		if !own[g] {
+			out = append(out, g)
+		}
+	}
+	return out
+}
 
 // allInTitle rewards a title that holds every typed word, as jieba words or
 // as the typed text: per word its title scores would otherwise be spread
@@ -243,32 +265,6 @@ func allInTitle(p parsed) query.Query {
 		each[i] = bleve.NewDisjunctionQuery(alts...)
 	}
 	return conjunction(each)
-}
-
-// innerSeams are the bigrams of w that none of its parts holds: 经济发展 in
-// parts (经济, 发展) -> 济发.
-func innerSeams(w string, words []string) []string {
-	grams, err := analyzeTerms(zh.BigramAnalyzerName, w)
-	if err != nil {
-		return nil
-	}
-	own := map[string]bool{}
-	for _, t := range words {
-		tg, err := analyzeTerms(zh.BigramAnalyzerName, t)
-		if err != nil {
-			return nil
-		}
-		for _, g := range tg {
-			own[g] = true
-		}
-	}
-	var out []string
-	for _, g := range grams {
-		if !own[g] {
-			out = append(out, g)
-		}
-	}
-	return out
 }
 
 // seamQuery rewards articles that have all the seam bigrams grams, in the
