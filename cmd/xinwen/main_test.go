@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xinwen-search/xinwen/search"
 	"github.com/xinwen-search/xinwen/search/zh"
 )
 
@@ -230,5 +232,23 @@ func TestAnalyzeFindsDictionaries(t *testing.T) {
 	}
 	if !strings.Contains(out, "POS") || !strings.Contains(out, "人工智能") {
 		t.Errorf("analyze printed no table with 人工智能:\n%s", out)
+	}
+}
+
+// `xinwen search --size 0` answers the counts only, as size=0 does on the
+// API; it used to print ten hits.
+func TestSearchSizeZeroCounts(t *testing.T) {
+	dir := t.TempDir()
+	buildIndex(t, dir, inventArticles("s", "计数", 12, 2))
+	out, errOut, err := runCapture(t, "search", "--index", dir, "--dict", zh.BundledDictDir(), "--json", "--size", "0", "计数")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	var res search.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if res.Total != 12 || len(res.Hits) != 0 || len(res.Facets.Months) == 0 {
+		t.Errorf("--size 0: total %d, %d hits, months %v; want 12, none, some", res.Total, len(res.Hits), res.Facets.Months)
 	}
 }

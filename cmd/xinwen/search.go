@@ -28,7 +28,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&from, "from", "", "earliest date, YYYY-MM-DD or RFC 3339 (inclusive)")
 	fs.StringVar(&to, "to", "", "latest date, YYYY-MM-DD or RFC 3339 (inclusive)")
 	fs.StringVar(&req.Sort, "sort", "", "relevance or date (default: relevance, date when QUERY is empty)")
-	fs.IntVar(&req.Size, "size", 10, "hits per page (1-100)")
+	fs.IntVar(&req.Size, "size", 10, "hits per page (1-100); 0: only the total and the facets, as size=0 on /api/search")
 	fs.IntVar(&req.Page, "page", 1, "page number from 1")
 	fs.BoolVar(&req.Recency, "recency", false, "boost fresh articles in relevance order")
 	fs.BoolVar(&asJSON, "json", false, "print the API's JSON instead of a table")
@@ -47,6 +47,9 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	req.Query, req.Categories = strings.Join(fs.Args(), " "), cats
+	if req.Size == 0 {
+		req.Size, req.CountOnly = search.DefaultSize, true
+	}
 	gen, err := search.ReadCurrent(c.index)
 	if err != nil {
 		return err
