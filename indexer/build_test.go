@@ -379,6 +379,49 @@ func TestKeepFollowsServingHistory(t *testing.T) {
 	}
 }
 
+// TestDamagedCurrentGeneration: operations.md's answer to a published
+// generation that lost its meta.json is --rollback. It must step back to
+// the generation before it (not two back), no run may delete the damaged
+// one while it is current, and a damaged generation is never kept as a
+// rollback target.
+func TestDamagedCurrentGeneration(t *testing.T) {
+	_, jsonl := writeSources(t)
+	dir := t.TempDir()
+	cfg := buildCfg(dir, jsonl)
+	cfg.Keep = 2
+	publishOne(t, cfg)
+	b := publishOne(t, cfg)
+	c := publishOne(t, cfg)
+	damage := func(g string) {
+		if err := os.Remove(filepath.Join(dir, g, search.MetaFile)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	damage(c)
+	if gen, err := Rollback(dir); err != nil || gen != b {
+		t.Fatalf("Rollback from damaged %s = %s, %v; want %s", c, gen, err, b)
+	}
+	d := publishOne(t, cfg)
+	if !slices.Contains(generations(t, dir), b) {
+		t.Errorf("the build after the rollback removed %s: %v", b, generations(t, dir))
+	}
+	// Damaged while current: the next run keeps it until it publishes, then
+	// drops it rather than keep it for rollback.
+	damage(d)
+	canceled, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Build(canceled, cfg); err == nil {
+		t.Fatal("a canceled build succeeded")
+	}
+	if !slices.Contains(generations(t, dir), d) {
+		t.Errorf("a failed run removed %s, which CURRENT names", d)
+	}
+	e := publishOne(t, cfg)
+	if gen, err := Rollback(dir); err != nil || gen != b {
+		t.Errorf("Rollback from %s = %s, %v; want %s, skipping damaged %s", e, gen, err, b, d)
+	}
+}
+
 // TestUnpublishedGenerationRemoved: a run killed after writing meta.json
 // but before switching CURRENT leaves a complete generation that never
 // served, and CURRENT.tmp. The next run removes both and keeps the

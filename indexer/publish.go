@@ -68,7 +68,8 @@ func publish(dir, gen string, keep int, log *slog.Logger) error {
 	if err := setCurrent(dir, name, log); err != nil {
 		return err
 	}
-	hist = append(hist, name)
+	// A damaged generation (no meta.json) is no rollback target.
+	hist = append(slices.DeleteFunc(hist, func(g string) bool { return !isComplete(dir, g) }), name)
 	if len(hist) > keep+1 {
 		hist = hist[len(hist)-keep-1:]
 	}
@@ -112,14 +113,20 @@ func Rollback(dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if len(hist) < 2 {
+	// Step back to the newest earlier generation that is whole.
+	prev := ""
+	for i := len(hist) - 2; i >= 0 && prev == ""; i-- {
+		if isComplete(dir, hist[i]) {
+			prev, hist = hist[i], hist[:i+1]
+		}
+	}
+	if prev == "" {
 		return "", fmt.Errorf("index: %s: no older generation to roll back to", dir)
 	}
-	prev := hist[len(hist)-2]
 	if err := setCurrent(dir, prev, slog.Default()); err != nil {
 		return "", err
 	}
-	if err := writeHistory(dir, hist[:len(hist)-1]); err != nil {
+	if err := writeHistory(dir, hist); err != nil { // now ending with prev
 		slog.Default().Warn("rolled back, but could not record the history; the next run repairs it", "err", err)
 	}
 	return prev, nil
@@ -128,8 +135,9 @@ func Rollback(dir string) (string, error) {
 // loadHistory returns the serving history: the complete generations
 // CURRENT has named, oldest first, ending with the current one. It trusts
 // CURRENT over the history file, which a killed publish or rollback may
-// have left one step behind. An index written before the history was kept
-// has the complete generations older than CURRENT, by name.
+// have left one step behind. An index written before the history was kept,
+// or whose history names no generation left, has the complete generations
+// older than CURRENT, by name.
 func loadHistory(dir string) ([]string, error) {
 	complete := make(map[string]bool)
 	gens := completeGenerations(dir)
@@ -146,25 +154,33 @@ func loadHistory(dir string) ([]string, error) {
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("index: %w", err)
 	}
+	// The generation CURRENT names is in the history even when damaged (no
+	// meta.json): it is what serves, a rollback steps back from it, and no
+	// run may delete it while it is current.
+	if info, err := os.Stat(filepath.Join(dir, cur)); cur != "" && err == nil && info.IsDir() {
+		complete[cur] = true
+	}
 	var hist []string
 	b, err := os.ReadFile(filepath.Join(dir, historyFile))
-	switch {
-	case err == nil:
-		seen := make(map[string]bool)
-		for _, line := range strings.Split(string(b), "\n") {
-			if g := strings.TrimSpace(line); complete[g] && !seen[g] {
-				seen[g] = true
-				hist = append(hist, g)
-			}
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("index: read history: %w", err)
+	}
+	seen := make(map[string]bool)
+	for _, line := range strings.Split(string(b), "\n") {
+		if g := strings.TrimSpace(line); complete[g] && !seen[g] {
+			seen[g] = true
+			hist = append(hist, g)
 		}
-	case errors.Is(err, os.ErrNotExist):
+	}
+	if len(hist) == 0 {
+		// No history, or none of it left (emptied or garbled by hand): the
+		// complete generations older than CURRENT, by name, as before the
+		// history was kept.
 		for _, g := range gens {
 			if cur != "" && g < cur {
 				hist = append(hist, g)
 			}
 		}
-	default:
-		return nil, fmt.Errorf("index: read history: %w", err)
 	}
 	if complete[cur] {
 		if i := slices.Index(hist, cur); i >= 0 {
@@ -186,6 +202,12 @@ func writeHistory(dir string, hist []string) error {
 		return fmt.Errorf("index: history: %w", err)
 	}
 	return syncDir(dir)
+}
+
+// isComplete reports whether generation g has its meta.json.
+func isComplete(dir, g string) bool {
+	_, err := os.Stat(filepath.Join(dir, g, search.MetaFile))
+	return err == nil
 }
 
 // completeGenerations lists generation names with a meta.json, oldest first.

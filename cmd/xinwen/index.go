@@ -47,6 +47,9 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if rollback {
+		if fs.NArg() > 0 || cfg.Incremental || len(deletes) > 0 {
+			return fmt.Errorf("index: --rollback takes no SOURCE, --incremental or --delete: %w", errUsage)
+		}
 		gen, err := indexer.Rollback(c.index)
 		if err == nil {
 			fmt.Fprintf(stdout, "%s now serves %s\n", c.index, gen)

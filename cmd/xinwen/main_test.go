@@ -193,6 +193,7 @@ func TestBadUse(t *testing.T) {
 		{"rollback with --keep -1", []string{"index", "--index", "unused", "--keep", "-1", "--rollback"}, "--keep"},
 		{"index with --batch 0", []string{"index", "--index", "unused", "--batch", "0", "x.jsonl"}, "--batch"},
 		{"index with negative --shards", []string{"index", "--index", "unused", "--shards", "-2", "x.jsonl"}, "--shards"},
+		{"rollback with a source", []string{"index", "--index", "unused", "--rollback", "x.jsonl"}, "--rollback takes no SOURCE"},
 		{"index with a flag after a source", []string{"index", "--index", "unused", "x.jsonl", "--progress", "none"}, "flags go before"},
 		{"analyze without text", []string{"analyze"}, "TEXT"},
 		{"analyze with a bad mode", []string{"analyze", "--mode", "nope", "新闻"}, "--mode"},
