@@ -104,6 +104,8 @@ func TestAPISearchSearcherErrors(t *testing.T) {
 	}{
 		{name: "bad query", err: fmt.Errorf("search: %w: unbalanced quote", search.ErrBadQuery),
 			status: 400, code: "bad_param", msg: "unbalanced quote"},
+		{name: "sentinel left out", err: fmt.Errorf("id longer than 256 bytes: %w", search.ErrBadQuery),
+			status: 400, code: "bad_param", msg: "id longer than 256 bytes"},
 		{name: "generic", err: errors.New("disk on fire at /var/lib/xinwen"),
 			status: 500, code: "internal", msg: "internal error"},
 		{name: "timeout", hook: func(ctx context.Context) error {
@@ -121,8 +123,8 @@ func TestAPISearchSearcherErrors(t *testing.T) {
 				t.Fatalf("status = %d, want %d", rec.Code, tt.status)
 			}
 			body := decodeError(t, rec)
-			if body.Error.Code != tt.code || !strings.Contains(body.Error.Message, tt.msg) {
-				t.Errorf("error = %+v, want %q containing %q", body.Error, tt.code, tt.msg)
+			if body.Error.Code != tt.code || !strings.Contains(body.Error.Message, tt.msg) || strings.HasSuffix(body.Error.Message, search.ErrBadQuery.Error()) {
+				t.Errorf("error = %+v, want %q containing %q, without the sentinel's text", body.Error, tt.code, tt.msg)
 			}
 			if strings.Contains(rec.Body.String(), "disk on fire") {
 				t.Error("internal error text leaked to the client")

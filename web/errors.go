@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -82,14 +83,14 @@ func classify(err error) (e apiError, ok bool) {
 		}
 		e = apiError{Status: row.status, Code: row.code, Message: row.message}
 		if row.show {
-			e.Message = err.Error()
+			// The sentinel names the class, which the code already says.
+			e.Message = strings.TrimSuffix(err.Error(), ": "+row.target.Error())
 		}
 		return e, true
 	}
 	return apiError{Status: http.StatusInternalServerError, Code: "internal", Message: "internal error"}, false
 }
 
-// fail answers an API request with err mapped through errorTable.
 // ok answers 200 with v as JSON. It encodes v before writing anything, so
 // a value JSON cannot hold (a NaN) becomes a logged 500, not a 200 with an
 // empty body.
@@ -102,6 +103,7 @@ func (s *Server) ok(c *gin.Context, v any) {
 	c.Data(http.StatusOK, "application/json; charset=utf-8", b)
 }
 
+// fail answers an API request with err mapped through errorTable.
 func (s *Server) fail(c *gin.Context, err error) {
 	e := s.public(c, err)
 	c.AbortWithStatusJSON(e.Status, gin.H{"error": e})
