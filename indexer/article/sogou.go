@@ -95,7 +95,7 @@ func parseSogouDoc(chunk []byte, where string, opt Options) (Record, error) {
 	a := Article{
 		URL:   link,
 		Title: html.UnescapeString(sogouField(text, "contenttitle")),
-		Body:  bodyText(strings.ReplaceAll(html.UnescapeString(sogouField(text, "content")), sogouParagraph, "\n")),
+		Body:  bodyText(strings.ReplaceAll(sogouField(text, "content"), sogouParagraph, "\n")),
 		Date:  dateFromURL(link, opt.zone()),
 	}
 	if docno := strings.TrimSpace(sogouField(text, "docno")); docno != "" {
