@@ -215,10 +215,8 @@ func completeGenerations(dir string) []string {
 	entries, _ := os.ReadDir(dir)
 	var out []string
 	for _, e := range entries {
-		if e.IsDir() && strings.HasPrefix(e.Name(), search.GenPrefix) {
-			if _, err := os.Stat(filepath.Join(dir, e.Name(), search.MetaFile)); err == nil {
-				out = append(out, e.Name())
-			}
+		if e.IsDir() && strings.HasPrefix(e.Name(), search.GenPrefix) && isComplete(dir, e.Name()) {
+			out = append(out, e.Name())
 		}
 	}
 	sort.Strings(out)
@@ -254,7 +252,7 @@ func removeUnpublished(dir string, log *slog.Logger) error {
 		if !e.IsDir() || !strings.HasPrefix(name, search.GenPrefix) || slices.Contains(hist, name) {
 			continue
 		}
-		if _, err := os.Stat(filepath.Join(dir, name, search.MetaFile)); err == nil {
+		if isComplete(dir, name) {
 			log.Info("removing generation that is not being served or kept (never published, or rolled back from)", "generation", name)
 		} else {
 			log.Info("removing partial generation left by an earlier run", "generation", name)
