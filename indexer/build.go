@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/xinwen-search/xinwen"
+
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/xinwen-search/xinwen/indexer/article"
@@ -55,7 +57,7 @@ func (c *Config) defaults() {
 		c.BatchSize = defaultBatch
 	}
 	if c.Zone == nil {
-		c.Zone = shanghai()
+		c.Zone = xinwen.DefaultZone()
 	}
 	if c.Keep == 0 {
 		c.Keep = 1
@@ -66,14 +68,6 @@ func (c *Config) defaults() {
 	if c.Progress == nil {
 		c.Progress = nopProgress{}
 	}
-}
-
-func shanghai() *time.Location {
-	z, err := time.LoadLocation("Asia/Shanghai")
-	if err != nil {
-		return time.FixedZone("CST", 8*3600)
-	}
-	return z
 }
 
 // Build indexes cfg.Sources into a new generation under cfg.Dir and, when

@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xinwen-search/xinwen"
+
 	"github.com/xinwen-search/xinwen/internal/zhtest"
 	"github.com/xinwen-search/xinwen/search"
 )
@@ -155,7 +157,7 @@ func TestBuildPublishSearch(t *testing.T) {
 
 func day(t *testing.T, s string) time.Time {
 	t.Helper()
-	d, err := time.ParseInLocation("2006-01-02", s, shanghai())
+	d, err := time.ParseInLocation("2006-01-02", s, xinwen.DefaultZone())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/xinwen-search/xinwen"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -84,7 +86,7 @@ func zoneFor(name string, override *time.Location) (*time.Location, error) {
 		return override, nil
 	}
 	if name == "" {
-		name = "Asia/Shanghai"
+		name = xinwen.DefaultZoneName
 	}
 	z, err := time.LoadLocation(name)
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/xinwen-search/xinwen"
+
 	"github.com/gin-gonic/gin"
 
 	"github.com/xinwen-search/xinwen/search"
@@ -67,7 +69,7 @@ func New(s Searcher, opt Options) *Server {
 		opt.WriteTimeout = DefaultWriteTimeout
 	}
 	if opt.Zone == nil {
-		opt.Zone = defaultZone()
+		opt.Zone = xinwen.DefaultZone()
 	}
 	srv := &Server{
 		s:        s,
@@ -112,13 +114,4 @@ func (s *Server) routes() *gin.Engine {
 	e.NoRoute(s.notFound)
 	e.NoMethod(s.noMethod)
 	return e
-}
-
-// defaultZone is the news sources' zone. The tz database may be missing in
-// a slim container, so fall back to the fixed offset China has used since 1991.
-func defaultZone() *time.Location {
-	if loc, err := time.LoadLocation("Asia/Shanghai"); err == nil {
-		return loc
-	}
-	return time.FixedZone("CST", 8*60*60)
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/xinwen-search/xinwen"
 )
 
 // Layouts that carry their own zone or offset.
@@ -75,7 +77,7 @@ func parseDate(s string, zone *time.Location) (time.Time, error) {
 		return time.Time{}, nil
 	}
 	if zone == nil {
-		zone = shanghai
+		zone = xinwen.DefaultZone()
 	}
 	if t, ok := unixTime(s); ok {
 		return t, nil

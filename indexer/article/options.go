@@ -3,7 +3,8 @@ package article
 import (
 	"errors"
 	"time"
-	_ "time/tzdata" // Asia/Shanghai must load in slim containers without zoneinfo
+
+	"github.com/xinwen-search/xinwen"
 )
 
 // Sentinel errors callers may branch on with errors.Is.
@@ -25,7 +26,7 @@ var (
 // Options tune parsing. The zero value is ready to use.
 type Options struct {
 	// Zone reads dates that carry no zone ("2022-02-09 11:06:55").
-	// Nil means Asia/Shanghai, where the feeds are crawled.
+	// Nil means xinwen.DefaultZone, where the feeds are crawled.
 	Zone *time.Location
 	// RequireID rejects a JSON Lines record without an id (ErrNoID)
 	// instead of deriving one from its position: an update through the
@@ -41,19 +42,9 @@ type Warning struct {
 
 func (w Warning) String() string { return w.Where + ": " + w.Reason }
 
-var shanghai = loadShanghai()
-
-func loadShanghai() *time.Location {
-	loc, err := time.LoadLocation("Asia/Shanghai")
-	if err != nil {
-		return time.FixedZone("CST", 8*60*60)
-	}
-	return loc
-}
-
 func (o Options) zone() *time.Location {
 	if o.Zone == nil {
-		return shanghai
+		return xinwen.DefaultZone()
 	}
 	return o.Zone
 }
