@@ -5,10 +5,13 @@ package data
 
 import "embed"
 
-// Samples holds the demo articles under samples/, in Hexo format.
+// Samples holds the demo articles under SamplesDir, in Hexo format.
 //
 //go:embed samples
 var Samples embed.FS
+
+// SamplesDir is the directory of Samples that holds the articles.
+const SamplesDir = "samples"
 
 // UserDict is xinwen's jieba user dictionary of news terms ("word" or
 // "word freq tag" per line), loaded on top of jieba's own dictionary.

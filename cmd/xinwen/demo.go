@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"os"
 	"path/filepath"
 
@@ -16,6 +17,9 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	var sc serveConfig
 	fset := sc.flags("demo", "demo [--index DIR] [--addr HOST:PORT]\n\nIndexes the sample articles embedded in the binary (data/samples) into DIR\nand serves the search page and API until interrupted.", stderr, filepath.Join(os.TempDir(), "xinwen-demo-index"))
 	if err := parseFlags(fset, args); err != nil {
+		return err
+	}
+	if err := checkPort(sc.addr); err != nil {
 		return err
 	}
 	seg, zone, err := sc.setup()
@@ -38,18 +42,34 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return sc.serve(ctx, stdout, stderr, nil)
 }
 
+// checkPort fails early, before a minute of indexing, when addr cannot be
+// listened on, and says how to choose another.
+func checkPort(addr string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("demo: cannot listen on %s (%w); choose another address with --addr, e.g. --addr 127.0.0.1:8081", addr, err)
+	}
+	return ln.Close()
+}
+
 // writeSamples copies the embedded samples to a temporary directory, the
-// form indexer reads.
+// form indexer reads. The files sit at its top, as in data/samples, so an
+// article gets the same id here as from xinwen index data/samples.
 func writeSamples() (string, error) {
 	dir, err := os.MkdirTemp("", "xinwen-samples-")
 	if err != nil {
 		return "", fmt.Errorf("demo: %w", err)
 	}
-	err = fs.WalkDir(data.Samples, ".", func(p string, d fs.DirEntry, err error) error {
+	samples, err := fs.Sub(data.Samples, data.SamplesDir)
+	if err != nil {
+		os.RemoveAll(dir)
+		return "", fmt.Errorf("demo: samples: %w", err)
+	}
+	err = fs.WalkDir(samples, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		b, err := data.Samples.ReadFile(p)
+		b, err := fs.ReadFile(samples, p)
 		if err != nil {
 			return err
 		}
