@@ -178,3 +178,21 @@ func TestCopyTree(t *testing.T) {
 		}
 	}
 }
+
+// TestSyncDirWithoutDirectorySync: a file system that cannot fsync a
+// directory (procfs answers EINVAL, as do some network and FUSE file
+// systems) is no error; a directory that is not there is.
+func TestSyncDirWithoutDirectorySync(t *testing.T) {
+	if err := SyncDir(t.TempDir()); err != nil {
+		t.Errorf("SyncDir = %v", err)
+	}
+	if _, err := os.Stat("/proc/self"); err != nil {
+		t.Skip("no procfs here")
+	}
+	if err := SyncDir("/proc"); err != nil {
+		t.Errorf("SyncDir(/proc) = %v, want nil", err)
+	}
+	if err := SyncDir(filepath.Join(t.TempDir(), "missing")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("SyncDir of a missing directory = %v, want ErrNotExist", err)
+	}
+}
