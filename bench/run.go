@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/search"
 )
 
@@ -190,7 +191,7 @@ func (r *runner) scale(ctx context.Context, name, input string, text int64, prof
 // queries opens the index in this process and times the sampled queries.
 func (r *runner) queries(ctx context.Context, dir string, profile bool) (QueryLatency, error) {
 	r.phase("queries in-process")
-	gen, err := search.ReadCurrent(dir)
+	gen, err := generation.Current(dir)
 	if err != nil {
 		return QueryLatency{}, err
 	}

@@ -20,6 +20,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/indexer/article"
 	"github.com/xinwen-search/xinwen/search"
 )
@@ -88,17 +89,17 @@ func Build(ctx context.Context, cfg Config) (*Summary, error) {
 	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
-	unlock, err := lockDir(cfg.Dir)
+	unlock, err := generation.Lock(cfg.Dir)
 	if err != nil {
 		return nil, err
 	}
 	defer unlock()
-	if err := removeUnpublished(cfg.Dir, cfg.Log); err != nil {
+	if err := generation.RemoveUnpublished(cfg.Dir, cfg.Log); err != nil {
 		return nil, err
 	}
 
 	start := time.Now()
-	gen, err := newGenerationDir(cfg.Dir)
+	gen, err := generation.Create(cfg.Dir)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +111,7 @@ func Build(ctx context.Context, cfg Config) (*Summary, error) {
 		os.RemoveAll(gen)
 		return sum, err
 	}
-	if err := publish(cfg.Dir, gen, cfg.Keep, cfg.Log); err != nil {
+	if err := generation.Publish(cfg.Dir, gen, cfg.Keep, cfg.Log); err != nil {
 		os.RemoveAll(gen)
 		return sum, err
 	}
@@ -160,12 +161,12 @@ func build(ctx context.Context, cfg Config, gen string) (*Summary, error) {
 		return sum, err
 	}
 	sum.Docs = docs
-	meta := search.Meta{
+	meta := generation.Meta{
 		Generation: filepath.Base(gen), Created: time.Now().UTC(), Shards: cfg.Shards,
 		Docs: docs, Schema: search.SchemaVersion, DictVersion: cfg.DictVersion,
 		Zone: cfg.Zone.String(), Sources: cfg.Sources,
 	}
-	return sum, search.WriteMeta(gen, meta)
+	return sum, generation.WriteMeta(gen, meta)
 }
 
 // shardOf routes an id to its shard, the same way in every run, so that
@@ -277,7 +278,7 @@ func (w *writer) abandonShards() {
 func countDocs(gen string, shards int) (uint64, error) {
 	var n uint64
 	for i := range shards {
-		ix, err := bleve.OpenUsing(search.ShardDir(gen, i), map[string]any{"read_only": true})
+		ix, err := bleve.OpenUsing(generation.ShardDir(gen, i), map[string]any{"read_only": true})
 		if err != nil {
 			return 0, fmt.Errorf("index: reopen shard %d: %w", i, err)
 		}

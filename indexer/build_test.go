@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/xinwen-search/xinwen"
 
+	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/internal/zhtest"
 	"github.com/xinwen-search/xinwen/search"
 )
@@ -75,7 +75,7 @@ func buildCfg(dir string, sources ...string) Config {
 
 func openCurrent(t *testing.T, dir string) *search.Index {
 	t.Helper()
-	gen, err := search.ReadCurrent(dir)
+	gen, err := generation.Current(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +150,7 @@ func TestBuildPublishSearch(t *testing.T) {
 	if ix2 := openCurrent(t, dir); ix2.Stats().Docs != 2 || sum2.Generation == first {
 		t.Errorf("after rebuild: %d docs in %s", ix2.Stats().Docs, sum2.Generation)
 	}
-	if gen, err := Rollback(dir); err != nil || gen != first {
+	if gen, err := generation.Rollback(dir); err != nil || gen != first {
 		t.Errorf("Rollback = %s, %v; want %s", gen, err, first)
 	}
 }
@@ -172,7 +172,7 @@ func TestFailedBuildLeavesCurrent(t *testing.T) {
 	if _, err := Build(context.Background(), buildCfg(dir, jsonl)); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := search.ReadCurrent(dir)
+	before, _ := generation.Current(dir)
 
 	if _, err := Build(context.Background(), buildCfg(dir, jsonl, filepath.Join(dir, "missing.jsonl"))); err == nil {
 		t.Fatal("a missing source must fail the run")
@@ -182,11 +182,11 @@ func TestFailedBuildLeavesCurrent(t *testing.T) {
 	if _, err := Build(ctx, buildCfg(dir, jsonl)); !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled run: %v", err)
 	}
-	after, _ := search.ReadCurrent(dir)
+	after, _ := generation.Current(dir)
 	if after != before {
 		t.Errorf("CURRENT moved from %s to %s", before, after)
 	}
-	if gens := completeGenerations(dir); len(gens) != 1 {
+	if gens, _ := filepath.Glob(filepath.Join(dir, generation.Prefix+"*", generation.MetaFile)); len(gens) != 1 {
 		t.Errorf("generations left: %v", gens)
 	}
 	entries, _ := os.ReadDir(dir)
@@ -205,7 +205,7 @@ func TestFailedBuildLeavesCurrent(t *testing.T) {
 func TestLeftoverPartialRemoved(t *testing.T) {
 	_, jsonl := writeSources(t)
 	dir := t.TempDir()
-	partial := filepath.Join(dir, search.GenPrefix+"00000000T000000.000000-1")
+	partial := filepath.Join(dir, generation.Prefix+"00000000T000000.000000-1")
 	if err := os.MkdirAll(filepath.Join(partial, "shard-00"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +223,7 @@ func TestIncremental(t *testing.T) {
 	if _, err := Build(context.Background(), buildCfg(dir, hexoDir)); err != nil {
 		t.Fatal(err)
 	}
-	base, _ := search.ReadCurrent(dir)
+	base, _ := generation.Current(dir)
 	victim := hitIDs(t, openCurrent(t, dir), search.Request{Query: "女足"})[0]
 
 	cfg := buildCfg(dir, jsonl)
@@ -255,12 +255,12 @@ func TestIncremental(t *testing.T) {
 
 func TestConcurrentRunsRefused(t *testing.T) {
 	dir := t.TempDir()
-	unlock, err := lockDir(dir)
+	unlock, err := generation.Lock(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer unlock()
-	if _, err := Build(context.Background(), buildCfg(dir, "-")); !errors.Is(err, ErrBusy) {
+	if _, err := Build(context.Background(), buildCfg(dir, "-")); !errors.Is(err, generation.ErrBusy) {
 		t.Errorf("second run = %v, want ErrBusy", err)
 	}
 }
@@ -310,7 +310,7 @@ func TestStdin(t *testing.T) {
 // generations lists the generation directories in dir, complete or not.
 func generations(t *testing.T, dir string) []string {
 	t.Helper()
-	gens, err := filepath.Glob(filepath.Join(dir, search.GenPrefix+"*"))
+	gens, err := filepath.Glob(filepath.Join(dir, generation.Prefix+"*"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -329,87 +329,17 @@ func publishOne(t *testing.T, cfg Config) string {
 	return sum.Generation
 }
 
-// TestRollbackThenRebuildKeepsServingHistory: after a rollback, the next
-// build keeps the generation that was serving before it, not the one
-// rolled back from, and a further rollback never brings that one back.
-func TestRollbackThenRebuildKeepsServingHistory(t *testing.T) {
+// TestCanceledBuildKeepsDamagedCurrent: a run that fails must not
+// delete the generation CURRENT names, even one that lost its meta.json
+// (generation's TestDamagedCurrentGeneration follows the rest of it).
+func TestCanceledBuildKeepsDamagedCurrent(t *testing.T) {
 	_, jsonl := writeSources(t)
 	dir := t.TempDir()
 	cfg := buildCfg(dir, jsonl)
-	publishOne(t, cfg) // A, pruned by C
-	b := publishOne(t, cfg)
-	c := publishOne(t, cfg)
-	if gen, err := Rollback(dir); err != nil || gen != b {
-		t.Fatalf("Rollback = %s, %v; want %s", gen, err, b)
-	}
 	d := publishOne(t, cfg)
-	if got, want := generations(t, dir), []string{b, d}; !slices.Equal(got, want) {
-		t.Errorf("after rollback and rebuild the generations are %v, want %v (rolled back from: %s)", got, want, c)
-	}
-	if gen, err := Rollback(dir); err != nil || gen != b {
-		t.Fatalf("second Rollback = %s, %v; want %s", gen, err, b)
-	}
-	if gen, err := Rollback(dir); err == nil {
-		t.Errorf("third Rollback went to %s; want no older generation", gen)
-	}
-	if cur, _ := search.ReadCurrent(dir); filepath.Base(cur) != b {
-		t.Errorf("CURRENT = %s, want %s", cur, b)
-	}
-}
-
-// TestKeepFollowsServingHistory: --keep 2 keeps the two generations that
-// served last, skipping one rolled back from.
-func TestKeepFollowsServingHistory(t *testing.T) {
-	_, jsonl := writeSources(t)
-	dir := t.TempDir()
-	cfg := buildCfg(dir, jsonl)
-	cfg.Keep = 2
-	a := publishOne(t, cfg)
-	b := publishOne(t, cfg)
-	publishOne(t, cfg) // C, rolled back from
-	if _, err := Rollback(dir); err != nil {
+	if err := os.Remove(filepath.Join(dir, d, generation.MetaFile)); err != nil {
 		t.Fatal(err)
 	}
-	d := publishOne(t, cfg)
-	if got, want := generations(t, dir), []string{a, b, d}; !slices.Equal(got, want) {
-		t.Errorf("generations = %v, want %v", got, want)
-	}
-	for _, want := range []string{b, a} {
-		if gen, err := Rollback(dir); err != nil || gen != want {
-			t.Errorf("Rollback = %s, %v; want %s", gen, err, want)
-		}
-	}
-}
-
-// TestDamagedCurrentGeneration: operations.md's answer to a published
-// generation that lost its meta.json is --rollback. It must step back to
-// the generation before it (not two back), no run may delete the damaged
-// one while it is current, and a damaged generation is never kept as a
-// rollback target.
-func TestDamagedCurrentGeneration(t *testing.T) {
-	_, jsonl := writeSources(t)
-	dir := t.TempDir()
-	cfg := buildCfg(dir, jsonl)
-	cfg.Keep = 2
-	publishOne(t, cfg)
-	b := publishOne(t, cfg)
-	c := publishOne(t, cfg)
-	damage := func(g string) {
-		if err := os.Remove(filepath.Join(dir, g, search.MetaFile)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	damage(c)
-	if gen, err := Rollback(dir); err != nil || gen != b {
-		t.Fatalf("Rollback from damaged %s = %s, %v; want %s", c, gen, err, b)
-	}
-	d := publishOne(t, cfg)
-	if !slices.Contains(generations(t, dir), b) {
-		t.Errorf("the build after the rollback removed %s: %v", b, generations(t, dir))
-	}
-	// Damaged while current: the next run keeps it until it publishes, then
-	// drops it rather than keep it for rollback.
-	damage(d)
 	canceled, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := Build(canceled, cfg); err == nil {
@@ -417,79 +347,6 @@ func TestDamagedCurrentGeneration(t *testing.T) {
 	}
 	if !slices.Contains(generations(t, dir), d) {
 		t.Errorf("a failed run removed %s, which CURRENT names", d)
-	}
-	e := publishOne(t, cfg)
-	if gen, err := Rollback(dir); err != nil || gen != b {
-		t.Errorf("Rollback from %s = %s, %v; want %s, skipping damaged %s", e, gen, err, b, d)
-	}
-}
-
-// TestUnpublishedGenerationRemoved: a run killed after writing meta.json
-// but before switching CURRENT leaves a complete generation that never
-// served, and CURRENT.tmp. The next run removes both and keeps the
-// generation that was serving.
-func TestUnpublishedGenerationRemoved(t *testing.T) {
-	_, jsonl := writeSources(t)
-	dir := t.TempDir()
-	cfg := buildCfg(dir, jsonl)
-	publishOne(t, cfg)
-	serving := publishOne(t, cfg)
-
-	cfg.defaults()
-	orphan, err := newGenerationDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := build(context.Background(), cfg, orphan); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, search.CurrentFile+".tmp"), []byte(filepath.Base(orphan)+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-
-	next := publishOne(t, buildCfg(dir, jsonl))
-	if got, want := generations(t, dir), []string{serving, next}; !slices.Equal(got, want) {
-		t.Errorf("generations = %v, want %v (never published: %s)", got, want, filepath.Base(orphan))
-	}
-	if _, err := os.Stat(filepath.Join(dir, search.CurrentFile+".tmp")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("CURRENT.tmp left behind: %v", err)
-	}
-	if gen, err := Rollback(dir); err != nil || gen != serving {
-		t.Errorf("Rollback = %s, %v; want %s", gen, err, serving)
-	}
-}
-
-// TestHistoryRepairedAfterInterruptedSwitch: CURRENT is the truth when
-// the history file is a step behind (a run killed between the two).
-func TestHistoryRepairedAfterInterruptedSwitch(t *testing.T) {
-	_, jsonl := writeSources(t)
-	dir := t.TempDir()
-	cfg := buildCfg(dir, jsonl)
-	a := publishOne(t, cfg)
-	b := publishOne(t, cfg)
-	// A publish of c killed after CURRENT, before the history: the
-	// history still ends in b.
-	c := publishOne(t, cfg)
-	if err := writeHistory(dir, []string{b}); err != nil {
-		t.Fatal(err)
-	}
-	if hist, err := loadHistory(dir); err != nil || !slices.Equal(hist, []string{b, c}) {
-		t.Errorf("history = %v, %v; want [%s %s]", hist, err, b, c)
-	}
-	// A rollback killed after CURRENT, before the history.
-	if err := setCurrent(dir, b, slog.Default()); err != nil {
-		t.Fatal(err)
-	}
-	if err := writeHistory(dir, []string{b, c}); err != nil {
-		t.Fatal(err)
-	}
-	if hist, err := loadHistory(dir); err != nil || !slices.Equal(hist, []string{b}) {
-		t.Errorf("history = %v, %v; want [%s]", hist, err, b)
-	}
-	// An index from before the history was kept: by name, up to CURRENT.
-	os.Remove(filepath.Join(dir, historyFile))
-	if hist, err := loadHistory(dir); err != nil || !slices.Equal(hist, []string{b}) {
-		t.Errorf("history without a file = %v, %v; want [%s] (%s was pruned)", hist, err, b, a)
 	}
 }
 
@@ -531,7 +388,7 @@ func TestDeleteCountsOnlyExistingIDs(t *testing.T) {
 		t.Errorf("summary:\n%s", s)
 	}
 
-	before, _ := search.ReadCurrent(dir)
+	before, _ := generation.Current(dir)
 	gens := generations(t, dir)
 	cfg = buildCfg(dir)
 	cfg.Incremental, cfg.Delete = true, []string{"no-such-id", "nor-this"}
@@ -542,7 +399,7 @@ func TestDeleteCountsOnlyExistingIDs(t *testing.T) {
 	if sum != nil && sum.Deleted != 0 {
 		t.Errorf("deleted %d", sum.Deleted)
 	}
-	if after, _ := search.ReadCurrent(dir); after != before || !slices.Equal(generations(t, dir), gens) {
+	if after, _ := generation.Current(dir); after != before || !slices.Equal(generations(t, dir), gens) {
 		t.Errorf("CURRENT %s -> %s, generations %v -> %v: something was published", before, after, gens, generations(t, dir))
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/indexer/article"
 	"github.com/xinwen-search/xinwen/search"
 	"github.com/xinwen-search/xinwen/search/zh"
@@ -46,9 +47,9 @@ func openWriter(cfg Config, gen, base string) (*writer, error) {
 }
 
 func openShard(cfg Config, gen, base string, i int) (shardWriter, error) {
-	path := search.ShardDir(gen, i)
+	path := generation.ShardDir(gen, i)
 	if base != "" {
-		return openUpdateShard(search.ShardDir(base, i), path, cfg.BatchSize)
+		return openUpdateShard(generation.ShardDir(base, i), path, cfg.BatchSize)
 	}
 	b, err := bleve.NewBuilder(path, search.NewMapping(), map[string]any{
 		"batchSize": cfg.BatchSize,

@@ -5,6 +5,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/search"
 )
 
@@ -14,11 +15,11 @@ func baseGeneration(cfg Config) (string, error) {
 	if !cfg.Incremental {
 		return "", nil
 	}
-	base, err := search.ReadCurrent(cfg.Dir)
+	base, err := generation.Current(cfg.Dir)
 	if err != nil {
 		return "", fmt.Errorf("index: incremental needs a current index: %w", err)
 	}
-	meta, err := search.ReadMeta(base)
+	meta, err := generation.ReadMeta(base)
 	if err != nil {
 		return "", err
 	}
@@ -26,7 +27,7 @@ func baseGeneration(cfg Config) (string, error) {
 	case meta.Shards != cfg.Shards:
 		return "", fmt.Errorf("index: current generation has %d shards, this run %d: pass --shards %d or rebuild", meta.Shards, cfg.Shards, meta.Shards)
 	case meta.DictVersion != cfg.DictVersion:
-		return "", fmt.Errorf("index: current generation uses dictionaries %s, loaded %s: rebuild: %w", meta.DictVersion, cfg.DictVersion, search.ErrDictMismatch)
+		return "", fmt.Errorf("index: current generation uses dictionaries %s, loaded %s: rebuild: %w", meta.DictVersion, cfg.DictVersion, generation.ErrDictMismatch)
 	case meta.Schema != search.SchemaVersion:
 		return "", fmt.Errorf("index: current generation has schema %d, this build writes %d: rebuild", meta.Schema, search.SchemaVersion)
 	}
@@ -42,7 +43,7 @@ type updateShard struct {
 }
 
 func openUpdateShard(src, dst string, batchSize int) (*updateShard, error) {
-	if err := copyTree(src, dst); err != nil {
+	if err := generation.CopyTree(src, dst); err != nil {
 		return nil, fmt.Errorf("index: copy %s: %w", src, err)
 	}
 	ix, err := bleve.Open(dst)

@@ -14,8 +14,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/indexer/article"
-	"github.com/xinwen-search/xinwen/search"
 )
 
 func gzipped(t *testing.T, text string) []byte {
@@ -140,7 +140,7 @@ func TestUnreadableInputFailsRun(t *testing.T) {
 			if !strings.Contains(err.Error(), file) {
 				t.Errorf("err = %v, does not name %s", err, file)
 			}
-			if cur, _ := search.ReadCurrent(dir); filepath.Base(cur) != serving {
+			if cur, _ := generation.Current(dir); filepath.Base(cur) != serving {
 				t.Errorf("CURRENT = %s, want %s still", cur, serving)
 			}
 			if gens := generations(t, dir); len(gens) != 1 {

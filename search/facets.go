@@ -19,8 +19,14 @@ import (
 // of a query's CPU, and most of a common word's. A published generation
 // never changes, so when it opens each document's facet values are read
 // once into a table of small integers; a query then counts table entries
-// for the hits its collector sees. Segments without a table (the ingest
-// overlay) are counted through their doc values, as Bleve would.
+// for the hits its collector sees. Readers without a table (the ingest
+// overlay, a shard of several segments) are counted through their doc
+// values, as Bleve would.
+//
+// The tables are read from scorch's segments, the only index type xinwen
+// writes. A generation whose shards are of another type was not built by
+// xinwen index: Open refuses it rather than serve it at a fraction of the
+// speed.
 
 // facetTables maps each read-only segment to its documents' facet values.
 type facetTables struct {
@@ -60,7 +66,7 @@ func (ft *facetTables) addShard(s bleve.Index) error {
 	defer r.Close()
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
-		return nil // not scorch: counted through doc values
+		return fmt.Errorf("%T is not a scorch index: rebuild the index", r)
 	}
 	for _, ss := range snap.Segments() {
 		if err := ft.addSegment(ss.Segment()); err != nil {
@@ -103,7 +109,8 @@ func (ft *facetTables) id(name string) uint32 {
 	return id
 }
 
-// tableFor returns the table of a reader that is one tabled segment.
+// tableFor returns the table of a reader that is one tabled segment, nil
+// for any other reader: its hits are counted through doc values.
 func (ft *facetTables) tableFor(r index.IndexReader) *facetTable {
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok || len(snap.Segments()) != 1 {

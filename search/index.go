@@ -6,10 +6,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/generation"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -18,7 +20,7 @@ import (
 // Options tune how an index generation is opened.
 type Options struct {
 	// DictVersion is the loaded segmenter's version; when set, a
-	// generation built with another one is refused (ErrDictMismatch).
+	// generation built with another one is refused (generation.ErrDictMismatch).
 	DictVersion string
 	// Zone overrides the generation's zone for dates in results.
 	Zone *time.Location
@@ -27,7 +29,7 @@ type Options struct {
 // Index is one open generation: its shards searched as one.
 type Index struct {
 	dir     string
-	meta    Meta
+	meta    generation.Meta
 	zone    *time.Location
 	shards  []bleve.Index
 	alias   bleve.IndexAlias
@@ -38,7 +40,7 @@ type Index struct {
 
 // Open opens the generation in dir (a gen-... directory).
 func Open(dir string, opt Options) (*Index, error) {
-	meta, err := ReadMeta(dir)
+	meta, err := generation.ReadMeta(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +48,7 @@ func Open(dir string, opt Options) (*Index, error) {
 		return nil, fmt.Errorf("search: %s has schema %d, this build reads %d: rebuild the index", dir, meta.Schema, SchemaVersion)
 	}
 	if opt.DictVersion != "" && meta.DictVersion != opt.DictVersion {
-		return nil, fmt.Errorf("search: %s built with dictionaries %s, loaded %s: %w", dir, meta.DictVersion, opt.DictVersion, ErrDictMismatch)
+		return nil, fmt.Errorf("search: %s built with dictionaries %s, loaded %s: %w", dir, meta.DictVersion, opt.DictVersion, generation.ErrDictMismatch)
 	}
 	zone, err := zoneFor(meta.Zone, opt.Zone)
 	if err != nil {
@@ -54,7 +56,7 @@ func Open(dir string, opt Options) (*Index, error) {
 	}
 	ix := &Index{dir: dir, meta: meta, zone: zone}
 	for i := range meta.Shards {
-		s, err := bleve.OpenUsing(ShardDir(dir, i), map[string]any{"read_only": true})
+		s, err := bleve.OpenUsing(generation.ShardDir(dir, i), map[string]any{"read_only": true})
 		if err != nil {
 			ix.Close()
 			return nil, fmt.Errorf("search: open shard %d: %w", i, err)
@@ -105,7 +107,7 @@ func (ix *Index) Close() error {
 }
 
 // Meta returns the generation's metadata.
-func (ix *Index) Meta() Meta { return ix.meta }
+func (ix *Index) Meta() generation.Meta { return ix.meta }
 
 // Zone is the zone dates are shown and bare dates are read in.
 func (ix *Index) Zone() *time.Location { return ix.zone }
@@ -167,4 +169,18 @@ func (ix *Index) formatDate(s string) string {
 		return s
 	}
 	return t.In(ix.zone).Format(time.RFC3339)
+}
+
+// DirSize sums the sizes of the files below dir.
+func DirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
 }

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/xinwen-search/xinwen/generation"
 )
 
 // Live serves whichever generation DIR/CURRENT names, and switches to a
@@ -58,7 +60,7 @@ func (l *Live) Reload() (bool, error) {
 	if l.closed.Load() {
 		return false, fmt.Errorf("search: live index closed")
 	}
-	path, err := ReadCurrent(l.dir)
+	path, err := generation.Current(l.dir)
 	if err != nil {
 		return false, err
 	}

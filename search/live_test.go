@@ -9,12 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/internal/zhtest"
 )
 
 func publishForTest(t *testing.T, root, gen string) {
 	t.Helper()
-	if err := os.WriteFile(filepath.Join(root, CurrentFile), []byte(gen+"\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(root, generation.CurrentFile), []byte(gen+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -23,8 +24,8 @@ func publishForTest(t *testing.T, root, gen string) {
 // and each answer must come wholly from one generation.
 func TestLiveSwapUnderLoad(t *testing.T) {
 	root := t.TempDir()
-	genA := GenPrefix + "a"
-	genB := GenPrefix + "b"
+	genA := generation.Prefix + "a"
+	genB := generation.Prefix + "b"
 	writeGeneration(t, root, genA, newsFixtures[:4])
 	writeGeneration(t, root, genB, newsFixtures)
 	publishForTest(t, root, genA)
@@ -74,17 +75,17 @@ func TestLiveSwapUnderLoad(t *testing.T) {
 
 func TestLiveKeepsServingOnBadGeneration(t *testing.T) {
 	root := t.TempDir()
-	writeGeneration(t, root, GenPrefix+"good", newsFixtures)
-	publishForTest(t, root, GenPrefix+"good")
+	writeGeneration(t, root, generation.Prefix+"good", newsFixtures)
+	publishForTest(t, root, generation.Prefix+"good")
 	live, err := OpenLive(root, Options{DictVersion: zhtest.Version()}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer live.Close()
-	if err := os.MkdirAll(filepath.Join(root, GenPrefix+"broken"), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(root, generation.Prefix+"broken"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	publishForTest(t, root, GenPrefix+"broken")
+	publishForTest(t, root, generation.Prefix+"broken")
 	if _, err := live.Reload(); err == nil {
 		t.Fatal("Reload of a generation without meta.json should fail")
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/internal/zhtest"
 )
 
@@ -29,7 +30,7 @@ func writeGeneration(t testing.TB, root, name string, docs []fixture) string {
 	gen := filepath.Join(root, name)
 	const shards = 2
 	for i := range shards {
-		ix, err := bleve.New(ShardDir(gen, i), NewMapping())
+		ix, err := bleve.New(generation.ShardDir(gen, i), NewMapping())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -53,7 +54,7 @@ func writeGeneration(t testing.TB, root, name string, docs []fixture) string {
 			t.Fatal(err)
 		}
 	}
-	err := WriteMeta(gen, Meta{Generation: name, Shards: shards, Docs: uint64(len(docs)),
+	err := generation.WriteMeta(gen, generation.Meta{Generation: name, Shards: shards, Docs: uint64(len(docs)),
 		Schema: SchemaVersion, DictVersion: zhtest.Version(), Zone: "Asia/Shanghai"})
 	if err != nil {
 		t.Fatal(err)
@@ -64,7 +65,7 @@ func writeGeneration(t testing.TB, root, name string, docs []fixture) string {
 // openFixtures builds and opens a generation of docs.
 func openFixtures(t testing.TB, docs []fixture) *Index {
 	t.Helper()
-	gen := writeGeneration(t, t.TempDir(), GenPrefix+"test", docs)
+	gen := writeGeneration(t, t.TempDir(), generation.Prefix+"test", docs)
 	ix, err := Open(gen, Options{DictVersion: zhtest.Version()})
 	if err != nil {
 		t.Fatal(err)

@@ -15,6 +15,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"github.com/xinwen-search/xinwen/generation"
 )
 
 // The ingest overlay holds the articles written through Live.Ingest and
@@ -163,7 +165,7 @@ func (ov *overlay) create() error {
 		err = os.Rename(tmp, ov.path)
 	}
 	if err == nil {
-		err = syncDir(filepath.Dir(ov.path))
+		err = generation.SyncDir(filepath.Dir(ov.path))
 	}
 	var opened bleve.Index
 	if err == nil {
@@ -176,15 +178,6 @@ func (ov *overlay) create() error {
 	ov.ix = opened
 	ov.mu.Unlock()
 	return nil
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
 }
 
 // index returns the overlay's Bleve index, nil before the first write.

@@ -11,13 +11,13 @@ import (
 
 // shadowed is a generation's shards with the overlay's ids hidden.
 type shadowed struct {
-	generation // the generation's alias; its other methods pass through
-	ov         *overlay
+	genAlias // the generation's alias; its other methods pass through
+	ov       *overlay
 }
 
-// generation names the embedded index: embedded as bleve.Index, the
+// genAlias names the embedded index: embedded as bleve.Index, the
 // field would hide the Index method.
-type generation = bleve.Index
+type genAlias = bleve.Index
 
 func (s shadowed) Search(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	return s.SearchInContext(context.Background(), req)
@@ -26,11 +26,11 @@ func (s shadowed) Search(req *bleve.SearchRequest) (*bleve.SearchResult, error) 
 func (s shadowed) SearchInContext(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	ids := s.ov.hiddenIDs()
 	if len(ids) == 0 {
-		return s.generation.SearchInContext(ctx, req)
+		return s.genAlias.SearchInContext(ctx, req)
 	}
 	r := *req
 	r.Query = hide(req.Query, ids)
-	return s.generation.SearchInContext(ctx, &r)
+	return s.genAlias.SearchInContext(ctx, &r)
 }
 
 // hide excludes ids from q's matches without changing its scores. The
@@ -45,12 +45,12 @@ func hide(q query.Query, ids []string) query.Query {
 
 // DocCount counts the generation's articles that are not hidden.
 func (s shadowed) DocCount() (uint64, error) {
-	n, err := s.generation.DocCount()
+	n, err := s.genAlias.DocCount()
 	ids := s.ov.hiddenIDs()
 	if err != nil || len(ids) == 0 {
 		return n, err
 	}
-	res, err := s.generation.Search(bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), 0, 0, false))
+	res, err := s.genAlias.Search(bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), 0, 0, false))
 	if err != nil {
 		return 0, fmt.Errorf("search: count hidden: %w", err)
 	}
@@ -61,7 +61,7 @@ func (s shadowed) DocCount() (uint64, error) {
 // view shares ix's shards: closing either closes them.
 func (ix *Index) withOverlay(ov *overlay) *Index {
 	v := *ix
-	alias := bleve.NewIndexAlias(shadowed{generation: ix.alias, ov: ov})
+	alias := bleve.NewIndexAlias(shadowed{genAlias: ix.alias, ov: ov})
 	if o := ov.index(); o != nil {
 		alias.Add(o)
 	}

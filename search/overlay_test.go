@@ -13,6 +13,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/internal/zhtest"
 )
 
@@ -21,8 +22,8 @@ import (
 func openLiveFixtures(t *testing.T) (*Live, string) {
 	t.Helper()
 	root := t.TempDir()
-	writeGeneration(t, root, GenPrefix+"a", newsFixtures)
-	publishForTest(t, root, GenPrefix+"a")
+	writeGeneration(t, root, generation.Prefix+"a", newsFixtures)
+	publishForTest(t, root, generation.Prefix+"a")
 	return reopenLive(t, root), root
 }
 
@@ -98,8 +99,8 @@ func TestOverlayIngest(t *testing.T) {
 	live = reopenLive(t, root)
 	t.Run("after restart", func(t *testing.T) { checkOverlaid(t, live) })
 
-	writeGeneration(t, root, GenPrefix+"b", newsFixtures)
-	publishForTest(t, root, GenPrefix+"b")
+	writeGeneration(t, root, generation.Prefix+"b", newsFixtures)
+	publishForTest(t, root, generation.Prefix+"b")
 	if changed, err := live.Reload(); err != nil || !changed {
 		t.Fatalf("Reload = %v, %v", changed, err)
 	}
@@ -264,8 +265,8 @@ func TestOverlayBatchesWaitForDisk(t *testing.T) {
 // holds or has deleted) cost each search of the generation.
 func BenchmarkHiddenIDs(b *testing.B) {
 	root := b.TempDir()
-	writeGeneration(b, root, GenPrefix+"a", newsFixtures)
-	if err := os.WriteFile(filepath.Join(root, CurrentFile), []byte(GenPrefix+"a\n"), 0o644); err != nil {
+	writeGeneration(b, root, generation.Prefix+"a", newsFixtures)
+	if err := os.WriteFile(filepath.Join(root, generation.CurrentFile), []byte(generation.Prefix+"a\n"), 0o644); err != nil {
 		b.Fatal(err)
 	}
 	live, err := OpenLive(root, Options{DictVersion: zhtest.Version()}, nil)

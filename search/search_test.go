@@ -10,8 +10,10 @@ import (
 	"strings"
 	"testing"
 
-	bsearch "github.com/blevesearch/bleve/v2/search"
 	"time"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/xinwen-search/xinwen/generation"
 )
 
 var newsFixtures = []fixture{
@@ -323,8 +325,8 @@ func TestSuggest(t *testing.T) {
 }
 
 func TestDictMismatchRefused(t *testing.T) {
-	gen := writeGeneration(t, t.TempDir(), GenPrefix+"x", newsFixtures[:1])
-	if _, err := Open(gen, Options{DictVersion: "other"}); !errors.Is(err, ErrDictMismatch) {
+	gen := writeGeneration(t, t.TempDir(), generation.Prefix+"x", newsFixtures[:1])
+	if _, err := Open(gen, Options{DictVersion: "other"}); !errors.Is(err, generation.ErrDictMismatch) {
 		t.Errorf("Open with another dictionary = %v, want ErrDictMismatch", err)
 	}
 }

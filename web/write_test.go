@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/search"
 )
 
@@ -153,7 +154,7 @@ func TestWriteErrors(t *testing.T) {
 		{"unreadable body", "POST", "/api/articles", strings.NewReader("{}\n"),
 			fmt.Errorf("ingest: %w: unexpected EOF", ErrBadBody), 400, "bad_param"},
 		{"delete unknown", "DELETE", "/api/articles/nope", nil, fmt.Errorf("x: %w", search.ErrNotFound), 404, "not_found"},
-		{"reload fails", "POST", "/api/admin/reload", nil, fmt.Errorf("search: %w", search.ErrNoIndex), 500, "internal"},
+		{"reload fails", "POST", "/api/admin/reload", nil, fmt.Errorf("search: %w", generation.ErrNoIndex), 500, "internal"},
 		{"reload by GET", "GET", "/api/admin/reload", nil, nil, 405, "bad_param"},
 	}
 	for _, tt := range tests {

@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/search/zh"
 )
 
@@ -95,7 +95,7 @@ func TestIndexKilledMidway(t *testing.T) {
 	c.kill()
 	t.Logf("killed xinwen index while it wrote %s", partial)
 
-	if cur, err := search.ReadCurrent(dir); err != nil || filepath.Base(cur) != published {
+	if cur, err := generation.Current(dir); err != nil || filepath.Base(cur) != published {
 		t.Fatalf("CURRENT = %v, %v; want %s still", cur, err, published)
 	}
 	st := newStack(t, dir, "")
@@ -134,7 +134,7 @@ func waitForSegments(t *testing.T, c *child, dir, tmp, published string) string 
 		if c.exited() {
 			t.Fatalf("xinwen index ended before it could be killed (make the input bigger):\n%s", c.out)
 		}
-		gens, _ := filepath.Glob(filepath.Join(dir, search.GenPrefix+"*"))
+		gens, _ := filepath.Glob(filepath.Join(dir, generation.Prefix+"*"))
 		for _, g := range gens {
 			if filepath.Base(g) != published && (hasSegment(g) || hasSegment(tmp)) {
 				return filepath.Base(g)

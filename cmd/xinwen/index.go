@@ -13,8 +13,8 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/indexer"
-	"github.com/xinwen-search/xinwen/search"
 )
 
 func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -50,7 +50,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if fs.NArg() > 0 || cfg.Incremental || len(deletes) > 0 {
 			return fmt.Errorf("index: --rollback takes no SOURCE, --incremental or --delete: %w", errUsage)
 		}
-		gen, err := indexer.Rollback(c.index)
+		gen, err := generation.Rollback(c.index)
 		if err == nil {
 			fmt.Fprintf(stdout, "%s now serves %s\n", c.index, gen)
 		}
@@ -94,7 +94,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprint(stdout, sum.String())
 	}
 	if err != nil {
-		if cur, cerr := search.ReadCurrent(c.index); cerr == nil {
+		if cur, cerr := generation.Current(c.index); cerr == nil {
 			return fmt.Errorf("index: nothing published, %s still serves %s: %w", c.index, filepath.Base(cur), err)
 		}
 		return fmt.Errorf("index: nothing published, %s has no published index: %w", c.index, err)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/search"
 )
 
@@ -50,7 +51,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if req.Size == 0 {
 		req.Size, req.CountOnly = search.DefaultSize, true
 	}
-	gen, err := search.ReadCurrent(c.index)
+	gen, err := generation.Current(c.index)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/indexer"
 	"github.com/xinwen-search/xinwen/search"
 	"github.com/xinwen-search/xinwen/search/zh"
@@ -59,7 +60,7 @@ func buildXinwen(ctx context.Context, dir, jsonl string, docs int, zone *time.Lo
 	if _, err := indexer.Build(ctx, cfg); err != nil {
 		return nil, fmt.Errorf("eval: build xinwen: %w", err)
 	}
-	gen, err := search.ReadCurrent(dir)
+	gen, err := generation.Current(dir)
 	if err != nil {
 		return nil, fmt.Errorf("eval: %w", err)
 	}
