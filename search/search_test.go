@@ -10,8 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	bsearch "github.com/blevesearch/bleve/v2/search"
 	"time"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
 )
 
 var newsFixtures = []fixture{
@@ -254,6 +255,7 @@ func TestBadRequests(t *testing.T) {
 		{Size: MaxSize + 1},
 		{Page: -1},
 		{Page: MaxWindow/10 + 1, Size: 10},
+		{Page: math.MaxInt / 5, Size: 10}, // page*size overflows
 		{Sort: "popularity"},
 		{After: "not-a-cursor", Sort: SortDate},
 		{After: encodeCursor(&bsearch.DocumentMatch{}, bsearch.SortOrder{&bsearch.SortScore{}}), Query: "足球", Sort: SortRelevance},
