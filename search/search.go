@@ -102,7 +102,7 @@ func normalizeRequest(req Request) (Request, error) {
 		return req, fmt.Errorf("facet_size must be between 1 and %d: %w", MaxFacetSize, ErrBadQuery)
 	case req.Page < 1:
 		return req, fmt.Errorf("page must be 1 or more: %w", ErrBadQuery)
-	case req.After == "" && req.Page > MaxWindow/req.Size:
+	case req.After == "" && !req.CountOnly && req.Page > MaxWindow/req.Size:
 		return req, fmt.Errorf("page*size beyond %d: page deeper with sort=date and the after cursor: %w", MaxWindow, ErrBadQuery)
 	case !req.From.IsZero() && !req.To.IsZero() && req.From.After(req.To):
 		return req, fmt.Errorf("from is after to: %w", ErrBadQuery)

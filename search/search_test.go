@@ -474,6 +474,17 @@ func TestCountOnly(t *testing.T) {
 	}
 }
 
+// Counts page nothing, so no page is too deep for them: the API answers
+// size=0&page=100000 with the counts, and so must a direct search.
+func TestCountOnlyDeepPage(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	req := Request{Query: "足球", CountOnly: true, Page: MaxWindow}
+	res, err := ix.Search(context.Background(), req)
+	if err != nil || res.Total == 0 || len(res.Hits) != 0 {
+		t.Fatalf("Search(%+v) = %+v, %v; want the counts", req, res, err)
+	}
+}
+
 func TestFacetSize(t *testing.T) {
 	ix := openFixtures(t, newsFixtures)
 	all := search(t, ix, Request{Categories: []string{"科技", "体育"}})
