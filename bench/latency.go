@@ -9,7 +9,7 @@ import (
 	"runtime/pprof"
 	"time"
 
-	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen"
 )
 
 // ClassAll pools every query of a round.
@@ -17,7 +17,7 @@ const ClassAll = "all queries"
 
 // Searcher is what the in-process phase needs of an open index.
 type Searcher interface {
-	Search(ctx context.Context, req search.Request) (*search.Result, error)
+	Search(ctx context.Context, req xinwen.SearchRequest) (*xinwen.Result, error)
 }
 
 // QueryLatency is in-process latency per class (and ClassAll): the
@@ -38,7 +38,7 @@ type QueryLatency struct {
 // and between two allocation snapshots, after the timed rounds.
 func MeasureQueries(ctx context.Context, ix Searcher, qs []Query, zone *time.Location, rounds int, profileDir string) (QueryLatency, error) {
 	out := QueryLatency{ZeroHits: map[string]int{}, Rounds: rounds}
-	reqs := make([]search.Request, len(qs))
+	reqs := make([]xinwen.SearchRequest, len(qs))
 	for i, q := range qs {
 		r, err := q.Request(zone)
 		if err != nil {
@@ -59,7 +59,7 @@ func MeasureQueries(ctx context.Context, ix Searcher, qs []Query, zone *time.Loc
 }
 
 // timeRounds fills the latencies and CPU costs from q.Rounds rounds.
-func (q *QueryLatency) timeRounds(ctx context.Context, ix Searcher, qs []Query, reqs []search.Request) error {
+func (q *QueryLatency) timeRounds(ctx context.Context, ix Searcher, qs []Query, reqs []xinwen.SearchRequest) error {
 	byMode := [2]map[string][]Latency{{}, {}}
 	var cpu [2]time.Duration
 	for range q.Rounds {
@@ -92,7 +92,7 @@ func medians(rounds map[string][]Latency) map[string]Latency {
 
 // pass runs every request once and summarizes the timings by class.
 // zero, when set, counts requests that found nothing.
-func pass(ctx context.Context, ix Searcher, qs []Query, reqs []search.Request, noFacets bool, zero map[string]int) (map[string]Latency, error) {
+func pass(ctx context.Context, ix Searcher, qs []Query, reqs []xinwen.SearchRequest, noFacets bool, zero map[string]int) (map[string]Latency, error) {
 	times := map[string][]time.Duration{}
 	for i, req := range reqs {
 		req.NoFacets = noFacets
@@ -125,7 +125,7 @@ const (
 
 // profileQueries profiles one pass with facets and one without: CPU, and
 // allocations as the difference of two snapshots around the passes.
-func profileQueries(ctx context.Context, ix Searcher, qs []Query, reqs []search.Request, dir string) error {
+func profileQueries(ctx context.Context, ix Searcher, qs []Query, reqs []xinwen.SearchRequest, dir string) error {
 	if err := writeHeap(filepath.Join(dir, ProfileQueryAllocsBase)); err != nil {
 		return err
 	}

@@ -11,7 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen"
 )
 
 // Query classes, in report order.
@@ -40,14 +40,14 @@ type Query struct {
 	Text     string // the q parameter
 	Category string // a category path, or ""
 	From, To string // YYYY-MM-DD in the sampling zone, or ""
-	Sort     string // "" (relevance) or search.SortDate
+	Sort     string // "" (relevance) or xinwen.SortDate
 	Page     int    // 0: first page
 }
 
-// Request is q as an in-process search.Request, with bare dates read as
+// Request is q as an in-process xinwen.SearchRequest, with bare dates read as
 // whole days in zone exactly as the web API reads them.
-func (q Query) Request(zone *time.Location) (search.Request, error) {
-	req := search.Request{Query: q.Text, Sort: q.Sort, Page: q.Page, Size: search.DefaultSize}
+func (q Query) Request(zone *time.Location) (xinwen.SearchRequest, error) {
+	req := xinwen.SearchRequest{Query: q.Text, Sort: q.Sort, Page: q.Page, Size: xinwen.DefaultSize}
 	if q.Category != "" {
 		req.Categories = []string{q.Category}
 	}
@@ -209,7 +209,7 @@ func (s *sampler) try(class string) (Query, bool) {
 		return s.filter()
 	case ClassSortDate:
 		q, ok := s.fromTitle(1)
-		q.Sort = search.SortDate
+		q.Sort = xinwen.SortDate
 		return q, ok
 	case ClassPage50:
 		return Query{Text: pick(s.rng, s.common), Page: 50}, len(s.common) > 0

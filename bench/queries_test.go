@@ -9,7 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen"
 )
 
 var cst = time.FixedZone("CST", 8*3600)
@@ -76,7 +76,7 @@ func checkQuery(q Query, docs []Doc) string {
 		}
 	}
 	switch {
-	case (q.Class == ClassSortDate) != (q.Sort == search.SortDate):
+	case (q.Class == ClassSortDate) != (q.Sort == xinwen.SortDate):
 		return "only sort-by-date queries sort by date"
 	case (q.Class == ClassPage50) != (q.Page == 50):
 		return "only page-50 queries ask for page 50"
@@ -156,7 +156,7 @@ func TestQueryAsRequestAndURL(t *testing.T) {
 	if !req.From.Equal(wantFrom) || !req.To.Equal(wantTo) {
 		t.Errorf("dates %v .. %v, want whole days %v .. %v", req.From, req.To, wantFrom, wantTo)
 	}
-	if req.Query != "山水" || !slices.Equal(req.Categories, []string{"新闻/国内"}) || req.Page != 2 || req.Size != search.DefaultSize {
+	if req.Query != "山水" || !slices.Equal(req.Categories, []string{"新闻/国内"}) || req.Page != 2 || req.Size != xinwen.DefaultSize {
 		t.Errorf("request %+v does not carry the query", req)
 	}
 	v := q.Values()

@@ -87,7 +87,7 @@ func openCurrent(t *testing.T, dir string) *search.Index {
 	return ix
 }
 
-func hitIDs(t *testing.T, ix *search.Index, req search.Request) []string {
+func hitIDs(t *testing.T, ix *search.Index, req xinwen.SearchRequest) []string {
 	t.Helper()
 	res, err := ix.Search(context.Background(), req)
 	if err != nil {
@@ -124,14 +124,14 @@ func TestBuildPublishSearch(t *testing.T) {
 	ix := openCurrent(t, dir)
 	tests := []struct {
 		name string
-		req  search.Request
+		req  xinwen.SearchRequest
 		want string
 	}{
-		{"title words", search.Request{Query: "准备金率"}, "j1"},
-		{"quoted phrase", search.Request{Query: `"出口同比增长"`}, "j4"},
-		{"pseudo-tag book title kept as text", search.Request{Query: `"和平宣言"`}, ""},
-		{"category prefix", search.Request{Categories: []string{"财经/产业"}}, "j4"},
-		{"date range", search.Request{Query: "足球", From: day(t, "2024-05-03"), To: day(t, "2024-05-04")}, ""},
+		{"title words", xinwen.SearchRequest{Query: "准备金率"}, "j1"},
+		{"quoted phrase", xinwen.SearchRequest{Query: `"出口同比增长"`}, "j4"},
+		{"pseudo-tag book title kept as text", xinwen.SearchRequest{Query: `"和平宣言"`}, ""},
+		{"category prefix", xinwen.SearchRequest{Categories: []string{"财经/产业"}}, "j4"},
+		{"date range", xinwen.SearchRequest{Query: "足球", From: day(t, "2024-05-03"), To: day(t, "2024-05-04")}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -195,7 +195,7 @@ func TestFailedBuildLeavesCurrent(t *testing.T) {
 			t.Errorf("partial generation left behind: %s", e.Name())
 		}
 	}
-	if got := hitIDs(t, openCurrent(t, dir), search.Request{Query: "准备金率"}); len(got) != 1 {
+	if got := hitIDs(t, openCurrent(t, dir), xinwen.SearchRequest{Query: "准备金率"}); len(got) != 1 {
 		t.Errorf("current index no longer serves: %v", got)
 	}
 }
@@ -224,7 +224,7 @@ func TestIncremental(t *testing.T) {
 		t.Fatal(err)
 	}
 	base, _ := generation.Current(dir)
-	victim := hitIDs(t, openCurrent(t, dir), search.Request{Query: "女足"})[0]
+	victim := hitIDs(t, openCurrent(t, dir), xinwen.SearchRequest{Query: "女足"})[0]
 
 	cfg := buildCfg(dir, jsonl)
 	cfg.Incremental, cfg.Delete = true, []string{victim}
@@ -236,10 +236,10 @@ func TestIncremental(t *testing.T) {
 		t.Errorf("docs after update = %d, want 4", sum.Docs)
 	}
 	ix := openCurrent(t, dir)
-	if got := hitIDs(t, ix, search.Request{Query: "女足"}); len(got) != 0 {
+	if got := hitIDs(t, ix, xinwen.SearchRequest{Query: "女足"}); len(got) != 0 {
 		t.Errorf("deleted article still found: %v", got)
 	}
-	if got := hitIDs(t, ix, search.Request{Query: "准备金率"}); len(got) != 1 {
+	if got := hitIDs(t, ix, xinwen.SearchRequest{Query: "准备金率"}); len(got) != 1 {
 		t.Errorf("added article not found: %v", got)
 	}
 	// The base generation was copied, never written: it still has 3 docs.
@@ -373,7 +373,7 @@ func TestDeleteCountsOnlyExistingIDs(t *testing.T) {
 	hexoDir, jsonl := writeSources(t)
 	dir := t.TempDir()
 	publishOne(t, buildCfg(dir, hexoDir))
-	victim := hitIDs(t, openCurrent(t, dir), search.Request{Query: "女足"})[0]
+	victim := hitIDs(t, openCurrent(t, dir), xinwen.SearchRequest{Query: "女足"})[0]
 
 	cfg := buildCfg(dir, jsonl)
 	cfg.Incremental, cfg.Delete = true, []string{victim, "no-such-id", victim}

@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/collector"
 	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
+	"github.com/xinwen-search/xinwen"
 )
 
 // Facets are counted by xinwen, not by Bleve. Bleve's term facets visit
@@ -188,7 +189,7 @@ func (fc *hitCount) merge(lc *localCount) {
 
 // facets turns the counts into the API's facets: the n most frequent
 // categories, every month.
-func (fc *hitCount) facets(n int) Facets {
+func (fc *hitCount) facets(n int) xinwen.Facets {
 	fc.mu.Lock()
 	defer fc.mu.Unlock()
 	all := make(map[string]int, len(fc.other)+len(fc.counts))
@@ -200,13 +201,13 @@ func (fc *hitCount) facets(n int) Facets {
 	for k, n := range fc.other {
 		all[k] += n
 	}
-	out := Facets{Categories: []FacetValue{}, Months: []FacetValue{}}
+	out := xinwen.Facets{Categories: []xinwen.FacetValue{}, Months: []xinwen.FacetValue{}}
 	for term, n := range all {
 		switch {
 		case strings.HasPrefix(term, facetCategoryPrefix):
-			out.Categories = append(out.Categories, FacetValue{Value: term[len(facetCategoryPrefix):], Count: n})
+			out.Categories = append(out.Categories, xinwen.FacetValue{Value: term[len(facetCategoryPrefix):], Count: n})
 		case strings.HasPrefix(term, facetMonthPrefix):
-			out.Months = append(out.Months, FacetValue{Value: term[len(facetMonthPrefix):], Count: n})
+			out.Months = append(out.Months, xinwen.FacetValue{Value: term[len(facetMonthPrefix):], Count: n})
 		}
 	}
 	sort.Slice(out.Categories, func(i, j int) bool {

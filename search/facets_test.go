@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/xinwen-search/xinwen"
 )
 
 // TestFacetTablesAgreeWithBleve counts facets both ways, xinwen's tables
@@ -15,10 +16,10 @@ func TestFacetTablesAgreeWithBleve(t *testing.T) {
 	if len(ix.facets.bySeg) != 2 {
 		t.Fatalf("%d facet tables, want one per shard", len(ix.facets.bySeg))
 	}
-	reqs := []Request{
+	reqs := []xinwen.SearchRequest{
 		{}, {Query: "人工智能"}, {Query: "足球"}, {Query: `"民币"`}, {Query: "人民"},
 		{Categories: []string{"科技"}}, {Query: "新能源 汽车", Page: 2, Size: 1},
-		{Sort: SortDate, Size: 2},
+		{Sort: xinwen.SortDate, Size: 2},
 	}
 	for _, req := range reqs {
 		got := search(t, ix, req).Facets
@@ -30,9 +31,9 @@ func TestFacetTablesAgreeWithBleve(t *testing.T) {
 }
 
 // bleveFacets runs req's query with Bleve's term facet on the facet field.
-func bleveFacets(t *testing.T, ix *Index, req Request) Facets {
+func bleveFacets(t *testing.T, ix *Index, req xinwen.SearchRequest) xinwen.Facets {
 	t.Helper()
-	req, err := normalizeRequest(req)
+	req, err := normalize(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,5 +53,5 @@ func bleveFacets(t *testing.T, ix *Index, req Request) Facets {
 	for _, term := range res.Facets["f"].Terms.Terms() {
 		fc.other[term.Term] = term.Count
 	}
-	return fc.facets(DefaultFacetSize)
+	return fc.facets(xinwen.DefaultFacetSize)
 }

@@ -113,9 +113,9 @@ func (ix *Index) Meta() generation.Meta { return ix.meta }
 func (ix *Index) Zone() *time.Location { return ix.zone }
 
 // Stats describes the open generation.
-func (ix *Index) Stats() Stats {
+func (ix *Index) Stats() xinwen.Stats {
 	n, _ := ix.alias.DocCount()
-	return Stats{Docs: n, Generation: filepath.Base(ix.dir), SizeBytes: ix.size, DictVersion: ix.meta.DictVersion, Zone: ix.meta.Zone}
+	return xinwen.Stats{Docs: n, Generation: filepath.Base(ix.dir), SizeBytes: ix.size, DictVersion: ix.meta.DictVersion, Zone: ix.meta.Zone}
 }
 
 // Suggest completes prefix from title words, most frequent first.
@@ -124,7 +124,7 @@ func (ix *Index) Suggest(_ context.Context, prefix string, n int) ([]string, err
 }
 
 // Get returns one stored article.
-func (ix *Index) Get(ctx context.Context, id string) (*Doc, error) {
+func (ix *Index) Get(ctx context.Context, id string) (*xinwen.Doc, error) {
 	sr := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{id}), 1, 0, false)
 	sr.Fields = storedFields
 	res, err := ix.alias.SearchInContext(ctx, sr)
@@ -136,7 +136,7 @@ func (ix *Index) Get(ctx context.Context, id string) (*Doc, error) {
 	}
 	h := res.Hits[0]
 	f := fieldsOf(h.Fields)
-	return &Doc{
+	return &xinwen.Doc{
 		ID: h.ID, Title: f.str(FieldTitle), Body: f.str(FieldBody), URL: f.str(FieldURL),
 		Date: ix.formatDate(f.str(FieldDate)), Categories: splitPath(f.str(FieldPath)),
 		Source: f.str(FieldSource), Thumbnail: f.str(FieldThumbnail),

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/generation"
 )
 
@@ -121,7 +122,7 @@ func (l *Live) acquire() (*handle, error) {
 }
 
 // Search runs req on the served generation.
-func (l *Live) Search(ctx context.Context, req Request) (*Result, error) {
+func (l *Live) Search(ctx context.Context, req xinwen.SearchRequest) (*xinwen.Result, error) {
 	h, err := l.acquire()
 	if err != nil {
 		return nil, err
@@ -131,7 +132,7 @@ func (l *Live) Search(ctx context.Context, req Request) (*Result, error) {
 }
 
 // Get returns one article from the served generation.
-func (l *Live) Get(ctx context.Context, id string) (*Doc, error) {
+func (l *Live) Get(ctx context.Context, id string) (*xinwen.Doc, error) {
 	h, err := l.acquire()
 	if err != nil {
 		return nil, err
@@ -156,10 +157,10 @@ func (l *Live) Suggest(ctx context.Context, prefix string, n int) ([]string, err
 }
 
 // Stats describes the served generation.
-func (l *Live) Stats() Stats {
+func (l *Live) Stats() xinwen.Stats {
 	h, err := l.acquire()
 	if err != nil {
-		return Stats{}
+		return xinwen.Stats{}
 	}
 	defer h.mu.RUnlock()
 	return h.ix.Stats()

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/internal/zhtest"
 )
@@ -43,7 +44,7 @@ func TestLiveSwapUnderLoad(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for ctx.Err() == nil {
-				res, err := live.Search(context.Background(), Request{Size: 100})
+				res, err := live.Search(context.Background(), xinwen.SearchRequest{Size: 100})
 				queries.Add(1)
 				if err != nil || (res.Total != 4 && res.Total != uint64(len(newsFixtures))) || int(res.Total) != len(res.Hits) {
 					failures.Add(1)
@@ -89,7 +90,7 @@ func TestLiveKeepsServingOnBadGeneration(t *testing.T) {
 	if _, err := live.Reload(); err == nil {
 		t.Fatal("Reload of a generation without meta.json should fail")
 	}
-	res, err := live.Search(context.Background(), Request{Query: "足球"})
+	res, err := live.Search(context.Background(), xinwen.SearchRequest{Query: "足球"})
 	if err != nil || res.Total == 0 {
 		t.Errorf("after a failed reload the old generation must still answer: %v %v", res, err)
 	}

@@ -31,9 +31,6 @@ const (
 	MaxIDBytes = 256
 )
 
-// ErrTooLarge marks a write bigger than the limits allow.
-var ErrTooLarge = errors.New("request too large")
-
 var errOverlayClosed = errors.New("search: overlay closed")
 
 // tombstoneKey is the overlay's internal key holding the ids deleted

@@ -13,6 +13,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/internal/zhtest"
 )
@@ -46,17 +47,17 @@ func article(id, title, body string, cats ...string) Article {
 // new article, the replacement instead of the original, right counts.
 func checkOverlaid(t *testing.T, l *Live) {
 	t.Helper()
-	if got := ids(search(t, l, Request{Query: "量子计算"})); !slices.Equal(got, []string{"o1"}) {
+	if got := ids(search(t, l, xinwen.SearchRequest{Query: "量子计算"})); !slices.Equal(got, []string{"o1"}) {
 		t.Errorf("q=量子计算: %v, want [o1]", got)
 	}
-	if got := ids(search(t, l, Request{Query: "开幕"})); len(got) != 0 {
+	if got := ids(search(t, l, xinwen.SearchRequest{Query: "开幕"})); len(got) != 0 {
 		t.Errorf("q=开幕 finds the replaced original: %v", got)
 	}
 	doc, err := l.Get(context.Background(), "t1")
 	if err != nil || doc.Title != "人工智能大会闭幕" {
 		t.Errorf("Get(t1) = %+v, %v; want the replacement", doc, err)
 	}
-	all := search(t, l, Request{Size: 100})
+	all := search(t, l, xinwen.SearchRequest{Size: 100})
 	want := uint64(len(newsFixtures) + 1)
 	if all.Total != want || len(all.Hits) != int(want) {
 		t.Errorf("browse: total %d, %d hits; want %d", all.Total, len(all.Hits), want)
@@ -69,7 +70,7 @@ func checkOverlaid(t *testing.T, l *Live) {
 	}
 }
 
-func facetCount(fv []FacetValue, v string) int {
+func facetCount(fv []xinwen.FacetValue, v string) int {
 	for _, f := range fv {
 		if f.Value == v {
 			return f.Count
@@ -129,7 +130,7 @@ func TestOverlayDelete(t *testing.T) {
 				t.Errorf("Get(%s) after delete = %v, want ErrNotFound", id, err)
 			}
 		}
-		all := search(t, l, Request{Size: 100})
+		all := search(t, l, xinwen.SearchRequest{Size: 100})
 		if all.Total != uint64(len(newsFixtures)-1) || slices.Contains(ids(all), "t1") {
 			t.Errorf("browse after delete: total %d, ids %v", all.Total, ids(all))
 		}
@@ -166,9 +167,9 @@ func TestOverlayKeepsScores(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{"人工智能", "新能源 汽车", "人民", `"上海"`} {
-		want := search(t, plain, Request{Query: q})
-		got := search(t, live, Request{Query: q})
-		var kept []Hit
+		want := search(t, plain, xinwen.SearchRequest{Query: q})
+		got := search(t, live, xinwen.SearchRequest{Query: q})
+		var kept []xinwen.Hit
 		for _, h := range want.Hits {
 			if h.ID != "p2" {
 				kept = append(kept, h)
@@ -228,7 +229,7 @@ func TestSearchStopsWhenCanceled(t *testing.T) {
 	live, _ := openLiveFixtures(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	for _, req := range []Request{{Query: "人工智能"}, {}} {
+	for _, req := range []xinwen.SearchRequest{{Query: "人工智能"}, {}} {
 		if _, err := live.Search(ctx, req); !errors.Is(err, context.Canceled) {
 			t.Errorf("Search(%+v) with a canceled context = %v, want context.Canceled", req, err)
 		}
@@ -283,7 +284,7 @@ func BenchmarkHiddenIDs(b *testing.B) {
 		live.ov.hidden.Store(&ids)
 		b.Run(fmt.Sprintf("hidden=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := live.Search(context.Background(), Request{Query: "人工智能"}); err != nil {
+				if _, err := live.Search(context.Background(), xinwen.SearchRequest{Query: "人工智能"}); err != nil {
 					b.Fatal(err)
 				}
 			}

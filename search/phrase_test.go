@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/search/zh"
 )
 
@@ -136,8 +137,8 @@ type queryHits struct {
 func wantHits(t *testing.T, ix *Index, tests []queryHits) {
 	t.Helper()
 	for _, tt := range tests {
-		for _, sort := range []string{SortRelevance, SortDate} {
-			if got := ids(search(t, ix, Request{Query: tt.q, Sort: sort})); !sameSet(got, tt.want) {
+		for _, sort := range []string{xinwen.SortRelevance, xinwen.SortDate} {
+			if got := ids(search(t, ix, xinwen.SearchRequest{Query: tt.q, Sort: sort})); !sameSet(got, tt.want) {
 				t.Errorf("%s, sort=%s: got %v, want %v", tt.q, sort, got, tt.want)
 			}
 		}

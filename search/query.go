@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/search/zh"
 )
 
@@ -33,7 +34,7 @@ type parsed struct {
 	words     []string // plain words: all must match, as words or substrings
 	phrases   []string // "quoted": exact contiguous match
 	excludes  []string // -word or -"phrase"
-	truncated bool     // the query exceeded MaxQueryRunes or MaxTerms
+	truncated bool     // the query exceeded xinwen.MaxTerms or MaxLoneChars
 	// terms[i] are the distinct jieba query-mode words of words[i], set by
 	// analyzeWords once for both matching and highlighting; partial[i]
 	// says they leave some of the word out (a stop word: 部就 -> 部).
@@ -96,15 +97,12 @@ func (p parsed) empty() bool { return len(p.words) == 0 && len(p.phrases) == 0 }
 // closing quote: ASCII, full-width and Chinese quotes.
 var quotePairs = map[rune]rune{'"': '"', '＂': '＂', '“': '”', '「': '」', '『': '』'}
 
-// parseQuery splits q into words, phrases and exclusions. It never fails on
-// what a reader might type: an unclosed quote runs to the end, and an
-// over-long query is cut to the limits and flagged.
+// parseQuery splits q, a query SearchRequest.Normalize accepted, into
+// words, phrases and exclusions. It never fails on what a reader might
+// type: an unclosed quote runs to the end, and terms past xinwen.MaxTerms
+// are left out and flagged.
 func parseQuery(q string) parsed {
 	var p parsed
-	if utf8.RuneCountInString(q) > MaxQueryRunes {
-		q = string([]rune(q)[:MaxQueryRunes])
-		p.truncated = true
-	}
 	rs := []rune(q)
 	for i := 0; i < len(rs); {
 		if isSpace(rs[i]) {
@@ -136,7 +134,7 @@ func parseQuery(q string) parsed {
 		if term == "" || !hasWordRune(term) {
 			continue
 		}
-		if len(p.words)+len(p.phrases)+len(p.excludes) >= MaxTerms {
+		if len(p.words)+len(p.phrases)+len(p.excludes) >= xinwen.MaxTerms {
 			p.truncated = true
 			break
 		}
@@ -535,7 +533,7 @@ func dedupTerms(toks []zh.Token) []string {
 }
 
 // filterQueries turns the request's filters into must-clauses.
-func filterQueries(req Request) []query.Query {
+func filterQueries(req xinwen.SearchRequest) []query.Query {
 	var out []query.Query
 	if len(req.Categories) > 0 {
 		cats := make([]query.Query, 0, len(req.Categories))
@@ -560,13 +558,12 @@ func filterQueries(req Request) []query.Query {
 // normalizeCategory accepts "a/b", "a > b" and " a / b " alike, each level
 // folded as NewRecord indexes it (categoryLevel).
 func normalizeCategory(c string) string {
-	c = strings.ReplaceAll(c, ">", categorySep)
-	parts := strings.Split(c, categorySep)
-	out := parts[:0]
-	for _, p := range parts {
-		if p = categoryLevel(p); p != "" {
-			out = append(out, p)
+	levels := xinwen.SplitCategory(strings.ReplaceAll(c, ">", xinwen.CategorySep))
+	out := levels[:0]
+	for _, l := range levels {
+		if l = categoryLevel(l); l != "" {
+			out = append(out, l)
 		}
 	}
-	return strings.Join(out, categorySep)
+	return xinwen.JoinCategory(out)
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/xinwen-search/xinwen"
 )
 
 // Seeds for these fuzzers live in testdata/fuzz/<FuzzName>/; go test runs
@@ -16,10 +18,13 @@ import (
 func FuzzParseQuery(f *testing.F) {
 	f.Add(`人工智能 "大模型" -广告`)
 	f.Fuzz(func(t *testing.T, q string) {
+		if utf8.RuneCountInString(q) > xinwen.MaxQueryRunes {
+			return // SearchRequest.Normalize rejects it before parsing
+		}
 		p := parseQuery(q)
 		terms := append(append(append([]string(nil), p.words...), p.phrases...), p.excludes...)
-		if len(terms) > MaxTerms {
-			t.Fatalf("%d terms, limit %d", len(terms), MaxTerms)
+		if len(terms) > xinwen.MaxTerms {
+			t.Fatalf("%d terms, limit %d", len(terms), xinwen.MaxTerms)
 		}
 		runes := 0
 		for _, term := range terms {
@@ -28,10 +33,10 @@ func FuzzParseQuery(f *testing.F) {
 			}
 			runes += utf8.RuneCountInString(term)
 		}
-		if runes > MaxQueryRunes {
-			t.Fatalf("terms hold %d runes, limit %d", runes, MaxQueryRunes)
+		if runes > xinwen.MaxQueryRunes {
+			t.Fatalf("terms hold %d runes, limit %d", runes, xinwen.MaxQueryRunes)
 		}
-		if p.truncated && utf8.RuneCountInString(q) <= MaxQueryRunes && len(terms) < MaxTerms {
+		if p.truncated && utf8.RuneCountInString(q) <= xinwen.MaxQueryRunes && len(terms) < xinwen.MaxTerms {
 			t.Fatalf("truncated without reason: %q", q)
 		}
 		if err := p.analyzeWords(); err != nil {

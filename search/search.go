@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/xinwen-search/xinwen"
 )
 
 // Facet and re-ranking sizes.
@@ -23,9 +24,9 @@ const (
 )
 
 // Search runs one request.
-func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+func (ix *Index) Search(ctx context.Context, req xinwen.SearchRequest) (*xinwen.Result, error) {
 	start := time.Now()
-	req, err := normalizeRequest(req)
+	req, err := normalize(req)
 	if err != nil {
 		return nil, err
 	}
@@ -62,21 +63,18 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &Result{Total: res.Total, Page: req.Page, Size: req.Size, Truncated: p.truncated}
-	if req.CountOnly {
-		out.Size = 0
-	}
+	out := &xinwen.Result{Total: res.Total, Page: req.Page, Size: req.Size, Truncated: p.truncated}
 	needles := needlesOf(p)
-	out.Hits = make([]Hit, 0, len(hits))
+	out.Hits = make([]xinwen.Hit, 0, len(hits))
 	for _, h := range hits {
 		out.Hits = append(out.Hits, ix.hit(h, stored[h.ID], needles))
 	}
-	if byDate(p, req) && len(hits) == req.Size && uint64(req.Page*req.Size) < res.Total {
+	if byDate(p, req) && !req.CountOnly && len(hits) == req.Size && uint64(req.Page*req.Size) < res.Total {
 		out.NextCursor = encodeCursor(hits[len(hits)-1], sr.Sort)
 	}
-	out.Facets = Facets{Categories: []FacetValue{}, Months: []FacetValue{}}
+	out.Facets = xinwen.Facets{Categories: []xinwen.FacetValue{}, Months: []xinwen.FacetValue{}}
 	if count != nil {
-		out.Facets = count.facets(cmp.Or(req.FacetSize, DefaultFacetSize))
+		out.Facets = count.facets(cmp.Or(req.FacetSize, xinwen.DefaultFacetSize))
 	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	return out, nil
@@ -88,29 +86,12 @@ func globalScoring(ctx context.Context) context.Context {
 	return context.WithValue(ctx, bsearch.SearchTypeKey, bsearch.GlobalScoring)
 }
 
-func normalizeRequest(req Request) (Request, error) {
-	if req.Size == 0 {
-		req.Size = DefaultSize
-	}
-	if req.Page == 0 {
-		req.Page = 1
-	}
-	switch {
-	case req.Size < 1 || req.Size > MaxSize:
-		return req, fmt.Errorf("size must be between 1 and %d: %w", MaxSize, ErrBadQuery)
-	case req.FacetSize < 0 || req.FacetSize > MaxFacetSize:
-		return req, fmt.Errorf("facet_size must be between 1 and %d: %w", MaxFacetSize, ErrBadQuery)
-	case req.Page < 1:
-		return req, fmt.Errorf("page must be 1 or more: %w", ErrBadQuery)
-	case req.After == "" && req.Page*req.Size > MaxWindow:
-		return req, fmt.Errorf("page*size beyond %d: page deeper with sort=date and the after cursor: %w", MaxWindow, ErrBadQuery)
-	case !req.From.IsZero() && !req.To.IsZero() && req.From.After(req.To):
-		return req, fmt.Errorf("from is after to: %w", ErrBadQuery)
-	}
-	switch req.Sort {
-	case "", SortRelevance, SortDate:
-	default:
-		return req, fmt.Errorf("sort must be %q or %q: %w", SortRelevance, SortDate, ErrBadQuery)
+// normalize applies the rules every request obeys, then moves its date
+// bounds within what Bleve takes.
+func normalize(req xinwen.SearchRequest) (xinwen.SearchRequest, error) {
+	req, err := req.Normalize()
+	if err != nil {
+		return req, fmt.Errorf("search: %w", err)
 	}
 	req.From, req.To = clampDate(req.From), clampDate(req.To)
 	return req, nil
@@ -136,7 +117,7 @@ func clampDate(t time.Time) time.Time {
 	return t
 }
 
-func buildQuery(p parsed, req Request) query.Query {
+func buildQuery(p parsed, req xinwen.SearchRequest) query.Query {
 	text := textQuery(p)
 	must := filterQueries(req)
 	if text != nil {
@@ -154,13 +135,13 @@ func buildQuery(p parsed, req Request) query.Query {
 // byDate tells whether hits come newest first: asked for, or browsing.
 // Without words or phrases relevance has nothing to rank by (filters and
 // exclusions do not score), so browsing is date order whatever the sort.
-func byDate(p parsed, req Request) bool {
-	return req.Sort == SortDate || p.empty()
+func byDate(p parsed, req xinwen.SearchRequest) bool {
+	return req.Sort == xinwen.SortDate || p.empty()
 }
 
 // searchRequest shapes the Bleve request: paging or cursor, sort, facets.
 // It reports whether the hits must be re-ranked for freshness.
-func (ix *Index) searchRequest(q query.Query, p parsed, req Request) (*bleve.SearchRequest, bool, error) {
+func (ix *Index) searchRequest(q query.Query, p parsed, req xinwen.SearchRequest) (*bleve.SearchRequest, bool, error) {
 	byDate := byDate(p, req)
 	from := (req.Page - 1) * req.Size
 	rerank := req.Recency && !byDate && req.After == "" && req.Page*req.Size <= recencyWindow
@@ -201,7 +182,7 @@ func (ix *Index) searchRequest(q query.Query, p parsed, req Request) (*bleve.Sea
 // recencyRerank multiplies each score by 1 + 0.5^(age/half-life), so an
 // article from today counts double and one from four months ago barely
 // gains, then cuts the requested page from the re-ordered window.
-func (ix *Index) recencyRerank(hits []*bsearch.DocumentMatch, req Request) []*bsearch.DocumentMatch {
+func (ix *Index) recencyRerank(hits []*bsearch.DocumentMatch, req xinwen.SearchRequest) []*bsearch.DocumentMatch {
 	now := time.Now()
 	for _, h := range hits {
 		if d, err := time.Parse(time.RFC3339Nano, fieldsOf(h.Fields).str(FieldDate)); err == nil {
@@ -242,9 +223,9 @@ func (ix *Index) loadStored(ctx context.Context, hits []*bsearch.DocumentMatch) 
 	return out, nil
 }
 
-func (ix *Index) hit(h *bsearch.DocumentMatch, f fieldsOf, needles []needle) Hit {
+func (ix *Index) hit(h *bsearch.DocumentMatch, f fieldsOf, needles []needle) xinwen.Hit {
 	title := f.str(FieldTitle)
-	return Hit{
+	return xinwen.Hit{
 		ID: h.ID, Title: title,
 		TitleHTML:   highlightTitle(title, needles),
 		SnippetHTML: snippet(f.str(FieldBody), needles),

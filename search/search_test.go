@@ -13,6 +13,7 @@ import (
 	"time"
 
 	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/generation"
 )
 
@@ -31,10 +32,10 @@ var newsFixtures = []fixture{
 
 // searchable is what the tests search: an Index or a Live.
 type searchable interface {
-	Search(context.Context, Request) (*Result, error)
+	Search(context.Context, xinwen.SearchRequest) (*xinwen.Result, error)
 }
 
-func search(t *testing.T, ix searchable, req Request) *Result {
+func search(t *testing.T, ix searchable, req xinwen.SearchRequest) *xinwen.Result {
 	t.Helper()
 	res, err := ix.Search(context.Background(), req)
 	if err != nil {
@@ -43,7 +44,7 @@ func search(t *testing.T, ix searchable, req Request) *Result {
 	return res
 }
 
-func ids(res *Result) []string {
+func ids(res *xinwen.Result) []string {
 	out := make([]string, len(res.Hits))
 	for i, h := range res.Hits {
 		out[i] = h.ID
@@ -63,7 +64,7 @@ func TestRanking(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := ids(search(t, ix, Request{Query: tt.q}))
+			got := ids(search(t, ix, xinwen.SearchRequest{Query: tt.q}))
 			pos := map[string]int{}
 			for i, id := range got {
 				pos[id] = i + 1
@@ -98,7 +99,7 @@ func TestMatching(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := search(t, ix, Request{Query: tt.q, Size: 100})
+			res := search(t, ix, xinwen.SearchRequest{Query: tt.q, Size: 100})
 			if !sameSet(ids(res), tt.want) || int(res.Total) != len(tt.want) {
 				t.Errorf("q=%q: got %v (total %d), want %v", tt.q, ids(res), res.Total, tt.want)
 			}
@@ -130,16 +131,16 @@ func TestFilters(t *testing.T) {
 	day := func(s string) time.Time { d, _ := time.ParseInLocation("2006-01-02", s, shanghai); return d }
 	tests := []struct {
 		name string
-		req  Request
+		req  xinwen.SearchRequest
 		want []string
 	}{
-		{"category prefix", Request{Categories: []string{"汽车"}}, []string{"p1", "p2"}},
-		{"category full path", Request{Categories: []string{"汽车/新能源"}}, []string{"p1"}},
-		{"category written with >", Request{Categories: []string{"汽车 > 新能源"}}, []string{"p1"}},
-		{"two categories: any", Request{Categories: []string{"财经", "国际"}}, []string{"s1", "x1"}},
-		{"date range inclusive", Request{From: day("2025-01-10"), To: day("2025-01-11").Add(24*time.Hour - 1)}, []string{"w1", "s1"}},
-		{"open start", Request{To: day("2024-03-02")}, []string{"p1", "p2"}},
-		{"query with filters", Request{Query: "足球", Categories: []string{"体育/足球"}}, []string{"nodate"}},
+		{"category prefix", xinwen.SearchRequest{Categories: []string{"汽车"}}, []string{"p1", "p2"}},
+		{"category full path", xinwen.SearchRequest{Categories: []string{"汽车/新能源"}}, []string{"p1"}},
+		{"category written with >", xinwen.SearchRequest{Categories: []string{"汽车 > 新能源"}}, []string{"p1"}},
+		{"two categories: any", xinwen.SearchRequest{Categories: []string{"财经", "国际"}}, []string{"s1", "x1"}},
+		{"date range inclusive", xinwen.SearchRequest{From: day("2025-01-10"), To: day("2025-01-11").Add(24*time.Hour - 1)}, []string{"w1", "s1"}},
+		{"open start", xinwen.SearchRequest{To: day("2024-03-02")}, []string{"p1", "p2"}},
+		{"query with filters", xinwen.SearchRequest{Query: "足球", Categories: []string{"体育/足球"}}, []string{"nodate"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -153,7 +154,7 @@ func TestFilters(t *testing.T) {
 
 func TestBrowseByDateAndFacets(t *testing.T) {
 	ix := openFixtures(t, newsFixtures)
-	res := search(t, ix, Request{Size: 100})
+	res := search(t, ix, xinwen.SearchRequest{Size: 100})
 	if res.Total != uint64(len(newsFixtures)) {
 		t.Fatalf("total %d, want %d", res.Total, len(newsFixtures))
 	}
@@ -184,15 +185,15 @@ func TestBrowseByDateAndFacets(t *testing.T) {
 // used to give every hit a NaN score, which JSON cannot encode.
 func TestFiltersOnlyBrowseByDate(t *testing.T) {
 	ix := openFixtures(t, newsFixtures)
-	for _, req := range []Request{
+	for _, req := range []xinwen.SearchRequest{
 		{Categories: []string{"科技"}},
 		{From: time.Date(2024, 1, 1, 0, 0, 0, 0, shanghai)},
 		{Query: "-足球"},
 	} {
 		byDate := req
-		byDate.Sort, byDate.Size = SortDate, 100
+		byDate.Sort, byDate.Size = xinwen.SortDate, 100
 		want := ids(search(t, ix, byDate))
-		req.Sort, req.Size = SortRelevance, 100
+		req.Sort, req.Size = xinwen.SortRelevance, 100
 		res := search(t, ix, req)
 		if got := ids(res); !slices.Equal(got, want) || len(got) == 0 {
 			t.Errorf("%+v: got %v, want newest first %v", req, got, want)
@@ -215,19 +216,19 @@ func TestRecencyBoost(t *testing.T) {
 		{id: "new", title: "台风登陆沿海", body: "台风带来强降雨，多地停课，交通受阻，学校放假。", date: now.AddDate(0, 0, -1).Format("2006-01-02")},
 	}
 	ix := openFixtures(t, docs)
-	if got := ids(search(t, ix, Request{Query: "台风"})); got[0] != "old" {
+	if got := ids(search(t, ix, xinwen.SearchRequest{Query: "台风"})); got[0] != "old" {
 		t.Fatalf("without the boost the denser older article should lead: %v", got)
 	}
-	if got := ids(search(t, ix, Request{Query: "台风", Recency: true})); got[0] != "new" {
+	if got := ids(search(t, ix, xinwen.SearchRequest{Query: "台风", Recency: true})); got[0] != "new" {
 		t.Errorf("recency=true should put yesterday's article first: %v", got)
 	}
 }
 
 func TestCursorPaging(t *testing.T) {
 	ix := openFixtures(t, newsFixtures)
-	for _, sort := range []string{"", SortDate} {
+	for _, sort := range []string{"", xinwen.SortDate} {
 		seen := map[string]bool{}
-		req := Request{Size: 3, Sort: sort} // "" with no query browses by date
+		req := xinwen.SearchRequest{Size: 3, Sort: sort} // "" with no query browses by date
 		for pages := 0; ; pages++ {
 			if pages > len(newsFixtures) {
 				t.Fatalf("%s: cursor never ends", sort)
@@ -252,13 +253,14 @@ func TestCursorPaging(t *testing.T) {
 
 func TestBadRequests(t *testing.T) {
 	ix := openFixtures(t, newsFixtures)
-	bad := []Request{
-		{Size: MaxSize + 1},
+	bad := []xinwen.SearchRequest{
+		{Size: xinwen.MaxSize + 1},
 		{Page: -1},
-		{Page: MaxWindow/10 + 1, Size: 10},
+		{Page: xinwen.MaxWindow/10 + 1, Size: 10},
+		{Page: math.MaxInt / 5, Size: 10}, // page*size overflows
 		{Sort: "popularity"},
-		{After: "not-a-cursor", Sort: SortDate},
-		{After: encodeCursor(&bsearch.DocumentMatch{}, bsearch.SortOrder{&bsearch.SortScore{}}), Query: "足球", Sort: SortRelevance},
+		{After: "not-a-cursor", Sort: xinwen.SortDate},
+		{After: encodeCursor(&bsearch.DocumentMatch{}, bsearch.SortOrder{&bsearch.SortScore{}}), Query: "足球", Sort: xinwen.SortRelevance},
 		{From: time.Now(), To: time.Now().Add(-time.Hour)},
 	}
 	for _, req := range bad {
@@ -270,8 +272,8 @@ func TestBadRequests(t *testing.T) {
 
 func TestHighlightEscapes(t *testing.T) {
 	ix := openFixtures(t, newsFixtures)
-	res := search(t, ix, Request{Query: "足球", Categories: []string{"体育"}, Size: 10})
-	var h *Hit
+	res := search(t, ix, xinwen.SearchRequest{Query: "足球", Categories: []string{"体育"}, Size: 10})
+	var h *xinwen.Hit
 	for i := range res.Hits {
 		if res.Hits[i].ID == "xss" {
 			h = &res.Hits[i]
@@ -339,7 +341,7 @@ func TestSparsePhraseStaysExact(t *testing.T) {
 	}
 	ix := openFixtures(t, docs)
 	for _, q := range []string{`"高质量发展"`, `"推动高质量发展取得"`, `"质量发展取得新"`} {
-		if got := ids(search(t, ix, Request{Query: q})); !sameSet(got, []string{"exact"}) {
+		if got := ids(search(t, ix, xinwen.SearchRequest{Query: q})); !sameSet(got, []string{"exact"}) {
 			t.Errorf("%s: got %v, want [exact]", q, got)
 		}
 	}
@@ -368,7 +370,7 @@ func TestTrimLoneEdges(t *testing.T) {
 func TestSentenceEndingInLoneCharacter(t *testing.T) {
 	ix := openFixtures(t, []fixture{{id: "s", title: "标题", body: "会议强调要推动经济发展，好的政策要落实。"}})
 	for _, q := range []string{"推动经济发展，好", "展，好的政策"} {
-		if got := ids(search(t, ix, Request{Query: q})); !sameSet(got, []string{"s"}) {
+		if got := ids(search(t, ix, xinwen.SearchRequest{Query: q})); !sameSet(got, []string{"s"}) {
 			t.Errorf("%s: got %v", q, got)
 		}
 	}
@@ -394,7 +396,7 @@ func TestSeamGrams(t *testing.T) {
 
 func TestDateOrderSkipsScoring(t *testing.T) {
 	ix := openFixtures(t, newsFixtures)
-	res := search(t, ix, Request{Query: "足球", Sort: SortDate})
+	res := search(t, ix, xinwen.SearchRequest{Query: "足球", Sort: xinwen.SortDate})
 	if len(res.Hits) < 2 {
 		t.Fatalf("got %v, want the football articles", ids(res))
 	}
@@ -403,7 +405,7 @@ func TestDateOrderSkipsScoring(t *testing.T) {
 			t.Errorf("%s: score %v in date order, want 0", h.ID, h.Score)
 		}
 	}
-	if rel := search(t, ix, Request{Query: "足球"}); rel.Hits[0].Score <= 0 {
+	if rel := search(t, ix, xinwen.SearchRequest{Query: "足球"}); rel.Hits[0].Score <= 0 {
 		t.Errorf("relevance order: score %v, want > 0", rel.Hits[0].Score)
 	}
 }
@@ -419,14 +421,14 @@ func TestOneCharacterFoundAnywhere(t *testing.T) {
 	}
 	ix := openFixtures(t, docs)
 	for _, q := range []string{"猫", `"猫"`, "猫，"} {
-		if got := ids(search(t, ix, Request{Query: q})); !sameSet(got, []string{"start", "end", "alone"}) {
+		if got := ids(search(t, ix, xinwen.SearchRequest{Query: q})); !sameSet(got, []string{"start", "end", "alone"}) {
 			t.Errorf("%s: got %v, want start, end, alone", q, got)
 		}
 	}
-	if got := ids(search(t, ix, Request{Query: "家里 -猫"})); !sameSet(got, []string{"none"}) {
+	if got := ids(search(t, ix, xinwen.SearchRequest{Query: "家里 -猫"})); !sameSet(got, []string{"none"}) {
 		t.Errorf("家里 -猫: got %v, want [none]", got)
 	}
-	if got := ids(search(t, ix, Request{Query: "狗 猫"})); !sameSet(got, []string{"alone"}) {
+	if got := ids(search(t, ix, xinwen.SearchRequest{Query: "狗 猫"})); !sameSet(got, []string{"alone"}) {
 		t.Errorf("狗 猫: got %v, want [alone]", got)
 	}
 	// Digits and letters too: "2" is in 2024 and in 5G2.
@@ -436,7 +438,7 @@ func TestOneCharacterFoundAnywhere(t *testing.T) {
 		{id: "no", title: "标题", body: "3号文件"},
 	})
 	for _, q := range []string{"2", `"2"`} {
-		if got := ids(search(t, nums, Request{Query: q})); !sameSet(got, []string{"year", "mid"}) {
+		if got := ids(search(t, nums, xinwen.SearchRequest{Query: q})); !sameSet(got, []string{"year", "mid"}) {
 			t.Errorf("%s: got %v, want year, mid", q, got)
 		}
 	}
@@ -444,26 +446,26 @@ func TestOneCharacterFoundAnywhere(t *testing.T) {
 
 func TestLoneCharacterBudget(t *testing.T) {
 	ix := openFixtures(t, newsFixtures)
-	if res := search(t, ix, Request{Query: "人 工 智 能 会"}); !res.Truncated {
+	if res := search(t, ix, xinwen.SearchRequest{Query: "人 工 智 能 会"}); !res.Truncated {
 		t.Errorf("five one-character words: not truncated")
 	}
-	if res := search(t, ix, Request{Query: "人 工 智"}); res.Truncated || len(res.Hits) == 0 {
+	if res := search(t, ix, xinwen.SearchRequest{Query: "人 工 智"}); res.Truncated || len(res.Hits) == 0 {
 		t.Errorf("three one-character words: truncated %v, %d hits", res.Truncated, len(res.Hits))
 	}
 	// Edge characters of quoted phrases count too: two each here.
-	if res := search(t, ix, Request{Query: `"人，工智，能" "上，海"`}); !res.Truncated {
+	if res := search(t, ix, xinwen.SearchRequest{Query: `"人，工智，能" "上，海"`}); !res.Truncated {
 		t.Errorf("four edge characters: not truncated")
 	}
 	// Inside one longer word, characters set apart by punctuation are
 	// matched as typed, at no extra cost.
-	if res := search(t, ix, Request{Query: "中国，美国，人，民，币"}); res.Truncated {
+	if res := search(t, ix, xinwen.SearchRequest{Query: "中国，美国，人，民，币"}); res.Truncated {
 		t.Errorf("one word with lone characters: truncated")
 	}
 }
 
 func TestCountOnly(t *testing.T) {
 	ix := openFixtures(t, newsFixtures)
-	for _, req := range []Request{{Query: "人工智能"}, {Categories: []string{"体育"}}, {Query: "足球", Sort: SortDate}} {
+	for _, req := range []xinwen.SearchRequest{{Query: "人工智能"}, {Categories: []string{"体育"}}, {Query: "足球", Sort: xinwen.SortDate}} {
 		full := search(t, ix, req)
 		req.CountOnly = true
 		counts := search(t, ix, req)
@@ -474,17 +476,28 @@ func TestCountOnly(t *testing.T) {
 	}
 }
 
+// Counts page nothing, so no page is too deep for them: the API answers
+// size=0&page=100000 with the counts, and so must a direct search.
+func TestCountOnlyDeepPage(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	req := xinwen.SearchRequest{Query: "足球", CountOnly: true, Page: xinwen.MaxWindow}
+	res, err := ix.Search(context.Background(), req)
+	if err != nil || res.Total == 0 || len(res.Hits) != 0 {
+		t.Fatalf("Search(%+v) = %+v, %v; want the counts", req, res, err)
+	}
+}
+
 func TestFacetSize(t *testing.T) {
 	ix := openFixtures(t, newsFixtures)
-	all := search(t, ix, Request{Categories: []string{"科技", "体育"}})
+	all := search(t, ix, xinwen.SearchRequest{Categories: []string{"科技", "体育"}})
 	if len(all.Facets.Categories) < 3 {
 		t.Fatalf("fixtures give %d categories", len(all.Facets.Categories))
 	}
-	two := search(t, ix, Request{Categories: []string{"科技", "体育"}, FacetSize: 2})
+	two := search(t, ix, xinwen.SearchRequest{Categories: []string{"科技", "体育"}, FacetSize: 2})
 	if fmt.Sprint(two.Facets.Categories) != fmt.Sprint(all.Facets.Categories[:2]) {
 		t.Errorf("FacetSize 2: %v, want the first two of %v", two.Facets.Categories, all.Facets.Categories)
 	}
-	if _, err := ix.Search(context.Background(), Request{Query: "足球", FacetSize: MaxFacetSize + 1}); !errors.Is(err, ErrBadQuery) {
+	if _, err := ix.Search(context.Background(), xinwen.SearchRequest{Query: "足球", FacetSize: xinwen.MaxFacetSize + 1}); !errors.Is(err, ErrBadQuery) {
 		t.Errorf("FacetSize over the limit: %v", err)
 	}
 }
@@ -500,10 +513,10 @@ func TestTypedWordKeepsStopWordsAndOrder(t *testing.T) {
 		{id: "exact", title: "标题", body: "国务院常务会议审议通过了今年的工作要点，会议还研究了其他事项，并部署了下一步的工作安排。"},
 	}
 	ix := openFixtures(t, docs)
-	if got := ids(search(t, ix, Request{Query: "经济和社会"})); !sameSet(got, []string{"typed"}) {
+	if got := ids(search(t, ix, xinwen.SearchRequest{Query: "经济和社会"})); !sameSet(got, []string{"typed"}) {
 		t.Errorf("经济和社会: got %v, want [typed]", got)
 	}
-	got := ids(search(t, ix, Request{Query: "常务会议审议"}))
+	got := ids(search(t, ix, xinwen.SearchRequest{Query: "常务会议审议"}))
 	if len(got) != 2 || got[0] != "exact" {
 		t.Errorf("常务会议审议: got %v, want exact first, then near", got)
 	}
@@ -516,7 +529,7 @@ func TestCategoryFilterFoldsLikeTheIndex(t *testing.T) {
 		{id: "a", title: "标题", body: "正文", cats: []string{"新闻联播", "新思想引领新征程\u00a0建功新时代"}, date: "2024-01-02"},
 	})
 	for _, c := range []string{"新闻联播/新思想引领新征程\u00a0建功新时代", "新闻联播 > 新思想引领新征程   建功新时代", "新闻联播/新思想引领新征程 建功新时代"} {
-		if got := ids(search(t, ix, Request{Categories: []string{c}})); len(got) != 1 {
+		if got := ids(search(t, ix, xinwen.SearchRequest{Categories: []string{c}})); len(got) != 1 {
 			t.Errorf("category %q: got %v, want one article", c, got)
 		}
 	}
@@ -526,8 +539,8 @@ func TestCategoryFilterFoldsLikeTheIndex(t *testing.T) {
 // everything) instead of failing the search.
 func TestDateFilterBeyondTheIndexYears(t *testing.T) {
 	ix := openFixtures(t, newsFixtures)
-	all := search(t, ix, Request{Size: 100}).Total
-	for _, req := range []Request{
+	all := search(t, ix, xinwen.SearchRequest{Size: 100}).Total
+	for _, req := range []xinwen.SearchRequest{
 		{From: time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC)},
 		{To: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)},
 		{From: time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)},
@@ -537,7 +550,7 @@ func TestDateFilterBeyondTheIndexYears(t *testing.T) {
 			t.Errorf("%v..%v: %d articles, want %d", req.From, req.To, got, all-1)
 		}
 	}
-	if got := search(t, ix, Request{From: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)}).Total; got != 0 {
+	if got := search(t, ix, xinwen.SearchRequest{From: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)}).Total; got != 0 {
 		t.Errorf("from 9999: %d articles, want 0", got)
 	}
 }
@@ -553,7 +566,7 @@ func TestAllWordsInTitleRankFirst(t *testing.T) {
 		docs = append(docs, fixture{id: fmt.Sprint("other", i), title: "其他新闻标题", body: "今天天气晴朗，市民出行。"})
 	}
 	ix := openFixtures(t, docs)
-	if got := ids(search(t, ix, Request{Query: "嫦娥 探月"})); len(got) != 2 || got[0] != "title" {
+	if got := ids(search(t, ix, xinwen.SearchRequest{Query: "嫦娥 探月"})); len(got) != 2 || got[0] != "title" {
 		t.Errorf("嫦娥 探月: got %v, want the article with both words in its title first", got)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/internal/testcorpus"
 	"github.com/xinwen-search/xinwen/search/zh"
 )
@@ -55,7 +56,7 @@ func TestRandomSpansFound(t *testing.T) {
 			if strings.ContainsFunc(q, unicode.IsSpace) && q == span {
 				continue // unquoted, a space makes two words: still a superset, but skip
 			}
-			res := search(t, ix, Request{Query: q, Size: 1, NoFacets: true})
+			res := search(t, ix, xinwen.SearchRequest{Query: q, Size: 1, NoFacets: true})
 			if res.Total < uint64(want) {
 				t.Errorf("q=%s: %d articles, but %d hold %q", q, res.Total, want, span)
 			}

@@ -2,8 +2,7 @@ package web
 
 import (
 	"github.com/gin-gonic/gin"
-
-	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen"
 )
 
 func (s *Server) healthz(c *gin.Context) {
@@ -32,20 +31,20 @@ func (s *Server) apiSearch(c *gin.Context) {
 
 // search calls the Searcher and notes the hit count for the access log.
 // Nil slices become empty so the JSON always has arrays.
-func (s *Server) search(c *gin.Context, req search.Request) (*search.Result, error) {
+func (s *Server) search(c *gin.Context, req xinwen.SearchRequest) (*xinwen.Result, error) {
 	res, err := s.s.Search(c.Request.Context(), req)
 	if err != nil {
 		return nil, err
 	}
 	c.Set(hitsKey, res.Total)
 	if res.Hits == nil {
-		res.Hits = []search.Hit{}
+		res.Hits = []xinwen.Hit{}
 	}
 	if res.Facets.Categories == nil {
-		res.Facets.Categories = []search.FacetValue{}
+		res.Facets.Categories = []xinwen.FacetValue{}
 	}
 	if res.Facets.Months == nil {
-		res.Facets.Months = []search.FacetValue{}
+		res.Facets.Months = []xinwen.FacetValue{}
 	}
 	return res, nil
 }

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen"
 )
 
 func quietLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
@@ -50,7 +50,7 @@ func decodeError(t *testing.T, rec *httptest.ResponseRecorder) errorBody {
 }
 
 func TestAPISearchErrors(t *testing.T) {
-	long := strings.Repeat("新", search.MaxQueryRunes+1)
+	long := strings.Repeat("新", xinwen.MaxQueryRunes+1)
 	tests := []struct {
 		name, target string
 		status       int
@@ -102,9 +102,9 @@ func TestAPISearchSearcherErrors(t *testing.T) {
 		code   string
 		msg    string
 	}{
-		{name: "bad query", err: fmt.Errorf("search: %w: unbalanced quote", search.ErrBadQuery),
+		{name: "bad query", err: fmt.Errorf("search: %w: unbalanced quote", xinwen.ErrBadQuery),
 			status: 400, code: "bad_param", msg: "unbalanced quote"},
-		{name: "sentinel left out", err: fmt.Errorf("id longer than 256 bytes: %w", search.ErrBadQuery),
+		{name: "sentinel left out", err: fmt.Errorf("id longer than 256 bytes: %w", xinwen.ErrBadQuery),
 			status: 400, code: "bad_param", msg: "id longer than 256 bytes"},
 		{name: "generic", err: errors.New("disk on fire at /var/lib/xinwen"),
 			status: 500, code: "internal", msg: "internal error"},
@@ -123,7 +123,7 @@ func TestAPISearchSearcherErrors(t *testing.T) {
 				t.Fatalf("status = %d, want %d", rec.Code, tt.status)
 			}
 			body := decodeError(t, rec)
-			if body.Error.Code != tt.code || !strings.Contains(body.Error.Message, tt.msg) || strings.HasSuffix(body.Error.Message, search.ErrBadQuery.Error()) {
+			if body.Error.Code != tt.code || !strings.Contains(body.Error.Message, tt.msg) || strings.HasSuffix(body.Error.Message, xinwen.ErrBadQuery.Error()) {
 				t.Errorf("error = %+v, want %q containing %q, without the sentinel's text", body.Error, tt.code, tt.msg)
 			}
 			if strings.Contains(rec.Body.String(), "disk on fire") {
@@ -136,20 +136,20 @@ func TestAPISearchSearcherErrors(t *testing.T) {
 func TestAPISearchRequest(t *testing.T) {
 	tests := []struct {
 		name, query string
-		want        search.Request
+		want        xinwen.SearchRequest
 	}{
-		{"defaults", "q=人工智能", search.Request{Query: "人工智能", Sort: "relevance", Page: 1, Size: 10}},
+		{"defaults", "q=人工智能", xinwen.SearchRequest{Query: "人工智能", Sort: "relevance", Page: 1, Size: 10}},
 		{"everything", "q=%22大模型%22+-广告&category=科技&category=财经/股市&category=科技&sort=date&page=3&size=20&recency=true&facets=0",
-			search.Request{Query: `"大模型" -广告`, Categories: []string{"科技", "财经/股市"}, Sort: "date",
+			xinwen.SearchRequest{Query: `"大模型" -广告`, Categories: []string{"科技", "财经/股市"}, Sort: "date",
 				Page: 3, Size: 20, Recency: true, NoFacets: true}},
-		{"bare dates in zone", "from=2024-03-01&to=2024-03-31", search.Request{Sort: "relevance", Page: 1, Size: 10,
+		{"bare dates in zone", "from=2024-03-01&to=2024-03-31", xinwen.SearchRequest{Sort: "relevance", Page: 1, Size: 10,
 			From: time.Date(2024, 3, 1, 0, 0, 0, 0, fakeZone),
 			To:   time.Date(2024, 3, 31, 23, 59, 59, 999999999, fakeZone)}},
 		{"rfc3339 with unescaped plus", "q=a&from=2024-03-01T08:00:00+08:00&to=2024-03-02T00:00:00Z",
-			search.Request{Query: "a", Sort: "relevance", Page: 1, Size: 10,
+			xinwen.SearchRequest{Query: "a", Sort: "relevance", Page: 1, Size: 10,
 				From: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2024, 3, 2, 0, 0, 0, 0, time.UTC)}},
 		{"cursor past the window", "q=a&page=500&size=100&after=o:50000",
-			search.Request{Query: "a", Sort: "relevance", Page: 500, Size: 100, After: "o:50000"}},
+			xinwen.SearchRequest{Query: "a", Sort: "relevance", Page: 500, Size: 100, After: "o:50000"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -185,7 +185,7 @@ func TestAPISearchResult(t *testing.T) {
 	if rec.Code != http.StatusOK {
 		t.Fatalf("status = %d: %s", rec.Code, rec.Body)
 	}
-	var res search.Result
+	var res xinwen.Result
 	if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil {
 		t.Fatal(err)
 	}
@@ -377,7 +377,7 @@ func TestAPISearchCountOnly(t *testing.T) {
 	if got := f.lastRequest().FacetSize; got != 500 {
 		t.Errorf("facet_size=500: request FacetSize %d", got)
 	}
-	var res search.Result
+	var res xinwen.Result
 	if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil {
 		t.Fatal(err)
 	}
@@ -397,7 +397,7 @@ func TestAPISearchCountOnly(t *testing.T) {
 // failed, when c.JSON wrote responses).
 func TestAPIUnencodableResultIs500(t *testing.T) {
 	f := newFakeSearcher()
-	f.rewrite = func(res *search.Result) { res.Hits[0].Score = math.NaN() }
+	f.rewrite = func(res *xinwen.Result) { res.Hits[0].Score = math.NaN() }
 	rec := get(newTestHandler(f, Options{}), "/api/search?q=人工智能")
 	if rec.Code != http.StatusInternalServerError {
 		t.Fatalf("status %d, want 500; body %q", rec.Code, rec.Body.String())

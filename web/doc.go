@@ -4,8 +4,9 @@
 // and the token-protected writes (POST /api/articles, DELETE
 // /api/articles/:id, POST /api/admin/reload) through the Writer it is given.
 //
-// It knows the search package only through its request and result types
-// and the small Searcher interface declared here; it never sees Bleve.
-// Handlers are thin: bind and validate the request, call the Searcher, map
-// any error through the single table in errors.go, render.
+// It knows no search engine: it reads parameters into the domain's
+// xinwen.SearchRequest, whose Normalize holds the rules, and serves any
+// xinwen.Searcher; it never sees Bleve. Handlers are thin: parse the
+// request, call the Searcher, map any error through the single table in
+// errors.go, render.
 package web

@@ -9,19 +9,15 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen"
 )
 
-// Kinds of request error found by this package's parsers. They never leave
-// the package; the table below turns them into status and code.
+// Kinds of request error found by this package alone. They never leave
+// the package; the table below turns them and the domain's sentinels into
+// status and code.
 var (
-	errBadParam      = errors.New("bad parameter")
-	errQueryTooLong  = errors.New("query too long")
-	errDeepPage      = errors.New("page too deep")
 	errRouteNotFound = errors.New("route not found")
 	errMalformed     = errors.New("malformed query string")
-	errTooLarge      = errors.New("request too large")
 	errUnauthorized  = errors.New("unauthorized")
 	errWritesOff     = errors.New("writes disabled")
 )
@@ -39,7 +35,9 @@ type userError struct {
 func (e *userError) Error() string { return e.msg }
 func (e *userError) Unwrap() error { return e.kind }
 
-func badParam(msg string) error { return &userError{kind: errBadParam, msg: msg} }
+// badParam is a parameter web could not read; xinwen.SearchRequest's
+// Normalize reports the rules it breaks the same way, as ErrBadQuery.
+func badParam(msg string) error { return &userError{kind: xinwen.ErrBadQuery, msg: msg} }
 
 // apiError is the body of every error response: {"error":{"code":…,"message":…}}.
 type apiError struct {
@@ -57,16 +55,14 @@ var errorTable = []struct {
 	show    bool
 	message string
 }{
-	{errBadParam, http.StatusBadRequest, "bad_param", true, ""},
-	{errQueryTooLong, http.StatusBadRequest, "query_too_long", true, ""},
-	{errDeepPage, http.StatusBadRequest, "deep_page", true, ""},
-	{search.ErrBadQuery, http.StatusBadRequest, "bad_param", true, ""},
-	{search.ErrNotFound, http.StatusNotFound, "not_found", false, "article not found"},
+	{xinwen.ErrQueryTooLong, http.StatusBadRequest, "query_too_long", true, ""},
+	{xinwen.ErrDeepPage, http.StatusBadRequest, "deep_page", true, ""},
+	{xinwen.ErrBadQuery, http.StatusBadRequest, "bad_param", true, ""},
+	{xinwen.ErrNotFound, http.StatusNotFound, "not_found", false, "article not found"},
 	{errRouteNotFound, http.StatusNotFound, "not_found", false, "no such endpoint"},
 	{ErrBadBody, http.StatusBadRequest, "bad_param", true, ""},
 	{errMalformed, http.StatusBadRequest, "bad_param", false, "the query string is not valid URL encoding"},
-	{errTooLarge, http.StatusRequestEntityTooLarge, "too_large", true, ""},
-	{search.ErrTooLarge, http.StatusRequestEntityTooLarge, "too_large", true, ""},
+	{xinwen.ErrTooLarge, http.StatusRequestEntityTooLarge, "too_large", true, ""},
 	{errUnauthorized, http.StatusUnauthorized, "unauthorized", false, "missing or wrong bearer token"},
 	{errWritesOff, http.StatusForbidden, "writes_disabled", false,
 		"write endpoints are off: start xinwen serve with --token-file or XINWEN_TOKEN"},

@@ -11,23 +11,23 @@ import (
 	"sync"
 	"time"
 
-	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen"
 )
 
 // fakeSearcher is a small deterministic in-memory Searcher: it filters by
 // words, category prefix and date, highlights with <mark>, counts facets and
 // pages. It records the last Request it got.
 type fakeSearcher struct {
-	docs []search.Doc
+	docs []xinwen.Doc
 
 	mu      sync.Mutex // guards last
-	last    *search.Request
+	last    *xinwen.SearchRequest
 	err     error                       // returned by every call when set
 	hook    func(context.Context) error // runs first in Search when set
-	rewrite func(*search.Result)        // edits each result when set
+	rewrite func(*xinwen.Result)        // edits each result when set
 }
 
-var _ Searcher = (*fakeSearcher)(nil)
+var _ xinwen.Searcher = (*fakeSearcher)(nil)
 
 var fakeZone = time.FixedZone("CST", 8*60*60)
 
@@ -47,7 +47,7 @@ func newFakeSearcher() *fakeSearcher {
 	start := time.Date(2024, 1, 3, 9, 30, 0, 0, fakeZone)
 	for i := range 26 {
 		t := fakeTopics[i%len(fakeTopics)]
-		f.docs = append(f.docs, search.Doc{
+		f.docs = append(f.docs, xinwen.Doc{
 			ID:         fmt.Sprintf("a%02d", i+1),
 			Title:      fmt.Sprintf("%s（第%d期）", t.title, i+1),
 			Body:       fmt.Sprintf("本报讯 第%d篇报道。%s，专家认为这将带来新的机遇。\n记者在现场看到，相关项目进展顺利。", i+1, t.title),
@@ -60,16 +60,16 @@ func newFakeSearcher() *fakeSearcher {
 	return f
 }
 
-func (f *fakeSearcher) lastRequest() search.Request {
+func (f *fakeSearcher) lastRequest() xinwen.SearchRequest {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.last == nil {
-		return search.Request{}
+		return xinwen.SearchRequest{}
 	}
 	return *f.last
 }
 
-func (f *fakeSearcher) Search(ctx context.Context, req search.Request) (*search.Result, error) {
+func (f *fakeSearcher) Search(ctx context.Context, req xinwen.SearchRequest) (*xinwen.Result, error) {
 	f.mu.Lock()
 	f.last = &req
 	f.mu.Unlock()
@@ -82,19 +82,19 @@ func (f *fakeSearcher) Search(ctx context.Context, req search.Request) (*search.
 		return nil, f.err
 	}
 	words, excluded := fakeParse(req.Query)
-	var hits []search.Doc
+	var hits []xinwen.Doc
 	for _, d := range f.docs {
 		if fakeMatch(d, req, words, excluded) {
 			hits = append(hits, d)
 		}
 	}
 	fakeSort(hits, req.Sort, words)
-	res := &search.Result{Total: uint64(len(hits)), TookMS: 1.5, Page: req.Page, Size: req.Size}
+	res := &xinwen.Result{Total: uint64(len(hits)), TookMS: 1.5, Page: req.Page, Size: req.Size}
 	if !req.NoFacets {
 		res.Facets = fakeFacets(hits)
 	}
 	if req.CountOnly {
-		res.Size, res.Hits = 0, []search.Hit{}
+		res.Size, res.Hits = 0, []xinwen.Hit{}
 		return res, nil
 	}
 	offset := (req.Page - 1) * req.Size
@@ -124,7 +124,7 @@ func fakeParse(q string) (words, excluded []string) {
 	return words, excluded
 }
 
-func fakeMatch(d search.Doc, req search.Request, words, excluded []string) bool {
+func fakeMatch(d xinwen.Doc, req xinwen.SearchRequest, words, excluded []string) bool {
 	text := d.Title + "\n" + d.Body
 	for _, w := range words {
 		if !strings.Contains(text, w) {
@@ -151,16 +151,16 @@ func fakeMatch(d search.Doc, req search.Request, words, excluded []string) bool 
 }
 
 // fakeSort orders by date (newest first), or by how often the words occur.
-func fakeSort(docs []search.Doc, sort string, words []string) {
-	score := func(d search.Doc) int {
+func fakeSort(docs []xinwen.Doc, sort string, words []string) {
+	score := func(d xinwen.Doc) int {
 		n := 0
 		for _, w := range words {
 			n += strings.Count(d.Title, w)*3 + strings.Count(d.Body, w)
 		}
 		return n
 	}
-	slices.SortStableFunc(docs, func(a, b search.Doc) int {
-		if sort == search.SortDate {
+	slices.SortStableFunc(docs, func(a, b xinwen.Doc) int {
+		if sort == xinwen.SortDate {
 			return strings.Compare(b.Date, a.Date)
 		}
 		return cmp.Or(cmp.Compare(score(b), score(a)), strings.Compare(b.Date, a.Date))
@@ -168,7 +168,7 @@ func fakeSort(docs []search.Doc, sort string, words []string) {
 }
 
 // fakeFacets counts every level of each category path and each month.
-func fakeFacets(docs []search.Doc) search.Facets {
+func fakeFacets(docs []xinwen.Doc) xinwen.Facets {
 	cats, months := map[string]int{}, map[string]int{}
 	for _, d := range docs {
 		for _, c := range d.Categories {
@@ -179,23 +179,23 @@ func fakeFacets(docs []search.Doc) search.Facets {
 		}
 		months[d.Date[:7]]++
 	}
-	return search.Facets{Categories: fakeBuckets(cats), Months: fakeBuckets(months)}
+	return xinwen.Facets{Categories: fakeBuckets(cats), Months: fakeBuckets(months)}
 }
 
-func fakeBuckets(m map[string]int) []search.FacetValue {
-	var out []search.FacetValue
+func fakeBuckets(m map[string]int) []xinwen.FacetValue {
+	var out []xinwen.FacetValue
 	for v, n := range m {
-		out = append(out, search.FacetValue{Value: v, Count: n})
+		out = append(out, xinwen.FacetValue{Value: v, Count: n})
 	}
-	slices.SortFunc(out, func(a, b search.FacetValue) int {
+	slices.SortFunc(out, func(a, b xinwen.FacetValue) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Value, b.Value))
 	})
 	return out
 }
 
-func fakeHit(d search.Doc, words []string) search.Hit {
+func fakeHit(d xinwen.Doc, words []string) xinwen.Hit {
 	snippet := []rune(strings.ReplaceAll(d.Body, "\n", " "))
-	return search.Hit{
+	return xinwen.Hit{
 		ID: d.ID, Title: d.Title, URL: d.URL, Date: d.Date,
 		Categories: d.Categories, Source: d.Source, Score: 1,
 		TitleHTML:   fakeMark(d.Title, words),
@@ -212,7 +212,7 @@ func fakeMark(s string, words []string) string {
 	return s
 }
 
-func (f *fakeSearcher) Get(_ context.Context, id string) (*search.Doc, error) {
+func (f *fakeSearcher) Get(_ context.Context, id string) (*xinwen.Doc, error) {
 	if f.err != nil {
 		return nil, f.err
 	}
@@ -221,7 +221,7 @@ func (f *fakeSearcher) Get(_ context.Context, id string) (*search.Doc, error) {
 			return &d, nil
 		}
 	}
-	return nil, fmt.Errorf("get %q: %w", id, search.ErrNotFound)
+	return nil, fmt.Errorf("get %q: %w", id, xinwen.ErrNotFound)
 }
 
 func (f *fakeSearcher) Suggest(_ context.Context, prefix string, n int) ([]string, error) {
@@ -237,6 +237,6 @@ func (f *fakeSearcher) Suggest(_ context.Context, prefix string, n int) ([]strin
 	return out, nil
 }
 
-func (f *fakeSearcher) Stats() search.Stats {
-	return search.Stats{Docs: uint64(len(f.docs)), Generation: "g20240601-1", SizeBytes: 123456, DictVersion: "test"}
+func (f *fakeSearcher) Stats() xinwen.Stats {
+	return xinwen.Stats{Docs: uint64(len(f.docs)), Generation: "g20240601-1", SizeBytes: 123456, DictVersion: "test"}
 }

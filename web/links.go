@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen"
 )
 
 // pageState is what the search page carries from link to link: the raw
@@ -28,7 +28,9 @@ func stateFrom(v url.Values) pageState {
 		To:   v.Get("to"),
 		Sort: v.Get("sort"),
 	}
-	st.Categories, _ = parseCategories(v["category"])
+	if req, err := (xinwen.SearchRequest{Categories: v["category"]}).Normalize(); err == nil {
+		st.Categories = req.Categories // trimmed, without empty or repeated ones
+	}
 	st.Size, _ = strconv.Atoi(v.Get("size"))
 	st.Recency, _ = strconv.ParseBool(v.Get("recency"))
 	return st
@@ -45,7 +47,7 @@ func (st pageState) filtered() bool {
 
 // PageSize is the size to carry in forms, 0 for the default.
 func (st pageState) PageSize() int {
-	if st.Size > 0 && st.Size <= search.MaxSize && st.Size != search.DefaultSize {
+	if st.Size > 0 && st.Size <= xinwen.MaxSize && st.Size != xinwen.DefaultSize {
 		return st.Size
 	}
 	return 0
@@ -65,7 +67,7 @@ func (st pageState) values() url.Values {
 	}
 	set("from", st.From)
 	set("to", st.To)
-	if st.Sort == search.SortDate {
+	if st.Sort == xinwen.SortDate {
 		v.Set("sort", st.Sort)
 	}
 	if n := st.PageSize(); n > 0 {

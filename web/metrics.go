@@ -8,6 +8,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/xinwen-search/xinwen"
 )
 
 // metrics lives in a registry of its own, so two Servers (as in tests)
@@ -18,7 +19,7 @@ type metrics struct {
 	duration *prometheus.HistogramVec
 }
 
-func newMetrics(s Searcher) *metrics {
+func newMetrics(s statsReader) *metrics {
 	m := &metrics{
 		reg: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -55,8 +56,11 @@ var (
 		"Always 1, labelled with the open index generation.", []string{"generation"}, nil)
 )
 
+// statsReader is what the metrics need of the index.
+type statsReader interface{ Stats() xinwen.Stats }
+
 // indexCollector reads Stats at scrape time, so the gauges follow index swaps.
-type indexCollector struct{ s Searcher }
+type indexCollector struct{ s statsReader }
 
 func (c indexCollector) Describe(ch chan<- *prometheus.Desc) {
 	ch <- docsDesc

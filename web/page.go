@@ -10,8 +10,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen"
 )
 
 //go:embed templates/*.html
@@ -52,12 +51,12 @@ func (s *Server) pageSearch(c *gin.Context) {
 		s.render(c, http.StatusOK, "search.html", v)
 		return
 	}
-	var req search.Request
+	var req xinwen.SearchRequest
 	if err == nil {
 		req, err = parseSearch(q, s.opt.Zone)
 	}
 	if err == nil {
-		var res *search.Result
+		var res *xinwen.Result
 		if res, err = s.search(c, req); err == nil {
 			v.fill(req, res, s.opt.Zone)
 			s.render(c, http.StatusOK, "search.html", v)
@@ -73,7 +72,7 @@ func (s *Server) pageSearch(c *gin.Context) {
 type articleView struct {
 	State      pageState
 	Error      string
-	Doc        *search.Doc
+	Doc        *xinwen.Doc
 	Date       string
 	Categories []categoryView
 	Paragraphs []string
@@ -89,7 +88,7 @@ func (s *Server) pageArticle(c *gin.Context) {
 	s.render(c, http.StatusOK, "article.html", newArticleView(doc, s.opt.Zone))
 }
 
-func newArticleView(doc *search.Doc, zone *time.Location) articleView {
+func newArticleView(doc *xinwen.Doc, zone *time.Location) articleView {
 	v := articleView{Doc: doc, Date: dayOf(doc.Date, zone)}
 	for _, c := range doc.Categories {
 		v.Categories = append(v.Categories, categoryView{Path: c, Label: categoryLabel(c)})

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen"
 )
 
 func TestPageHeaders(t *testing.T) {
@@ -38,7 +38,7 @@ func TestPageHeaders(t *testing.T) {
 func TestPageXSS(t *testing.T) {
 	f := newFakeSearcher()
 	var first string
-	f.rewrite = func(res *search.Result) {
+	f.rewrite = func(res *xinwen.Result) {
 		first = res.Hits[0].ID
 		res.Hits[0].TitleHTML = `<script>alert(1)</script><mark>人工智能</mark>`
 		res.Hits[0].SnippetHTML = `<img src=x onerror=alert(2)>&lt;b&gt;<mark>人工</mark>`

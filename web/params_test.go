@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen"
 )
 
 // FuzzParseSearch checks that no query string panics the parser or yields
@@ -27,8 +27,7 @@ func FuzzParseSearch(f *testing.F) {
 		}
 		req, err := parseSearch(v, time.UTC)
 		if err != nil {
-			var ue *userError
-			if !errors.As(err, &ue) {
+			if !errors.Is(err, xinwen.ErrBadQuery) {
 				t.Fatalf("parseSearch(%q) error %v is not a client error", raw, err)
 			}
 			if e, _ := classify(err); e.Status != 400 {
@@ -36,8 +35,8 @@ func FuzzParseSearch(f *testing.F) {
 			}
 			return
 		}
-		if req.Size < 1 || req.Size > search.MaxSize || req.Page < 1 ||
-			(req.After == "" && req.Page*req.Size > search.MaxWindow) ||
+		if req.Size < 1 || req.Size > xinwen.MaxSize || req.Page < 1 ||
+			(req.After == "" && req.Page*req.Size > xinwen.MaxWindow) ||
 			(!req.From.IsZero() && !req.To.IsZero() && req.From.After(req.To)) {
 			t.Fatalf("parseSearch(%q) = %+v out of limits", raw, req)
 		}
@@ -52,8 +51,8 @@ func TestClassify(t *testing.T) {
 		code   string
 	}{
 		{"bad param", badParam("x"), 400, "bad_param"},
-		{"wrapped bad query", errors.Join(errors.New("ctx"), search.ErrBadQuery), 400, "bad_param"},
-		{"not found", search.ErrNotFound, 404, "not_found"},
+		{"wrapped bad query", errors.Join(errors.New("ctx"), xinwen.ErrBadQuery), 400, "bad_param"},
+		{"not found", xinwen.ErrNotFound, 404, "not_found"},
 		{"other", errors.New("x"), 500, "internal"},
 	}
 	for _, tt := range tests {

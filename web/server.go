@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"crypto/sha256"
 	"log/slog"
 	"net/http"
@@ -10,17 +9,7 @@ import (
 	"github.com/xinwen-search/xinwen"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/xinwen-search/xinwen/search"
 )
-
-// Searcher is what the web layer needs from an open index.
-type Searcher interface {
-	Search(ctx context.Context, req search.Request) (*search.Result, error)
-	Get(ctx context.Context, id string) (*search.Doc, error)
-	Suggest(ctx context.Context, prefix string, n int) ([]string, error)
-	Stats() search.Stats
-}
 
 // Options tune a Server. The zero value is usable.
 type Options struct {
@@ -44,9 +33,9 @@ type Options struct {
 // DefaultRequestTimeout bounds a request when Options.RequestTimeout is zero.
 const DefaultRequestTimeout = 5 * time.Second
 
-// Server serves the API and the search page over one Searcher.
+// Server serves the API and the search page over one xinwen.Searcher.
 type Server struct {
-	s        Searcher
+	s        xinwen.Searcher
 	opt      Options
 	log      *slog.Logger
 	metrics  *metrics
@@ -58,7 +47,7 @@ type Server struct {
 
 // New builds a Server. It panics only if the embedded templates are broken,
 // which is a programmer error caught by any test.
-func New(s Searcher, opt Options) *Server {
+func New(s xinwen.Searcher, opt Options) *Server {
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
 	}

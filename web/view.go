@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen"
 )
 
 // searchView is everything templates/search.html shows.
@@ -65,15 +65,15 @@ func newSearchView(st pageState, zone *time.Location) searchView {
 		State:     st,
 		FromValue: dateInputValue(st.From, zone),
 		ToValue:   dateInputValue(st.To, zone),
-		ByDate:    st.Sort == search.SortDate,
-		Relevance: st.withSort(search.SortRelevance).url(),
-		Newest:    st.withSort(search.SortDate).url(),
+		ByDate:    st.Sort == xinwen.SortDate,
+		Relevance: st.withSort(xinwen.SortRelevance).url(),
+		Newest:    st.withSort(xinwen.SortDate).url(),
 		Chips:     chips(st),
 	}
 }
 
 // fill adds a result to v.
-func (v *searchView) fill(req search.Request, res *search.Result, zone *time.Location) {
+func (v *searchView) fill(req xinwen.SearchRequest, res *xinwen.Result, zone *time.Location) {
 	st := v.State
 	v.Searched = true
 	v.Count = fmt.Sprintf("找到约 %s 条结果，用时 %s 毫秒", groupDigits(res.Total), formatMS(res.TookMS))
@@ -100,7 +100,7 @@ func webURL(u string) string {
 	return u
 }
 
-func newHitView(h search.Hit, zone *time.Location) hitView {
+func newHitView(h xinwen.Hit, zone *time.Location) hitView {
 	hv := hitView{
 		TitleHTML:   safeMarked(cmp.Or(h.TitleHTML, template.HTMLEscapeString(h.Title))),
 		Href:        cmp.Or(webURL(h.URL), "/article/"+url.PathEscape(h.ID)),
@@ -130,7 +130,7 @@ func chips(st pageState) []link {
 // categoryFacet shows top-level categories, or the children of the last
 // selected one (drill-down). Facet values are full paths; when a level's own
 // path is missing its children's counts are summed as an estimate.
-func categoryFacet(st pageState, values []search.FacetValue) (title string, up *link, out []link) {
+func categoryFacet(st pageState, values []xinwen.FacetValue) (title string, up *link, out []link) {
 	parent := ""
 	if n := len(st.Categories); n > 0 {
 		parent = st.Categories[n-1]
@@ -167,42 +167,37 @@ func categoryFacet(st pageState, values []search.FacetValue) (title string, up *
 	}, out
 }
 
-// childOf names the child of parent (one more segment) that path lies under.
+// childOf names the child of parent (one more level) that path lies under.
 func childOf(parent, path string) (string, bool) {
-	rest := path
-	if parent != "" {
-		var ok bool
-		if rest, ok = strings.CutPrefix(path, parent+"/"); !ok {
-			return "", false
-		}
-	}
-	seg, _, _ := strings.Cut(rest, "/")
-	if seg == "" {
+	levels := xinwen.SplitCategory(path)
+	depth := len(xinwen.SplitCategory(parent))
+	if len(levels) <= depth || xinwen.JoinCategory(levels[:depth]) != parent || levels[depth] == "" {
 		return "", false
 	}
-	if parent == "" {
-		return seg, true
-	}
-	return parent + "/" + seg, true
+	return xinwen.JoinCategory(levels[:depth+1]), true
 }
 
-// reverseCut drops the last segment of a path ("a/b/c" -> "a/b", "a" -> "").
+// reverseCut drops the last level of a path ("a/b/c" -> "a/b", "a" -> "").
 func reverseCut(path string) string {
-	if i := strings.LastIndexByte(path, '/'); i >= 0 {
-		return path[:i]
-	}
-	return ""
+	levels := xinwen.SplitCategory(path)
+	return xinwen.JoinCategory(levels[:max(len(levels)-1, 0)])
 }
 
-func lastSegment(path string) string { return path[strings.LastIndexByte(path, '/')+1:] }
+func lastSegment(path string) string {
+	levels := xinwen.SplitCategory(path)
+	if len(levels) == 0 {
+		return ""
+	}
+	return levels[len(levels)-1]
+}
 
-func categoryLabel(path string) string { return strings.ReplaceAll(path, "/", " › ") }
+func categoryLabel(path string) string { return strings.ReplaceAll(path, xinwen.CategorySep, " › ") }
 
 // monthFacet links each "YYYY-MM" bucket to that month's date range,
 // newest month first.
-func monthFacet(st pageState, values []search.FacetValue) []link {
+func monthFacet(st pageState, values []xinwen.FacetValue) []link {
 	values = slices.Clone(values)
-	slices.SortStableFunc(values, func(a, b search.FacetValue) int { return strings.Compare(b.Value, a.Value) })
+	slices.SortStableFunc(values, func(a, b xinwen.FacetValue) int { return strings.Compare(b.Value, a.Value) })
 	var out []link
 	for _, fv := range values {
 		l := link{Label: fv.Value, Count: fv.Count}
@@ -218,10 +213,10 @@ func monthFacet(st pageState, values []search.FacetValue) []link {
 }
 
 // pager links a window of page numbers around the current page, within
-// search.MaxWindow; past it "next" follows the result's cursor.
-func pager(st pageState, req search.Request, res *search.Result) pagerView {
+// xinwen.MaxWindow; past it "next" follows the result's cursor.
+func pager(st pageState, req xinwen.SearchRequest, res *xinwen.Result) pagerView {
 	var p pagerView
-	last := min(int((res.Total+uint64(req.Size)-1)/uint64(req.Size)), search.MaxWindow/req.Size)
+	last := min(int((res.Total+uint64(req.Size)-1)/uint64(req.Size)), xinwen.MaxWindow/req.Size)
 	cur := req.Page
 	if cur > 1 {
 		p.Prev = st.pageURL(cur-1, "")

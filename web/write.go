@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/xinwen-search/xinwen"
 )
 
 // MaxIngestBytes bounds the body of POST /api/articles.
@@ -29,7 +30,7 @@ type Writer interface {
 	// reads) and returns once the good ones are durably indexed; bad
 	// lines are reported, not fatal.
 	Ingest(ctx context.Context, body io.Reader) (*IngestReport, error)
-	// Delete removes an article; search.ErrNotFound when none has id.
+	// Delete removes an article; xinwen.ErrNotFound when none has id.
 	Delete(ctx context.Context, id string) error
 	// Reload serves the generation CURRENT names now.
 	Reload() (changed bool, err error)
@@ -64,7 +65,7 @@ func (s *Server) apiIngest(c *gin.Context) {
 func bodyError(err error) error {
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
-		return &userError{kind: errTooLarge, msg: fmt.Sprintf("the body is larger than %d bytes", tooBig.Limit)}
+		return &userError{kind: xinwen.ErrTooLarge, msg: fmt.Sprintf("the body is larger than %d bytes", tooBig.Limit)}
 	}
 	return err
 }

@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/generation"
-	"github.com/xinwen-search/xinwen/search"
 )
 
 const testToken = "s3cret-token-0123456789abcdef"
@@ -148,12 +148,12 @@ func TestWriteErrors(t *testing.T) {
 	}{
 		{"body over the limit", "POST", "/api/articles", io.LimitReader(zeros{}, MaxIngestBytes+1), nil, 413, "too_large"},
 		{"too many records", "POST", "/api/articles", strings.NewReader("{}\n"),
-			fmt.Errorf("ingest: %w", search.ErrTooLarge), 413, "too_large"},
+			fmt.Errorf("ingest: %w", xinwen.ErrTooLarge), 413, "too_large"},
 		{"bad id", "POST", "/api/articles", strings.NewReader("{}\n"),
-			fmt.Errorf("ingest: %w", search.ErrBadQuery), 400, "bad_param"},
+			fmt.Errorf("ingest: %w", xinwen.ErrBadQuery), 400, "bad_param"},
 		{"unreadable body", "POST", "/api/articles", strings.NewReader("{}\n"),
 			fmt.Errorf("ingest: %w: unexpected EOF", ErrBadBody), 400, "bad_param"},
-		{"delete unknown", "DELETE", "/api/articles/nope", nil, fmt.Errorf("x: %w", search.ErrNotFound), 404, "not_found"},
+		{"delete unknown", "DELETE", "/api/articles/nope", nil, fmt.Errorf("x: %w", xinwen.ErrNotFound), 404, "not_found"},
 		{"reload fails", "POST", "/api/admin/reload", nil, fmt.Errorf("search: %w", generation.ErrNoIndex), 500, "internal"},
 		{"reload by GET", "GET", "/api/admin/reload", nil, nil, 405, "bad_param"},
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/search"
 	"github.com/xinwen-search/xinwen/web"
 )
@@ -82,7 +83,7 @@ func TestAbuseBounded(t *testing.T) {
 	})
 	t.Run("costliest query within limits", func(t *testing.T) {
 		var q []string
-		for i := range search.MaxTerms {
+		for i := range xinwen.MaxTerms {
 			q = append(q, fmt.Sprintf(`"%s"`, string(distinct[i*3:i*3+5])))
 		}
 		status, b := call(t, http.MethodGet, st.url+"/api/search?q="+url.QueryEscape(strings.Join(q, " ")), "", nil)
@@ -163,7 +164,7 @@ func TestXSSThroughRealStack(t *testing.T) {
 		t.Fatalf("ingest: %d %s", status, b)
 	}
 	_, api := call(t, http.MethodGet, st.url+"/api/search?q=突发新闻", "", nil)
-	var res search.Result
+	var res xinwen.Result
 	if err := json.Unmarshal(api, &res); err != nil || res.Total != 2 {
 		t.Fatalf("search: %v, %s", err, api)
 	}

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/indexer"
 	"github.com/xinwen-search/xinwen/search"
 	"github.com/xinwen-search/xinwen/search/zh"
@@ -202,13 +203,13 @@ func call(t testing.TB, method, target, token string, body io.Reader) (int, []by
 }
 
 // searchAPI runs GET /api/search with params and decodes a 200 answer.
-func searchAPI(t testing.TB, base string, params url.Values) *search.Result {
+func searchAPI(t testing.TB, base string, params url.Values) *xinwen.Result {
 	t.Helper()
 	status, b := call(t, http.MethodGet, base+"/api/search?"+params.Encode(), "", nil)
 	if status != http.StatusOK {
 		t.Fatalf("search %v: %d %s", params, status, b)
 	}
-	var res search.Result
+	var res xinwen.Result
 	if err := json.Unmarshal(b, &res); err != nil {
 		t.Fatalf("search %v: %v", params, err)
 	}

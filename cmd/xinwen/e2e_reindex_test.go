@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen"
 )
 
 // generations rebuilt under load: distinct sizes and a marker in every
@@ -85,7 +85,7 @@ func checkOneGeneration(base string, i int) (int, error) {
 		return 0, fmt.Errorf("query %v: %w", params, err)
 	}
 	defer resp.Body.Close()
-	var res search.Result
+	var res xinwen.Result
 	if resp.StatusCode != http.StatusOK {
 		return 0, fmt.Errorf("query %v: status %d", params, resp.StatusCode)
 	}
@@ -100,7 +100,7 @@ func checkOneGeneration(base string, i int) (int, error) {
 	return 0, fmt.Errorf("query %v: total %d is no generation's size", params, res.Total)
 }
 
-func sameGeneration(res *search.Result, marker string) error {
+func sameGeneration(res *xinwen.Result, marker string) error {
 	if len(res.Hits) != int(res.Total) {
 		return fmt.Errorf("total %d but %d hits", res.Total, len(res.Hits))
 	}

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/search/zh"
 )
 
@@ -245,7 +245,7 @@ func TestSearchSizeZeroCounts(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, errOut)
 	}
-	var res search.Result
+	var res xinwen.Result
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatalf("%v: %s", err, out)
 	}

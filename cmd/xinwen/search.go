@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/search"
 )
@@ -17,7 +18,7 @@ import (
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var (
 		c        common
-		req      search.Request
+		req      xinwen.SearchRequest
 		cats     multiFlag
 		from, to string
 		asJSON   bool
@@ -48,9 +49,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	req.Query, req.Categories = strings.Join(fs.Args(), " "), cats
-	if req.Size == 0 {
-		req.Size, req.CountOnly = search.DefaultSize, true
-	}
+	req.CountOnly = req.Size == 0
 	gen, err := generation.Current(c.index)
 	if err != nil {
 		return err
@@ -81,7 +80,7 @@ func plain(s string) string {
 	return html.UnescapeString(markTags.ReplaceAllString(s, ""))
 }
 
-func printTable(w io.Writer, res *search.Result) {
+func printTable(w io.Writer, res *xinwen.Result) {
 	fmt.Fprintf(w, "%d hits in %.1f ms (page %d)\n\n", res.Total, res.TookMS, res.Page)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "DATE\tCATEGORY\tID\tTITLE")

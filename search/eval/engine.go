@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/indexer"
 	"github.com/xinwen-search/xinwen/search"
@@ -89,7 +90,7 @@ func (e *xinwenEngine) text(q Query) string {
 // a client exporting results would: cursors page through date order only,
 // so the hits come newest first. The cursor is part of what is measured.
 func (e *xinwenEngine) All(ctx context.Context, q Query) ([]string, uint64, error) {
-	req := search.Request{Query: e.text(q), Size: search.MaxSize, Sort: search.SortDate, NoFacets: true}
+	req := xinwen.SearchRequest{Query: e.text(q), Size: xinwen.MaxSize, Sort: xinwen.SortDate, NoFacets: true}
 	var ids []string
 	var total uint64
 	for page := 0; ; page++ {
@@ -103,7 +104,7 @@ func (e *xinwenEngine) All(ctx context.Context, q Query) ([]string, uint64, erro
 		}
 		// The page bound stops a cursor that never ends; the caller sees
 		// the disagreement between total and hits.
-		if res.NextCursor == "" || len(res.Hits) == 0 || uint64(page) > total/search.MaxSize+1 {
+		if res.NextCursor == "" || len(res.Hits) == 0 || uint64(page) > total/xinwen.MaxSize+1 {
 			return ids, total, nil
 		}
 		req.After = res.NextCursor
@@ -111,7 +112,7 @@ func (e *xinwenEngine) All(ctx context.Context, q Query) ([]string, uint64, erro
 }
 
 func (e *xinwenEngine) Top(ctx context.Context, q Query, k int) ([]string, error) {
-	res, err := e.ix.Search(ctx, search.Request{Query: e.text(q), Size: k, NoFacets: true})
+	res, err := e.ix.Search(ctx, xinwen.SearchRequest{Query: e.text(q), Size: k, NoFacets: true})
 	if err != nil {
 		return nil, fmt.Errorf("eval: xinwen %q: %w", q.Text, err)
 	}

@@ -1,0 +1,65 @@
+package xinwen
+
+// Result is one page of hits with facets. Its JSON form is the public API.
+type Result struct {
+	Total  uint64  `json:"total"`
+	TookMS float64 `json:"took_ms"`
+	Page   int     `json:"page"`
+	// Size is the request's: 0 for counts only.
+	Size       int    `json:"size"`
+	Hits       []Hit  `json:"hits"`
+	Facets     Facets `json:"facets"`
+	NextCursor string `json:"next_cursor,omitempty"`
+	// Truncated is set when the query held more than the limits allow
+	// (MaxTerms terms, or lone characters past the search's budget) and
+	// only its first part was searched.
+	Truncated bool `json:"truncated,omitempty"`
+}
+
+// Hit is one matching article.
+type Hit struct {
+	ID          string   `json:"id"`
+	Title       string   `json:"title"`
+	TitleHTML   string   `json:"title_html"`
+	SnippetHTML string   `json:"snippet_html"`
+	URL         string   `json:"url"`
+	Date        string   `json:"date"` // RFC 3339 in the index's zone, "" when unknown
+	Categories  []string `json:"categories"`
+	Source      string   `json:"source"`
+	Score       float64  `json:"score"`
+}
+
+// Facets are counts over all matching articles, not just this page.
+type Facets struct {
+	Categories []FacetValue `json:"categories"`
+	Months     []FacetValue `json:"months"`
+}
+
+// FacetValue is one facet bucket.
+type FacetValue struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Doc is one stored article as GET /api/articles/:id returns it.
+type Doc struct {
+	ID         string   `json:"id"`
+	Title      string   `json:"title"`
+	Body       string   `json:"body"`
+	URL        string   `json:"url"`
+	Date       string   `json:"date"`
+	Categories []string `json:"categories"`
+	Source     string   `json:"source"`
+	Thumbnail  string   `json:"thumbnail"`
+}
+
+// Stats describes the open index.
+type Stats struct {
+	Docs        uint64 `json:"docs"`
+	Generation  string `json:"generation"`
+	SizeBytes   int64  `json:"size_bytes"`
+	DictVersion string `json:"dict_version"`
+	// Zone is the one the generation was built in: its month facets count
+	// in it.
+	Zone string `json:"zone"`
+}
