@@ -190,7 +190,7 @@ type writer struct {
 
 type doc struct {
 	id  string
-	rec *search.Record // nil: delete id
+	rec any // search.NewDocument's; nil: delete id
 }
 
 // shardWriter is what a shard needs: the offline builder for a fresh
@@ -304,7 +304,7 @@ func (s *builderShard) put(d doc) error {
 		return nil
 	}
 	s.n++
-	return s.b.Index(d.id, *d.rec)
+	return s.b.Index(d.id, d.rec)
 }
 
 func (s *builderShard) has(string) (bool, error) { return false, nil }

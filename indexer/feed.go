@@ -11,6 +11,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/indexer/article"
 	"github.com/xinwen-search/xinwen/search"
 	"github.com/xinwen-search/xinwen/search/zh"
@@ -93,8 +94,7 @@ func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, sum *Summary)
 			stories[key] = it.a.ID
 		}
 		seen[it.a.ID] = struct{}{}
-		rec := RecordOf(it.a, cfg.Zone)
-		w.chans[shardOf(it.a.ID, len(w.chans))] <- doc{id: it.a.ID, rec: &rec}
+		w.chans[shardOf(it.a.ID, len(w.chans))] <- doc{id: it.a.ID, rec: search.NewDocument(it.a, cfg.Zone)}
 		sum.addIndexed(len(it.a.Title) + len(it.a.Body))
 		return true
 	})
@@ -144,19 +144,12 @@ const minStoryTitle = 6
 // its day. Two scrapers of one programme, or one wire story carried twice,
 // share it; different stories on one day almost never do. Undated or
 // short-titled articles have no key and are never merged.
-func storyKey(a article.Article, zone *time.Location) string {
+func storyKey(a xinwen.Article, zone *time.Location) string {
 	title := zh.Normalize(strings.TrimSpace(a.Title))
 	if a.Date.IsZero() || utf8.RuneCountInString(title) < minStoryTitle {
 		return ""
 	}
 	return a.Date.In(zone).Format("2006-01-02") + "|" + title
-}
-
-// RecordOf is the index record of an article, dates bucketed in zone.
-func RecordOf(a article.Article, zone *time.Location) search.Record {
-	r := search.NewRecord(a.ID, a.Title, a.Body, a.Categories, a.Date, zone)
-	r.URL, r.Source, r.Thumbnail = a.URL, a.Source, a.Thumbnail
-	return r
 }
 
 func reasonOf(err error) string {

@@ -11,10 +11,13 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"github.com/xinwen-search/xinwen"
 )
 
 // The ingest overlay holds the articles written through Live.Ingest and
@@ -51,12 +54,6 @@ type overlayMeta struct {
 // overlayConfig makes a second process opening the overlay fail fast
 // instead of waiting forever for Bolt's file lock.
 var overlayConfig = map[string]any{"bolt_timeout": "1s"}
-
-// Article is one article to ingest: its id and its indexed form.
-type Article struct {
-	ID     string
-	Record Record
-}
 
 // CheckID reports whether id can name an ingested article.
 func CheckID(id string) error {
@@ -194,10 +191,11 @@ func (ov *overlay) index() bleve.Index {
 	return ov.ix
 }
 
-// put indexes docs in one batch; it returns once Bleve has persisted it.
-// A tombstone stays when its id is ingested again: the id is hidden in
-// the generation either way, and the overlay's copy is found.
-func (ov *overlay) put(docs []Article) error {
+// put indexes docs in one batch, months bucketed in zone; it returns once
+// Bleve has persisted it. A tombstone stays when its id is ingested again:
+// the id is hidden in the generation either way, and the overlay's copy is
+// found.
+func (ov *overlay) put(docs []xinwen.Article, zone *time.Location) error {
 	ov.mu.Lock()
 	defer ov.mu.Unlock()
 	if ov.ix == nil {
@@ -205,7 +203,7 @@ func (ov *overlay) put(docs []Article) error {
 	}
 	b := ov.ix.NewBatch()
 	for _, d := range docs {
-		if err := b.Index(d.ID, d.Record); err != nil {
+		if err := b.Index(d.ID, NewDocument(d, zone)); err != nil {
 			return fmt.Errorf("search: ingest %q: %w", d.ID, err)
 		}
 	}

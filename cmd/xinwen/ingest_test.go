@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/search"
 	"github.com/xinwen-search/xinwen/web"
 )
@@ -36,9 +37,9 @@ func TestReadIngest(t *testing.T) {
 	if got := []string{docs[0].ID, docs[1].ID}; len(docs) != 2 || !slices.Equal(got, []string{"a1", "42"}) {
 		t.Fatalf("ingested %+v, want a1 and 42", docs)
 	}
-	r := docs[0].Record
+	r := docs[0]
 	if r.URL != "https://e.com/a1" || r.Source != "新华社" || r.Thumbnail != "t.png" || r.Body != "正文" ||
-		r.Path != "科技/人工智能" || r.Date == nil {
+		xinwen.JoinCategory(r.Categories) != "科技/人工智能" || r.Date.IsZero() {
 		t.Errorf("record a1 = %+v", r)
 	}
 	want := map[int]string{2: "record has no id", 3: "bad JSON record", 5: "seen before", 6: "control characters", 7: "neither title nor body", 9: "cannot name a page"}

@@ -17,7 +17,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/xinwen-search/xinwen/indexer"
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/indexer/article"
 	"github.com/xinwen-search/xinwen/search"
 	"github.com/xinwen-search/xinwen/web"
@@ -84,7 +84,7 @@ func (sc *serveConfig) serve(ctx context.Context, stdout, stderr io.Writer, read
 		return err
 	}
 	defer seg.Close()
-	live, err := search.OpenLive(sc.index, search.Options{DictVersion: seg.Version()}, log)
+	live, err := search.OpenLive(sc.index, search.Options{DictVersion: seg.Version(), WriteZone: zone}, log)
 	if err != nil {
 		return err
 	}
@@ -225,10 +225,10 @@ const ingestStream = "body"
 
 // readIngest reads up to search.MaxIngest records. A bad record is
 // reported with its line and skipped; a failed read fails the request.
-func readIngest(body io.Reader, zone *time.Location) ([]search.Article, *web.IngestReport, error) {
+func readIngest(body io.Reader, zone *time.Location) ([]xinwen.Article, *web.IngestReport, error) {
 	rd := &errReader{r: body}
 	rep := &web.IngestReport{Skipped: []web.SkippedLine{}}
-	var docs []search.Article
+	var docs []xinwen.Article
 	seen := map[string]bool{}
 	n := 0
 	for rec, err := range article.ReadJSONL(rd, ingestStream, article.Options{Zone: zone, RequireID: true}) {
@@ -244,7 +244,7 @@ func readIngest(body io.Reader, zone *time.Location) ([]search.Article, *web.Ing
 			continue
 		}
 		seen[rec.Article.ID] = true
-		docs = append(docs, ingestArticle(rec.Article, zone))
+		docs = append(docs, rec.Article)
 	}
 	if rd.err != nil {
 		return nil, nil, fmt.Errorf("ingest: %w: %w", web.ErrBadBody, rd.err)
@@ -253,7 +253,7 @@ func readIngest(body io.Reader, zone *time.Location) ([]search.Article, *web.Ing
 }
 
 // rejectReason says why a record cannot be ingested, or "".
-func rejectReason(a article.Article, err error, line int, seen map[string]bool) string {
+func rejectReason(a xinwen.Article, err error, line int, seen map[string]bool) string {
 	switch {
 	case err != nil:
 		return strings.TrimPrefix(err.Error(), fmt.Sprintf("jsonl: %s:%d: ", ingestStream, line))
@@ -269,10 +269,6 @@ func rejectReason(a article.Article, err error, line int, seen map[string]bool) 
 func lineOf(where string) int {
 	n, _ := strconv.Atoi(where[strings.LastIndexByte(where, ':')+1:])
 	return n
-}
-
-func ingestArticle(a article.Article, zone *time.Location) search.Article {
-	return search.Article{ID: a.ID, Record: indexer.RecordOf(a, zone)}
 }
 
 // errReader keeps the first read error, which ReadJSONL reports like a
