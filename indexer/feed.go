@@ -6,15 +6,11 @@ import (
 	"fmt"
 
 	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 
-	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/indexer/article"
 	"github.com/xinwen-search/xinwen/search"
-	"github.com/xinwen-search/xinwen/search/zh"
 )
 
 // Skip reasons counted in the summary.
@@ -67,9 +63,7 @@ func openShard(cfg Config, gen, base string, i int) (shardWriter, error) {
 // feed reads every source and routes each good article to its shard; bad
 // ones are counted and reported, never fatal.
 func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, sum *Summary) error {
-	seen := make(map[string]struct{})
-	stories := make(map[string]string) // story key -> first id
-	dedupe := !cfg.KeepDuplicates
+	gate := NewGate(cfg.Zone, "run", cfg.KeepDuplicates)
 	if err := w.deletes(cfg, sum); err != nil {
 		return err
 	}
@@ -82,18 +76,10 @@ func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, sum *Summary)
 			sum.skip(reasonOf(it.err), it.where, it.err, cfg.Log)
 			return true
 		}
-		if _, dup := seen[it.a.ID]; dup {
-			sum.skip(reasonDuplicate, it.where, fmt.Errorf("id %q seen before", it.a.ID), cfg.Log)
+		if err := gate.Admit(it.a); err != nil {
+			sum.skip(reasonOf(err), it.where, err, cfg.Log)
 			return true
 		}
-		if key := storyKey(it.a, cfg.Zone); dedupe && key != "" {
-			if first, dup := stories[key]; dup {
-				sum.skip(reasonNearDup, it.where, fmt.Errorf("%q repeats %q of the same day (kept id %q)", it.a.ID, it.a.Title, first), cfg.Log)
-				return true
-			}
-			stories[key] = it.a.ID
-		}
-		seen[it.a.ID] = struct{}{}
 		w.chans[shardOf(it.a.ID, len(w.chans))] <- doc{id: it.a.ID, rec: search.NewDocument(it.a, cfg.Zone)}
 		sum.addIndexed(len(it.a.Title) + len(it.a.Body))
 		return true
@@ -137,23 +123,11 @@ func (w *writer) deletes(cfg Config, sum *Summary) error {
 // the current generation.
 var ErrNothingToDelete = errors.New("none of the ids to delete is in the current generation, nothing to change")
 
-// minStoryTitle is the shortest title (in runes) that identifies a story.
-const minStoryTitle = 6
-
-// storyKey identifies a story across sources: its normalized title and
-// its day. Two scrapers of one programme, or one wire story carried twice,
-// share it; different stories on one day almost never do. Undated or
-// short-titled articles have no key and are never merged.
-func storyKey(a xinwen.Article, zone *time.Location) string {
-	title := zh.Normalize(strings.TrimSpace(a.Title))
-	if a.Date.IsZero() || utf8.RuneCountInString(title) < minStoryTitle {
-		return ""
-	}
-	return a.Date.In(zone).Format("2006-01-02") + "|" + title
-}
-
 func reasonOf(err error) string {
+	var skip *Skip
 	switch {
+	case errors.As(err, &skip):
+		return skip.Reason
 	case errors.Is(err, article.ErrEmpty):
 		return reasonEmpty
 	case errors.Is(err, article.ErrEncoding):
