@@ -36,7 +36,7 @@ type SkippedLine struct {
 // too many records (search.ErrTooLarge).
 func ReadRequest(body io.Reader, zone *time.Location) ([]xinwen.Article, []SkippedLine, error) {
 	rd := &errReader{r: body}
-	gate := NewGate(zone, "request", true)
+	gate := NewGate(zone, "request", false)
 	var docs []xinwen.Article
 	skipped := []SkippedLine{}
 	n := 0

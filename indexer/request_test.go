@@ -45,3 +45,24 @@ func TestReadRequest(t *testing.T) {
 		}
 	}
 }
+
+// A write request applies the batch build's near-duplicate rule to its
+// own records: the later of two records with one title on one day is
+// skipped, with its reason, as xinwen index skips it.
+func TestReadRequestNearDuplicate(t *testing.T) {
+	body := strings.Join([]string{
+		`{"id":"n1","title":"人工智能大会今日开幕","body":"正文一。","date":"2024-03-01 09:00:00"}`,
+		`{"id":"n2","title":"人工智能大会今日开幕","body":"正文二。","date":"2024-03-01 18:00:00"}`,
+		`{"id":"n3","title":"人工智能大会今日开幕","body":"正文三。","date":"2024-03-02"}`,
+	}, "\n")
+	docs, skipped, err := ReadRequest(strings.NewReader(body), cst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 2 || docs[0].ID != "n1" || docs[1].ID != "n3" {
+		t.Errorf("admitted %+v, want n1 and n3", docs)
+	}
+	if len(skipped) != 1 || skipped[0].Line != 2 || !strings.Contains(skipped[0].Reason, `kept id "n1"`) {
+		t.Errorf("skipped %+v, want line 2 as a near-duplicate of n1", skipped)
+	}
+}
