@@ -21,6 +21,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/xinwen-search/xinwen/indexer/article"
+	"github.com/xinwen-search/xinwen/journal"
 	"github.com/xinwen-search/xinwen/search"
 )
 
@@ -123,6 +124,10 @@ func build(ctx context.Context, cfg Config, gen string) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	written, err := journal.Read(cfg.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
 	w, err := openWriter(cfg, gen, base)
 	if err != nil {
 		return nil, err
@@ -135,7 +140,7 @@ func build(ctx context.Context, cfg Config, gen string) (*Summary, error) {
 	total := inputSize(cfg.Sources)
 	cfg.Progress.Start(total)
 	stopProgress := watchProgress(ctx, cfg.Progress, func() (int64, int64) { return w.done(rd, sum) })
-	readErr := w.feed(ctx, rd, cfg, sum)
+	readErr := w.feed(ctx, rd, cfg, written, sum)
 	failed := readErr != nil || ctx.Err() != nil
 	if failed {
 		w.abandon.Store(true) // the generation is removed: do no more work on it

@@ -18,14 +18,17 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/journal"
 )
 
 // The ingest overlay holds the articles written through Live.Ingest and
-// Live.Delete between rebuilds: a writable Bleve index at DIR/overlay,
+// Live.Delete: a writable Bleve index at DIR/overlay,
 // searched together with the served generation through one alias. A
 // generation's article whose id the overlay holds, or has deleted, is
 // hidden from every search, get and facet, so the overlay's version (or
-// nothing) wins. Generation swaps keep the overlay.
+// nothing) wins. Generation swaps keep the overlay. Every write is also
+// appended to DIR's journal (package journal) first, which the next batch
+// build folds into its generation.
 const (
 	OverlayDir = "overlay"
 	MaxIngest  = 10000 // articles per Ingest call
@@ -80,6 +83,9 @@ type overlay struct {
 	tombs  map[string]struct{} // ids deleted through the overlay
 	hidden atomic.Pointer[[]string]
 	sugg   *suggester // title words of the overlay; nil: rebuild on next use
+	// jr records every write before the overlay takes it, for the next
+	// batch build (see package journal); opened on the first write.
+	jr *journal.Writer // guarded by mu
 }
 
 // openOverlay opens DIR/overlay when it exists; otherwise the overlay is
@@ -201,6 +207,12 @@ func (ov *overlay) put(docs []xinwen.Article, zone *time.Location) error {
 	if ov.ix == nil {
 		return errOverlayClosed
 	}
+	if err := ov.journal(); err != nil {
+		return err
+	}
+	if err := ov.jr.Write(docs); err != nil {
+		return fmt.Errorf("search: ingest: %w", err)
+	}
 	b := ov.ix.NewBatch()
 	for _, d := range docs {
 		if err := b.Index(d.ID, NewDocument(d, zone)); err != nil {
@@ -226,6 +238,12 @@ func (ov *overlay) remove(id string) error {
 	if ov.ix == nil {
 		return errOverlayClosed
 	}
+	if err := ov.journal(); err != nil {
+		return err
+	}
+	if err := ov.jr.Delete(id); err != nil {
+		return fmt.Errorf("search: delete %q: %w", id, err)
+	}
 	tombs := cloneSet(ov.tombs)
 	tombs[id] = struct{}{}
 	b := ov.ix.NewBatch()
@@ -240,6 +258,22 @@ func (ov *overlay) remove(id string) error {
 	delete(ov.ids, id)
 	ov.sugg = nil
 	ov.publish()
+	return nil
+}
+
+// journal opens the write journal beside the overlay; called with mu held.
+// A write is journaled before the overlay takes it, so everything the
+// overlay holds is in the journal, and a write that fails after its
+// journal entry (a crash, a full disk) may still reach the next build.
+func (ov *overlay) journal() error {
+	if ov.jr != nil {
+		return nil
+	}
+	jr, err := journal.Open(filepath.Dir(ov.path))
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	ov.jr = jr
 	return nil
 }
 
@@ -297,10 +331,15 @@ func (ov *overlay) hiddenIDs() []string { return *ov.hidden.Load() }
 func (ov *overlay) close() error {
 	ov.mu.Lock()
 	defer ov.mu.Unlock()
-	if ov.ix == nil {
-		return nil
+	var err error
+	if ov.jr != nil {
+		err = ov.jr.Close()
+		ov.jr = nil
 	}
-	err := ov.ix.Close()
+	if ov.ix == nil {
+		return err
+	}
+	err = errors.Join(err, ov.ix.Close())
 	ov.ix = nil
 	return err
 }
