@@ -22,6 +22,7 @@ import (
 
 	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/indexer/article"
+	"github.com/xinwen-search/xinwen/journal"
 	"github.com/xinwen-search/xinwen/search"
 )
 
@@ -124,6 +125,10 @@ func build(ctx context.Context, cfg Config, gen string) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	written, err := journal.Read(cfg.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
 	w, err := openWriter(cfg, gen, base)
 	if err != nil {
 		return nil, err
@@ -136,7 +141,7 @@ func build(ctx context.Context, cfg Config, gen string) (*Summary, error) {
 	total := inputSize(cfg.Sources)
 	cfg.Progress.Start(total)
 	stopProgress := watchProgress(ctx, cfg.Progress, func() (int64, int64) { return w.done(rd, sum) })
-	readErr := w.feed(ctx, rd, cfg, sum)
+	readErr := w.feed(ctx, rd, cfg, written, sum)
 	failed := readErr != nil || ctx.Err() != nil
 	if failed {
 		w.abandon.Store(true) // the generation is removed: do no more work on it
@@ -191,7 +196,7 @@ type writer struct {
 
 type doc struct {
 	id  string
-	rec *search.Record // nil: delete id
+	rec any // search.NewDocument's; nil: delete id
 }
 
 // shardWriter is what a shard needs: the offline builder for a fresh
@@ -305,7 +310,7 @@ func (s *builderShard) put(d doc) error {
 		return nil
 	}
 	s.n++
-	return s.b.Index(d.id, *d.rec)
+	return s.b.Index(d.id, d.rec)
 }
 
 func (s *builderShard) has(string) (bool, error) { return false, nil }

@@ -466,7 +466,7 @@ func TestWriterAbandonsQueuedWork(t *testing.T) {
 	f := &fakeShard{release: make(chan struct{})}
 	w := &writer{shards: []shardWriter{f}, errs: make([]error, 1)}
 	w.start(10)
-	rec := &search.Record{}
+	rec := search.NewDocument(xinwen.Article{ID: "x"}, time.UTC)
 	for range 15 {
 		w.chans[0] <- doc{id: "x", rec: rec}
 	}

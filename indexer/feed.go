@@ -4,17 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
+	"time"
 
 	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/indexer/article"
+	"github.com/xinwen-search/xinwen/journal"
 	"github.com/xinwen-search/xinwen/search"
-	"github.com/xinwen-search/xinwen/search/zh"
 )
 
 // Skip reasons counted in the summary.
@@ -65,12 +67,13 @@ func openShard(cfg Config, gen, base string, i int) (shardWriter, error) {
 }
 
 // feed reads every source and routes each good article to its shard; bad
-// ones are counted and reported, never fatal.
-func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, sum *Summary) error {
-	seen := make(map[string]struct{})
-	stories := make(map[string]string) // story key -> first id
-	dedupe := !cfg.KeepDuplicates
-	if err := w.deletes(cfg, sum); err != nil {
+// ones are counted and reported, never fatal. The write journal comes last,
+// as one more source that overrides the others: a source article whose id
+// was written or deleted over HTTP gives way to the journal's version, or
+// to nothing.
+func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, written journal.State, sum *Summary) error {
+	gate := NewGate(cfg.Zone, "run", cfg.KeepDuplicates)
+	if err := w.deletes(cfg, written, sum); err != nil {
 		return err
 	}
 	err := rd.each(ctx, cfg.Sources, func(it item) bool {
@@ -82,34 +85,41 @@ func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, sum *Summary)
 			sum.skip(reasonOf(it.err), it.where, it.err, cfg.Log)
 			return true
 		}
-		if _, dup := seen[it.a.ID]; dup {
-			sum.skip(reasonDuplicate, it.where, fmt.Errorf("id %q seen before", it.a.ID), cfg.Log)
+		if written.Has(it.a.ID) {
+			sum.Superseded++
 			return true
 		}
-		if key := storyKey(it.a, cfg.Zone); dedupe && key != "" {
-			if first, dup := stories[key]; dup {
-				sum.skip(reasonNearDup, it.where, fmt.Errorf("%q repeats %q of the same day (kept id %q)", it.a.ID, it.a.Title, first), cfg.Log)
-				return true
-			}
-			stories[key] = it.a.ID
+		if err := gate.Admit(it.a); err != nil {
+			sum.skip(reasonOf(err), it.where, err, cfg.Log)
+			return true
 		}
-		seen[it.a.ID] = struct{}{}
-		rec := RecordOf(it.a, cfg.Zone)
-		w.chans[shardOf(it.a.ID, len(w.chans))] <- doc{id: it.a.ID, rec: &rec}
-		sum.addIndexed(len(it.a.Title) + len(it.a.Body))
+		w.put(it.a, cfg.Zone, sum)
 		return true
 	})
 	if errors.Is(err, errStop) {
 		err = nil
 	}
-	return err
+	if err != nil || ctx.Err() != nil {
+		return err
+	}
+	for _, a := range written.Articles {
+		w.put(a, cfg.Zone, sum)
+		sum.Written++
+	}
+	return nil
+}
+
+// put routes a to its shard.
+func (w *writer) put(a xinwen.Article, zone *time.Location, sum *Summary) {
+	w.chans[shardOf(a.ID, len(w.chans))] <- doc{id: a.ID, rec: search.NewDocument(a, zone)}
+	sum.addIndexed(len(a.Title) + len(a.Body))
 }
 
 // deletes routes each id of cfg.Delete that the base generation holds to
 // its shard, and lists the others in sum.NotFound. A run that would change
 // nothing (no sources, no id found) fails with ErrNothingToDelete rather
 // than publish a copy of the current generation.
-func (w *writer) deletes(cfg Config, sum *Summary) error {
+func (w *writer) deletes(cfg Config, written journal.State, sum *Summary) error {
 	seen := make(map[string]bool)
 	for _, id := range cfg.Delete {
 		if seen[id] {
@@ -131,6 +141,27 @@ func (w *writer) deletes(cfg Config, sum *Summary) error {
 	if len(cfg.Delete) > 0 && sum.Deleted == 0 && len(cfg.Sources) == 0 {
 		return fmt.Errorf("index: %w: %s", ErrNothingToDelete, strings.Join(sum.NotFound, ", "))
 	}
+	return w.journalDeletes(written, seen, sum)
+}
+
+// journalDeletes removes from the base generation (of an incremental
+// run) the ids deleted over HTTP; a rebuild has nothing to remove.
+func (w *writer) journalDeletes(written journal.State, seen map[string]bool, sum *Summary) error {
+	ids := slices.Sorted(maps.Keys(written.Deleted))
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		i := shardOf(id, len(w.chans))
+		found, err := w.shards[i].has(id)
+		if err != nil {
+			return err
+		}
+		if found {
+			w.chans[i] <- doc{id: id}
+			sum.Deleted++
+		}
+	}
 	return nil
 }
 
@@ -138,30 +169,11 @@ func (w *writer) deletes(cfg Config, sum *Summary) error {
 // the current generation.
 var ErrNothingToDelete = errors.New("none of the ids to delete is in the current generation, nothing to change")
 
-// minStoryTitle is the shortest title (in runes) that identifies a story.
-const minStoryTitle = 6
-
-// storyKey identifies a story across sources: its normalized title and
-// its day. Two scrapers of one programme, or one wire story carried twice,
-// share it; different stories on one day almost never do. Undated or
-// short-titled articles have no key and are never merged.
-func storyKey(a article.Article, zone *time.Location) string {
-	title := zh.Normalize(strings.TrimSpace(a.Title))
-	if a.Date.IsZero() || utf8.RuneCountInString(title) < minStoryTitle {
-		return ""
-	}
-	return a.Date.In(zone).Format("2006-01-02") + "|" + title
-}
-
-// RecordOf is the index record of an article, dates bucketed in zone.
-func RecordOf(a article.Article, zone *time.Location) search.Record {
-	r := search.NewRecord(a.ID, a.Title, a.Body, a.Categories, a.Date, zone)
-	r.URL, r.Source, r.Thumbnail = a.URL, a.Source, a.Thumbnail
-	return r
-}
-
 func reasonOf(err error) string {
+	var skip *Skip
 	switch {
+	case errors.As(err, &skip):
+		return skip.Reason
 	case errors.Is(err, article.ErrEmpty):
 		return reasonEmpty
 	case errors.Is(err, article.ErrEncoding):

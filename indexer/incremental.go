@@ -56,7 +56,7 @@ func openUpdateShard(src, dst string, batchSize int) (*updateShard, error) {
 func (s *updateShard) put(d doc) error {
 	if d.rec == nil {
 		s.batch.Delete(d.id)
-	} else if err := s.batch.Index(d.id, *d.rec); err != nil {
+	} else if err := s.batch.Index(d.id, d.rec); err != nil {
 		return fmt.Errorf("index: %s: %w", d.id, err)
 	}
 	if s.batch.Size() >= s.size {

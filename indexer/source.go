@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/indexer/article"
 )
 
@@ -25,7 +26,7 @@ const Stdin = "-"
 
 // item is one article read from a source, or why one could not be.
 type item struct {
-	a     article.Article
+	a     xinwen.Article
 	where string
 	warns []article.Warning
 	err   error
@@ -203,7 +204,7 @@ func (rd *reader) file(path, rel string, emit emitFunc) error {
 // records emits every record of a stream reader. Once src has failed,
 // the stream is broken: the record being yielded is a fragment, or the
 // reader's report of the failure, and the run fails instead.
-func (rd *reader) records(recs iter.Seq2[article.Record, error], name string, src *stickyReader, emit emitFunc) error {
+func (rd *reader) records(recs iter.Seq2[article.Parsed, error], name string, src *stickyReader, emit emitFunc) error {
 	for rec, err := range recs {
 		if src.err != nil {
 			return readError(name, src.err)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/xinwen-search/xinwen/indexer/article"
+	"github.com/xinwen-search/xinwen/journal"
 )
 
 // maxProblems bounds the skipped items a summary lists one by one.
@@ -29,6 +30,8 @@ type Summary struct {
 	TextBytes    int64          // title+body bytes indexed
 	Bytes        int64          // input bytes read
 	IgnoredFiles int            // files in walked directories that are not inputs
+	Written      int            // articles folded in from the write journal
+	Superseded   int            // source articles whose id the journal writes or deletes
 	Duration     time.Duration
 
 	mu        sync.Mutex // guards Skipped, Problems, Warnings, WarningList, warnItems
@@ -98,6 +101,10 @@ func (s *Summary) String() string {
 			s.Indexed, s.Docs, s.Generation, secs, float64(s.Indexed)/secs, float64(s.TextBytes)/1e6/secs)
 	} else {
 		fmt.Fprintf(&b, "nothing published: the run stopped after %.1fs, with %d articles read\n", secs, s.Indexed)
+	}
+	if s.Written > 0 || s.Superseded > 0 {
+		fmt.Fprintf(&b, "folded in %d articles written over HTTP (%s); %d source articles gave way to a write or delete over HTTP\n",
+			s.Written, journal.FileName, s.Superseded)
 	}
 	switch {
 	case s.Deleted > 0 && published:

@@ -24,6 +24,9 @@ type Options struct {
 	DictVersion string
 	// Zone overrides the generation's zone for dates in results.
 	Zone *time.Location
+	// WriteZone buckets the months of the articles written through
+	// Live.Ingest; nil: xinwen.DefaultZone().
+	WriteZone *time.Location
 }
 
 // Index is one open generation: its shards searched as one.

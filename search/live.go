@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -170,7 +171,7 @@ func (l *Live) Stats() xinwen.Stats {
 // once it is persisted: a crash after Ingest returns loses none of them.
 // They are searched at once, and a generation's articles with the same
 // ids are hidden.
-func (l *Live) Ingest(ctx context.Context, docs []Article) error {
+func (l *Live) Ingest(ctx context.Context, docs []xinwen.Article) error {
 	if len(docs) > MaxIngest {
 		return fmt.Errorf("search: %d articles, at most %d per batch: %w", len(docs), MaxIngest, ErrTooLarge)
 	}
@@ -185,7 +186,7 @@ func (l *Live) Ingest(ctx context.Context, docs []Article) error {
 	if err := l.writable(ctx); err != nil {
 		return err
 	}
-	return l.ov.put(docs)
+	return l.ov.put(docs, cmp.Or(l.opt.WriteZone, xinwen.DefaultZone()))
 }
 
 // Delete removes the article id, from the overlay and from every

@@ -43,7 +43,7 @@ func writeGeneration(t testing.TB, root, name string, docs []fixture) string {
 			if d.date != "" {
 				date, _ = time.ParseInLocation("2006-01-02", d.date, shanghai)
 			}
-			if err := b.Index(d.id, NewRecord(d.id, d.title, d.body, d.cats, date, shanghai)); err != nil {
+			if err := b.Index(d.id, newRecord(d.id, d.title, d.body, d.cats, date, shanghai)); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/search/zh"
 )
 
@@ -37,9 +38,9 @@ const (
 	facetMonthPrefix    = "m:"
 )
 
-// Record is one article as the index stores it. Indexers fill it; its
-// field names are the schema.
-type Record struct {
+// record is one article as the index stores it; its field names are the
+// schema.
+type record struct {
 	Title     string     `json:"title"`
 	TitleNg   string     `json:"title_ng"`
 	Body      string     `json:"body"`
@@ -54,11 +55,20 @@ type Record struct {
 	Thumbnail string     `json:"thumbnail,omitempty"`
 }
 
-// NewRecord derives every indexed form of the article id: the n-gram
+// NewDocument is the document the index stores for a, months bucketed in
+// zone: the value to hand to the Index of a Bleve index or builder made
+// with NewMapping. Its shape is the schema, search's business only.
+func NewDocument(a xinwen.Article, zone *time.Location) any {
+	r := newRecord(a.ID, a.Title, a.Body, a.Categories, a.Date, zone)
+	r.URL, r.Source, r.Thumbnail = a.URL, a.Source, a.Thumbnail
+	return r
+}
+
+// newRecord derives every indexed form of the article id: the n-gram
 // shadows of title and body, each category prefix, the month in zone and
 // the date-order key.
-func NewRecord(id, title, body string, categories []string, date time.Time, zone *time.Location) Record {
-	r := Record{Title: title, TitleNg: title, Body: body, BodyNg: body, SortKey: sortKey(date, id)}
+func newRecord(id, title, body string, categories []string, date time.Time, zone *time.Location) record {
+	r := record{Title: title, TitleNg: title, Body: body, BodyNg: body, SortKey: sortKey(date, id)}
 	var levels []string
 	for _, c := range categories {
 		if c = categoryLevel(c); c != "" {
@@ -99,7 +109,7 @@ func sortKey(date time.Time, id string) string {
 }
 
 // BleveType tells Bleve's mapping which document mapping applies.
-func (Record) BleveType() string { return docType }
+func (record) BleveType() string { return docType }
 
 // NewMapping is xinwen's deliberate index mapping. Nothing is dynamic and
 // there is no _all field: every byte the index stores is named here.

@@ -11,20 +11,25 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/generation"
+	"github.com/xinwen-search/xinwen/journal"
 )
 
 // The ingest overlay holds the articles written through Live.Ingest and
-// Live.Delete between rebuilds: a writable Bleve index at DIR/overlay,
+// Live.Delete: a writable Bleve index at DIR/overlay,
 // searched together with the served generation through one alias. A
 // generation's article whose id the overlay holds, or has deleted, is
 // hidden from every search, get and facet, so the overlay's version (or
-// nothing) wins. Generation swaps keep the overlay.
+// nothing) wins. Generation swaps keep the overlay. Every write is also
+// appended to DIR's journal (package journal) first, which the next batch
+// build folds into its generation.
 const (
 	OverlayDir = "overlay"
 	MaxIngest  = 10000 // articles per Ingest call
@@ -51,12 +56,6 @@ type overlayMeta struct {
 // instead of waiting forever for Bolt's file lock.
 var overlayConfig = map[string]any{"bolt_timeout": "1s"}
 
-// Article is one article to ingest: its id and its indexed form.
-type Article struct {
-	ID     string
-	Record Record
-}
-
 // CheckID reports whether id can name an ingested article.
 func CheckID(id string) error {
 	switch {
@@ -82,6 +81,9 @@ type overlay struct {
 	tombs  map[string]struct{} // ids deleted through the overlay
 	hidden atomic.Pointer[[]string]
 	sugg   *suggester // title words of the overlay; nil: rebuild on next use
+	// jr records every write before the overlay takes it, for the next
+	// batch build (see package journal); opened on the first write.
+	jr *journal.Writer // guarded by mu
 }
 
 // openOverlay opens DIR/overlay when it exists; otherwise the overlay is
@@ -184,18 +186,25 @@ func (ov *overlay) index() bleve.Index {
 	return ov.ix
 }
 
-// put indexes docs in one batch; it returns once Bleve has persisted it.
-// A tombstone stays when its id is ingested again: the id is hidden in
-// the generation either way, and the overlay's copy is found.
-func (ov *overlay) put(docs []Article) error {
+// put indexes docs in one batch, months bucketed in zone; it returns once
+// Bleve has persisted it. A tombstone stays when its id is ingested again:
+// the id is hidden in the generation either way, and the overlay's copy is
+// found.
+func (ov *overlay) put(docs []xinwen.Article, zone *time.Location) error {
 	ov.mu.Lock()
 	defer ov.mu.Unlock()
 	if ov.ix == nil {
 		return errOverlayClosed
 	}
+	if err := ov.journal(); err != nil {
+		return err
+	}
+	if err := ov.jr.Write(docs); err != nil {
+		return fmt.Errorf("search: ingest: %w", err)
+	}
 	b := ov.ix.NewBatch()
 	for _, d := range docs {
-		if err := b.Index(d.ID, d.Record); err != nil {
+		if err := b.Index(d.ID, NewDocument(d, zone)); err != nil {
 			return fmt.Errorf("search: ingest %q: %w", d.ID, err)
 		}
 	}
@@ -218,6 +227,12 @@ func (ov *overlay) remove(id string) error {
 	if ov.ix == nil {
 		return errOverlayClosed
 	}
+	if err := ov.journal(); err != nil {
+		return err
+	}
+	if err := ov.jr.Delete(id); err != nil {
+		return fmt.Errorf("search: delete %q: %w", id, err)
+	}
 	tombs := cloneSet(ov.tombs)
 	tombs[id] = struct{}{}
 	b := ov.ix.NewBatch()
@@ -232,6 +247,22 @@ func (ov *overlay) remove(id string) error {
 	delete(ov.ids, id)
 	ov.sugg = nil
 	ov.publish()
+	return nil
+}
+
+// journal opens the write journal beside the overlay; called with mu held.
+// A write is journaled before the overlay takes it, so everything the
+// overlay holds is in the journal, and a write that fails after its
+// journal entry (a crash, a full disk) may still reach the next build.
+func (ov *overlay) journal() error {
+	if ov.jr != nil {
+		return nil
+	}
+	jr, err := journal.Open(filepath.Dir(ov.path))
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	ov.jr = jr
 	return nil
 }
 
@@ -289,10 +320,15 @@ func (ov *overlay) hiddenIDs() []string { return *ov.hidden.Load() }
 func (ov *overlay) close() error {
 	ov.mu.Lock()
 	defer ov.mu.Unlock()
-	if ov.ix == nil {
-		return nil
+	var err error
+	if ov.jr != nil {
+		err = ov.jr.Close()
+		ov.jr = nil
 	}
-	err := ov.ix.Close()
+	if ov.ix == nil {
+		return err
+	}
+	err = errors.Join(err, ov.ix.Close())
 	ov.ix = nil
 	return err
 }

@@ -38,9 +38,9 @@ func reopenLive(t *testing.T, root string) *Live {
 	return live
 }
 
-func article(id, title, body string, cats ...string) Article {
+func article(id, title, body string, cats ...string) xinwen.Article {
 	date := time.Date(2025, 6, 1, 8, 0, 0, 0, shanghai)
-	return Article{ID: id, Record: NewRecord(id, title, body, cats, date, shanghai)}
+	return xinwen.Article{ID: id, Title: title, Body: body, Categories: cats, Date: date}
 }
 
 // checkOverlaid checks what ingesting o1 and replacing t1 must show: the
@@ -87,7 +87,7 @@ func TestOverlayIngest(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(root, OverlayDir)); !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("overlay exists before the first write: %v", err)
 	}
-	err := live.Ingest(context.Background(), []Article{
+	err := live.Ingest(context.Background(), []xinwen.Article{
 		article("o1", "量子计算取得突破", "科研团队发布新成果。", "科技"),
 		article("t1", "人工智能大会闭幕", "大会圆满结束。", "科技", "人工智能"),
 	})
@@ -113,7 +113,7 @@ func TestOverlayIngest(t *testing.T) {
 func TestOverlayDelete(t *testing.T) {
 	live, root := openLiveFixtures(t)
 	ctx := context.Background()
-	if err := live.Ingest(ctx, []Article{article("o1", "量子计算取得突破", "新成果。", "科技")}); err != nil {
+	if err := live.Ingest(ctx, []xinwen.Article{article("o1", "量子计算取得突破", "新成果。", "科技")}); err != nil {
 		t.Fatal(err)
 	}
 	for _, id := range []string{"t1", "o1"} {
@@ -147,7 +147,7 @@ func TestOverlayDelete(t *testing.T) {
 	t.Run("after restart", func(t *testing.T) { check(t, live) })
 
 	// Ingesting a deleted id again brings it back.
-	if err := live.Ingest(ctx, []Article{article("t1", "人工智能大会重开", "再次举办。", "科技")}); err != nil {
+	if err := live.Ingest(ctx, []xinwen.Article{article("t1", "人工智能大会重开", "再次举办。", "科技")}); err != nil {
 		t.Fatal(err)
 	}
 	if doc, err := live.Get(ctx, "t1"); err != nil || doc.Title != "人工智能大会重开" {
@@ -160,7 +160,7 @@ func TestOverlayDelete(t *testing.T) {
 func TestOverlayKeepsScores(t *testing.T) {
 	live, _ := openLiveFixtures(t)
 	plain := openFixtures(t, newsFixtures)
-	if err := live.Ingest(context.Background(), []Article{article("zz", "无关", "无关内容。")}); err != nil {
+	if err := live.Ingest(context.Background(), []xinwen.Article{article("zz", "无关", "无关内容。")}); err != nil {
 		t.Fatal(err)
 	}
 	if err := live.Delete(context.Background(), "p2"); err != nil {
@@ -200,14 +200,14 @@ func TestIngestLimits(t *testing.T) {
 	ctx := context.Background()
 	tests := []struct {
 		name string
-		docs []Article
+		docs []xinwen.Article
 		want error
 	}{
-		{"too many", make([]Article, MaxIngest+1), ErrTooLarge},
-		{"no id", []Article{article("", "标题", "正文")}, ErrBadQuery},
-		{"long id", []Article{article(strings.Repeat("x", MaxIDBytes+1), "标题", "正文")}, ErrBadQuery},
-		{"control in id", []Article{article("a\nb", "标题", "正文")}, ErrBadQuery},
-		{"bad UTF-8 id", []Article{article("a\xff", "标题", "正文")}, ErrBadQuery},
+		{"too many", make([]xinwen.Article, MaxIngest+1), ErrTooLarge},
+		{"no id", []xinwen.Article{article("", "标题", "正文")}, ErrBadQuery},
+		{"long id", []xinwen.Article{article(strings.Repeat("x", MaxIDBytes+1), "标题", "正文")}, ErrBadQuery},
+		{"control in id", []xinwen.Article{article("a\nb", "标题", "正文")}, ErrBadQuery},
+		{"bad UTF-8 id", []xinwen.Article{article("a\xff", "标题", "正文")}, ErrBadQuery},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -218,7 +218,7 @@ func TestIngestLimits(t *testing.T) {
 	}
 	canceled, cancel := context.WithCancel(ctx)
 	cancel()
-	if err := live.Ingest(canceled, []Article{article("c1", "标题", "正文")}); !errors.Is(err, context.Canceled) {
+	if err := live.Ingest(canceled, []xinwen.Article{article("c1", "标题", "正文")}); !errors.Is(err, context.Canceled) {
 		t.Errorf("Ingest with a canceled context = %v", err)
 	}
 }
@@ -240,7 +240,7 @@ func TestSearchStopsWhenCanceled(t *testing.T) {
 // overlay's lock.
 func TestOverlaySecondWriterFailsFast(t *testing.T) {
 	live, root := openLiveFixtures(t)
-	if err := live.Ingest(context.Background(), []Article{article("o1", "标题", "正文")}); err != nil {
+	if err := live.Ingest(context.Background(), []xinwen.Article{article("o1", "标题", "正文")}); err != nil {
 		t.Fatal(err)
 	}
 	start := time.Now()
@@ -308,7 +308,7 @@ func TestOverlaySuggest(t *testing.T) {
 	if got := suggest("计算"); len(got) != 0 {
 		t.Fatalf("Suggest(计算) before ingest = %v", got)
 	}
-	if err := live.Ingest(ctx, []Article{article("q1", "量子计算机研制取得突破", "正文。")}); err != nil {
+	if err := live.Ingest(ctx, []xinwen.Article{article("q1", "量子计算机研制取得突破", "正文。")}); err != nil {
 		t.Fatal(err)
 	}
 	if got := suggest("计算"); !slices.Contains(got, "计算机") {

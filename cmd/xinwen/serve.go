@@ -12,13 +12,11 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/xinwen-search/xinwen/indexer"
-	"github.com/xinwen-search/xinwen/indexer/article"
 	"github.com/xinwen-search/xinwen/search"
 	"github.com/xinwen-search/xinwen/web"
 )
@@ -84,7 +82,7 @@ func (sc *serveConfig) serve(ctx context.Context, stdout, stderr io.Writer, read
 		return err
 	}
 	defer seg.Close()
-	live, err := search.OpenLive(sc.index, search.Options{DictVersion: seg.Version()}, log)
+	live, err := search.OpenLive(sc.index, search.Options{DictVersion: seg.Version(), WriteZone: zone}, log)
 	if err != nil {
 		return err
 	}
@@ -201,91 +199,28 @@ func splitList(s string) []string {
 	return out
 }
 
-// ingester is the web.Writer of xinwen serve: JSON Lines records, read as
-// xinwen index reads them, become overlay articles of the served index.
+// ingester is the web.Writer of xinwen serve: the records of a write
+// request, read and admitted by indexer.ReadRequest, become overlay
+// articles of the served index.
 type ingester struct {
 	*search.Live // Delete and Reload
 	zone         *time.Location
 }
 
 func (in ingester) Ingest(ctx context.Context, body io.Reader) (*web.IngestReport, error) {
-	docs, rep, err := readIngest(body, in.zone)
+	docs, skipped, err := indexer.ReadRequest(body, in.zone)
+	if be := (*indexer.BodyError)(nil); errors.As(err, &be) {
+		return nil, fmt.Errorf("ingest: %w: %w", web.ErrBadBody, be.Err)
+	}
 	if err != nil {
 		return nil, err
 	}
 	if err := in.Live.Ingest(ctx, docs); err != nil {
 		return nil, err
 	}
-	rep.Indexed = len(docs)
+	rep := &web.IngestReport{Indexed: len(docs), Skipped: make([]web.SkippedLine, len(skipped))}
+	for i, s := range skipped {
+		rep.Skipped[i] = web.SkippedLine{Line: s.Line, Reason: s.Reason}
+	}
 	return rep, nil
-}
-
-// ingestStream names the body in record positions ("body:3").
-const ingestStream = "body"
-
-// readIngest reads up to search.MaxIngest records. A bad record is
-// reported with its line and skipped; a failed read fails the request.
-func readIngest(body io.Reader, zone *time.Location) ([]search.Article, *web.IngestReport, error) {
-	rd := &errReader{r: body}
-	rep := &web.IngestReport{Skipped: []web.SkippedLine{}}
-	var docs []search.Article
-	seen := map[string]bool{}
-	n := 0
-	for rec, err := range article.ReadJSONL(rd, ingestStream, article.Options{Zone: zone, RequireID: true}) {
-		if rd.err != nil {
-			return nil, nil, fmt.Errorf("ingest: %w: %w", web.ErrBadBody, rd.err)
-		}
-		if n++; n > search.MaxIngest {
-			return nil, nil, fmt.Errorf("ingest: more than %d records: %w", search.MaxIngest, search.ErrTooLarge)
-		}
-		line := lineOf(rec.Where)
-		if reason := rejectReason(rec.Article, err, line, seen); reason != "" {
-			rep.Skipped = append(rep.Skipped, web.SkippedLine{Line: line, Reason: reason})
-			continue
-		}
-		seen[rec.Article.ID] = true
-		docs = append(docs, ingestArticle(rec.Article, zone))
-	}
-	if rd.err != nil {
-		return nil, nil, fmt.Errorf("ingest: %w: %w", web.ErrBadBody, rd.err)
-	}
-	return docs, rep, nil
-}
-
-// rejectReason says why a record cannot be ingested, or "".
-func rejectReason(a article.Article, err error, line int, seen map[string]bool) string {
-	switch {
-	case err != nil:
-		return strings.TrimPrefix(err.Error(), fmt.Sprintf("jsonl: %s:%d: ", ingestStream, line))
-	case seen[a.ID]:
-		return fmt.Sprintf("id %q seen before in this request", a.ID)
-	}
-	if err := search.CheckID(a.ID); err != nil {
-		return err.Error()
-	}
-	return ""
-}
-
-func lineOf(where string) int {
-	n, _ := strconv.Atoi(where[strings.LastIndexByte(where, ':')+1:])
-	return n
-}
-
-func ingestArticle(a article.Article, zone *time.Location) search.Article {
-	return search.Article{ID: a.ID, Record: indexer.RecordOf(a, zone)}
-}
-
-// errReader keeps the first read error, which ReadJSONL reports like a
-// bad line.
-type errReader struct {
-	r   io.Reader
-	err error
-}
-
-func (e *errReader) Read(p []byte) (int, error) {
-	n, err := e.r.Read(p)
-	if err != nil && err != io.EOF && e.err == nil {
-		e.err = err
-	}
-	return n, err
 }

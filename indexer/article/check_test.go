@@ -5,13 +5,15 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/xinwen-search/xinwen"
 )
 
 // check inspects a parsed article and says what is wrong, or "".
-type check func(a Article, w []Warning) string
+type check func(a xinwen.Article, w []Warning) string
 
 func all(checks ...check) check {
-	return func(a Article, w []Warning) string {
+	return func(a xinwen.Article, w []Warning) string {
 		var msgs []string
 		for _, c := range checks {
 			if m := c(a, w); m != "" {
@@ -23,25 +25,25 @@ func all(checks ...check) check {
 }
 
 func titleIs(want string) check {
-	return func(a Article, _ []Warning) string {
+	return func(a xinwen.Article, _ []Warning) string {
 		return diff("title", a.Title, want)
 	}
 }
 
 func bodyIs(want string) check {
-	return func(a Article, _ []Warning) string {
+	return func(a xinwen.Article, _ []Warning) string {
 		return diff("body", a.Body, want)
 	}
 }
 
 func thumbIs(want string) check {
-	return func(a Article, _ []Warning) string {
+	return func(a xinwen.Article, _ []Warning) string {
 		return diff("thumbnail", a.Thumbnail, want)
 	}
 }
 
 func sourceIs(want string) check {
-	return func(a Article, _ []Warning) string {
+	return func(a xinwen.Article, _ []Warning) string {
 		return diff("source", a.Source, want)
 	}
 }
@@ -54,7 +56,7 @@ func diff(field, got, want string) string {
 }
 
 func has(sub string) check {
-	return func(a Article, _ []Warning) string {
+	return func(a xinwen.Article, _ []Warning) string {
 		if strings.Contains(a.Body, sub) {
 			return ""
 		}
@@ -63,7 +65,7 @@ func has(sub string) check {
 }
 
 func lacks(sub string) check {
-	return func(a Article, _ []Warning) string {
+	return func(a xinwen.Article, _ []Warning) string {
 		if !strings.Contains(a.Body, sub) {
 			return ""
 		}
@@ -72,7 +74,7 @@ func lacks(sub string) check {
 }
 
 func catsAre(want ...string) check {
-	return func(a Article, _ []Warning) string {
+	return func(a xinwen.Article, _ []Warning) string {
 		if slices.Equal(a.Categories, want) {
 			return ""
 		}
@@ -81,7 +83,7 @@ func catsAre(want ...string) check {
 }
 
 func dateIs(want time.Time) check {
-	return func(a Article, _ []Warning) string {
+	return func(a xinwen.Article, _ []Warning) string {
 		if a.Date.Equal(want) && a.Date.IsZero() == want.IsZero() {
 			return ""
 		}
@@ -91,7 +93,7 @@ func dateIs(want time.Time) check {
 
 // warned wants a warning whose Where ends with field.
 func warned(field string) check {
-	return func(_ Article, w []Warning) string {
+	return func(_ xinwen.Article, w []Warning) string {
 		for _, x := range w {
 			if strings.HasSuffix(x.Where, ": "+field) {
 				return ""

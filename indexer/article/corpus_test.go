@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/internal/testcorpus"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -56,7 +57,7 @@ func TestCorpusHexo(t *testing.T) {
 	}
 }
 
-func checkCorpusHexo(t *testing.T, rel, raw string, a Article) {
+func checkCorpusHexo(t *testing.T, rel, raw string, a xinwen.Article) {
 	t.Helper()
 	base := filepath.Base(rel)
 	switch {
@@ -125,7 +126,7 @@ func TestCorpusJSONL(t *testing.T) {
 	}
 }
 
-func checkCorpusRecord(t *testing.T, rec Record) {
+func checkCorpusRecord(t *testing.T, rec Parsed) {
 	t.Helper()
 	a := rec.Article
 	// One record's title is the artefact "undefined"; it takes its title

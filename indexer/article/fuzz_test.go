@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/xinwen-search/xinwen"
 )
 
 func addHexoSeeds(f *testing.F) {
@@ -19,7 +21,7 @@ func addHexoSeeds(f *testing.F) {
 	}
 }
 
-func checkArticle(t *testing.T, a Article) {
+func checkArticle(t *testing.T, a xinwen.Article) {
 	t.Helper()
 	for _, s := range append([]string{a.ID, a.Title, a.Body, a.Source, a.URL, a.Thumbnail}, a.Categories...) {
 		if !utf8.ValidString(s) {

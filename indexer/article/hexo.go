@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/xinwen-search/xinwen"
 	"golang.org/x/net/html"
 )
 
@@ -19,18 +20,18 @@ import (
 // Source, thumbnail falls back to headimg. A date that does not parse leaves
 // Date zero with a Warning. The error wraps ErrNoFrontMatter, ErrEncoding or
 // ErrEmpty.
-func ParseHexo(r io.Reader, relPath string, opt Options) (Article, []Warning, error) {
+func ParseHexo(r io.Reader, relPath string, opt Options) (xinwen.Article, []Warning, error) {
 	raw, err := io.ReadAll(r)
 	if err != nil {
-		return Article{}, nil, fmt.Errorf("hexo: %s: %w", relPath, err)
+		return xinwen.Article{}, nil, fmt.Errorf("hexo: %s: %w", relPath, err)
 	}
 	text, err := DecodeText(raw)
 	if err != nil {
-		return Article{}, nil, fmt.Errorf("hexo: %s: %w", relPath, err)
+		return xinwen.Article{}, nil, fmt.Errorf("hexo: %s: %w", relPath, err)
 	}
 	head, body, ok := splitFrontMatter(text)
 	if !ok {
-		return Article{}, nil, fmt.Errorf("hexo: %s: %w", relPath, ErrNoFrontMatter)
+		return xinwen.Article{}, nil, fmt.Errorf("hexo: %s: %w", relPath, ErrNoFrontMatter)
 	}
 	fm, warns := parseFrontMatter(head, relPath)
 	a, more := fm.article(relPath, opt)
@@ -38,7 +39,7 @@ func ParseHexo(r io.Reader, relPath string, opt Options) (Article, []Warning, er
 	a.Body = HTMLToText(body)
 	more, err = finish(&a, relPath)
 	if err != nil {
-		return Article{}, warns, fmt.Errorf("hexo: %s: %w", relPath, err)
+		return xinwen.Article{}, warns, fmt.Errorf("hexo: %s: %w", relPath, err)
 	}
 	return a, append(warns, more...), nil
 }
@@ -68,9 +69,9 @@ type frontMatter struct {
 	categories []string
 }
 
-func (fm frontMatter) article(relPath string, opt Options) (Article, []Warning) {
+func (fm frontMatter) article(relPath string, opt Options) (xinwen.Article, []Warning) {
 	f := fm.fields
-	a := Article{
+	a := xinwen.Article{
 		ID:         stableID("hexo-", relPath),
 		Title:      html.UnescapeString(f["title"]),
 		Categories: hexoCategories(fm.categories),

@@ -10,18 +10,20 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xinwen-search/xinwen"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/**/*.golden from current output")
 
 // golden is what a .golden file holds for one parsed input.
 type golden struct {
-	Article  *Article  `json:"article,omitempty"`
-	Warnings []Warning `json:"warnings,omitempty"`
-	Error    string    `json:"error,omitempty"`
+	Article  *xinwen.Article `json:"article,omitempty"`
+	Warnings []Warning       `json:"warnings,omitempty"`
+	Error    string          `json:"error,omitempty"`
 }
 
-func parseFixture(t *testing.T, name string) (Article, []Warning, error) {
+func parseFixture(t *testing.T, name string) (xinwen.Article, []Warning, error) {
 	t.Helper()
 	f, err := os.Open(filepath.Join("testdata", "hexo", name))
 	if err != nil {
@@ -87,7 +89,7 @@ func TestParseHexoQuirks(t *testing.T) {
 	shanghai := Options{}.zone()
 	tests := []struct {
 		file  string
-		check func(a Article, w []Warning) string
+		check func(a xinwen.Article, w []Warning) string
 	}{
 		{"blank-line-before-front-matter.md", titleIs("江城新开三条公交线路")},
 		{"bom-and-spaces.md", titleIs("早稻收割进度过半")},

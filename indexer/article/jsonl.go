@@ -71,15 +71,15 @@ func (t jsonText) text(field string) (string, error) {
 // (UTF-8 or GB18030), so one bad line costs only itself: it is yielded as an
 // error wrapping ErrBadJSON, ErrEncoding or ErrEmpty and reading goes on. A
 // read error ends the sequence. Blank lines are skipped.
-func ReadJSONL(r io.Reader, name string, opt Options) iter.Seq2[Record, error] {
-	return func(yield func(Record, error) bool) {
+func ReadJSONL(r io.Reader, name string, opt Options) iter.Seq2[Parsed, error] {
+	return func(yield func(Parsed, error) bool) {
 		br := bufio.NewReaderSize(r, 64<<10)
 		for n := 1; ; n++ {
 			line, tooLong, err := readLine(br)
 			where := name + ":" + strconv.Itoa(n)
 			switch {
 			case tooLong:
-				if !yield(Record{Where: where}, fmt.Errorf("jsonl: %s: %w", where, errLineTooLong)) {
+				if !yield(Parsed{Where: where}, fmt.Errorf("jsonl: %s: %w", where, errLineTooLong)) {
 					return
 				}
 			case len(bytes.TrimSpace(line)) > 0:
@@ -91,7 +91,7 @@ func ReadJSONL(r io.Reader, name string, opt Options) iter.Seq2[Record, error] {
 				return
 			}
 			if err != nil {
-				yield(Record{Where: where}, fmt.Errorf("jsonl: %s: %w", where, err))
+				yield(Parsed{Where: where}, fmt.Errorf("jsonl: %s: %w", where, err))
 				return
 			}
 		}
@@ -115,8 +115,8 @@ func readLine(br *bufio.Reader) (line []byte, tooLong bool, err error) {
 	}
 }
 
-func parseJSONLine(line []byte, where, name string, n int, opt Options) (Record, error) {
-	rec := Record{Where: where}
+func parseJSONLine(line []byte, where, name string, n int, opt Options) (Parsed, error) {
+	rec := Parsed{Where: where}
 	text, err := DecodeText(line)
 	if err != nil {
 		return rec, fmt.Errorf("jsonl: %s: %w", where, err)

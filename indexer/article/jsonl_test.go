@@ -9,18 +9,19 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xinwen-search/xinwen"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // result is one yielded pair, flattened for golden files.
 type result struct {
-	Where    string    `json:"where"`
-	Article  *Article  `json:"article,omitempty"`
-	Warnings []Warning `json:"warnings,omitempty"`
-	Error    string    `json:"error,omitempty"`
+	Where    string          `json:"where"`
+	Article  *xinwen.Article `json:"article,omitempty"`
+	Warnings []Warning       `json:"warnings,omitempty"`
+	Error    string          `json:"error,omitempty"`
 }
 
-func collect(seq func(func(Record, error) bool)) []result {
+func collect(seq func(func(Parsed, error) bool)) []result {
 	var out []result
 	for rec, err := range seq {
 		r := result{Where: rec.Where, Warnings: rec.Warnings}
@@ -160,7 +161,7 @@ func TestReadJSONLLooseTypes(t *testing.T) {
 	in := `{"id":1,"title":1936,"body":"正文 &amp; 注释&#x3000;完","date":1709280000,"categories":["体育/网球"]}
 {"id":"2","title":"标题&amp;副题","body":"正文","date":{"y":2024}}
 `
-	var recs []Record
+	var recs []Parsed
 	for rec, err := range ReadJSONL(strings.NewReader(in), "x", Options{}) {
 		if err != nil {
 			t.Fatal(err)

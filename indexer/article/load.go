@@ -7,13 +7,15 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/xinwen-search/xinwen"
 )
 
 // LoadJSONL reads up to limit articles (0: all) from a JSON Lines file,
 // gzipped when its name ends in .gz, for tools that want a corpus in
 // memory (evaluation, benchmarks). Records the indexer would skip (bad
 // JSON, empty, an id seen before) are skipped here too.
-func LoadJSONL(path string, limit int, opt Options) ([]Article, error) {
+func LoadJSONL(path string, limit int, opt Options) ([]xinwen.Article, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("corpus: %w", err)
@@ -28,7 +30,7 @@ func LoadJSONL(path string, limit int, opt Options) ([]Article, error) {
 		defer gz.Close()
 		r = gz
 	}
-	var out []Article
+	var out []xinwen.Article
 	seen := map[string]bool{}
 	for rec, err := range ReadJSONL(r, path, opt) {
 		if err != nil || seen[rec.Article.ID] {

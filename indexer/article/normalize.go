@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"strings"
 	"unicode"
+
+	"github.com/xinwen-search/xinwen"
 )
 
 // maxDerivedTitle bounds a title taken from the first line of the body.
@@ -21,7 +23,7 @@ func stableID(prefix, key string) string {
 // becomes one trimmed line (or, when blank, the start of the body), the
 // body clean paragraphs, categories trimmed. It fails with ErrEmpty when
 // nothing is left to index.
-func finish(a *Article, where string) ([]Warning, error) {
+func finish(a *xinwen.Article, where string) ([]Warning, error) {
 	a.Title = oneLine(a.Title)
 	if a.Title == "undefined" { // a scraper's JavaScript artefact, not a title
 		a.Title = ""

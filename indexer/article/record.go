@@ -7,11 +7,14 @@ import (
 	"html"
 	"strings"
 	"time"
+
+	"github.com/xinwen-search/xinwen"
 )
 
-// Record is one item read from a stream of many (JSON Lines, Sogou dumps).
-type Record struct {
-	Article  Article
+// Parsed is one item read from a stream of many (JSON Lines, Sogou dumps):
+// the article, and the facts of its parsing.
+type Parsed struct {
+	Article  xinwen.Article
 	Where    string    // name:line of the record's first line
 	Warnings []Warning // parts of the record that were lost
 }
@@ -74,10 +77,10 @@ func splitCategoryPath(s string) []string {
 }
 
 // article interprets a decoded JSON record.
-func (jr jsonRecord) article(where string, opt Options) (Article, []Warning, error) {
+func (jr jsonRecord) article(where string, opt Options) (xinwen.Article, []Warning, error) {
 	cats, err := rawCategories(jr.Categories)
 	if err != nil {
-		return Article{}, nil, fmt.Errorf("categories: %w: %w", ErrBadJSON, err)
+		return xinwen.Article{}, nil, fmt.Errorf("categories: %w: %w", ErrBadJSON, err)
 	}
 	var bad error // the first field that is a list or an object
 	text := func(field string, t jsonText) string {
@@ -85,7 +88,7 @@ func (jr jsonRecord) article(where string, opt Options) (Article, []Warning, err
 		bad = cmp.Or(bad, err)
 		return s
 	}
-	a := Article{
+	a := xinwen.Article{
 		ID:         strings.TrimSpace(text("id", jr.ID)),
 		Title:      html.UnescapeString(text("title", jr.Title)),
 		Body:       bodyText(text("body", jr.Body)),
@@ -95,7 +98,7 @@ func (jr jsonRecord) article(where string, opt Options) (Article, []Warning, err
 		Thumbnail:  text("thumbnail", jr.Thumbnail),
 	}
 	if bad != nil {
-		return Article{}, nil, bad
+		return xinwen.Article{}, nil, bad
 	}
 	var warns []Warning
 	date, err := jr.Date.text("date")
@@ -113,7 +116,7 @@ func (jr jsonRecord) article(where string, opt Options) (Article, []Warning, err
 // read again, from another file or on another day, gets the same id (an
 // incremental run updates it instead of adding it twice), and two articles
 // never share one by sitting on the same line of two files.
-func contentID(a Article) string {
+func contentID(a xinwen.Article) string {
 	if a.URL != "" {
 		return stableID("jl-", "url\x00"+a.URL)
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/xinwen-search/xinwen"
 	"golang.org/x/net/html"
 )
 
@@ -26,8 +27,8 @@ var docEnd = []byte("</doc>")
 // (/20120612/), the only date these dumps have. A record with neither title nor content
 // is yielded as an error wrapping ErrEmpty; reading goes on. name
 // identifies the stream in positions ("name:line").
-func ReadSogou(r io.Reader, name string, opt Options) iter.Seq2[Record, error] {
-	return func(yield func(Record, error) bool) {
+func ReadSogou(r io.Reader, name string, opt Options) iter.Seq2[Parsed, error] {
+	return func(yield func(Parsed, error) bool) {
 		sc := bufio.NewScanner(r)
 		sc.Buffer(make([]byte, 0, 64<<10), MaxLineBytes)
 		sc.Split(splitDocs)
@@ -44,7 +45,7 @@ func ReadSogou(r io.Reader, name string, opt Options) iter.Seq2[Record, error] {
 			}
 		}
 		if err := sc.Err(); err != nil {
-			yield(Record{Where: name}, fmt.Errorf("sogou: %s:%d: %w", name, line, err))
+			yield(Parsed{Where: name}, fmt.Errorf("sogou: %s:%d: %w", name, line, err))
 		}
 	}
 }
@@ -85,14 +86,14 @@ func splitDocs(data []byte, atEOF bool) (advance int, token []byte, err error) {
 	return 0, nil, nil
 }
 
-func parseSogouDoc(chunk []byte, where string, opt Options) (Record, error) {
-	rec := Record{Where: where}
+func parseSogouDoc(chunk []byte, where string, opt Options) (Parsed, error) {
+	rec := Parsed{Where: where}
 	text, err := DecodeText(chunk)
 	if err != nil {
 		return rec, fmt.Errorf("sogou: %s: %w", where, err)
 	}
 	link := strings.TrimSpace(sogouField(text, "url"))
-	a := Article{
+	a := xinwen.Article{
 		URL:   link,
 		Title: html.UnescapeString(sogouField(text, "contenttitle")),
 		Body:  bodyText(strings.ReplaceAll(sogouField(text, "content"), sogouParagraph, "\n")),

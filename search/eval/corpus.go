@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/indexer/article"
 	"github.com/xinwen-search/xinwen/search/zh"
 )
@@ -15,12 +16,12 @@ import (
 // Doc is one article as every engine indexes it, with the normalized text
 // the exact-substring truth is computed on.
 type Doc struct {
-	article.Article
+	xinwen.Article
 	NormTitle string // zh.Normalize(Title)
 	NormBody  string // zh.Normalize(Body)
 }
 
-func newDoc(a article.Article) Doc {
+func newDoc(a xinwen.Article) Doc {
 	return Doc{Article: a, NormTitle: zh.Normalize(a.Title), NormBody: zh.Normalize(a.Body)}
 }
 
@@ -41,7 +42,7 @@ func (d *Doc) IsBundle() bool {
 
 // readArticles reads up to n articles (n <= 0: all) of a JSON Lines
 // corpus; dates without a zone are read in zone (nil: Asia/Shanghai).
-func readArticles(path string, n int, zone *time.Location) ([]article.Article, error) {
+func readArticles(path string, n int, zone *time.Location) ([]xinwen.Article, error) {
 	arts, err := article.LoadJSONL(path, max(n, 0), article.Options{Zone: zone})
 	if err != nil {
 		return nil, fmt.Errorf("eval: %w", err)
@@ -50,7 +51,7 @@ func readArticles(path string, n int, zone *time.Location) ([]article.Article, e
 }
 
 // writeJSONL writes articles in the JSON Lines form the indexer reads.
-func writeJSONL(path string, arts []article.Article) error {
+func writeJSONL(path string, arts []xinwen.Article) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("eval: write corpus sample: %w", err)

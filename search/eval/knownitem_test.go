@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xinwen-search/xinwen/indexer/article"
+	"github.com/xinwen-search/xinwen"
 )
 
 // inventedBundle is shaped like a 快讯 bundle: a lead-in line, then a short
@@ -73,10 +73,10 @@ func TestPickWords(t *testing.T) {
 
 func TestKnownItemQueries(t *testing.T) {
 	docs := []Doc{
-		newDoc(article.Article{ID: "u", Title: "山区学校开设人工智能课程"}),
-		newDoc(article.Article{ID: "r1", Title: "春季植树活动启动"}),
-		newDoc(article.Article{ID: "r2", Title: "春季植树活动启动"}),
-		newDoc(article.Article{ID: "k", Title: "国内联播快讯", Body: inventedBundle,
+		newDoc(xinwen.Article{ID: "u", Title: "山区学校开设人工智能课程"}),
+		newDoc(xinwen.Article{ID: "r1", Title: "春季植树活动启动"}),
+		newDoc(xinwen.Article{ID: "r2", Title: "春季植树活动启动"}),
+		newDoc(xinwen.Article{ID: "k", Title: "国内联播快讯", Body: inventedBundle,
 			Categories: []string{"新闻联播", "国内联播快讯"}}),
 	}
 	for _, q := range TitleQueries(docs, 10, rand.New(rand.NewPCG(1, 2))) {

@@ -7,13 +7,13 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/xinwen-search/xinwen/indexer/article"
+	"github.com/xinwen-search/xinwen"
 )
 
 // inventedDocs are written for these tests; nothing here comes from the
 // research corpus.
 func inventedDocs() []Doc {
-	arts := []article.Article{
+	arts := []xinwen.Article{
 		{ID: "a", Title: "中国经济发展很快", Body: "人民币汇率保持稳定。今年5G网络覆盖所有县城，ＡＩ应用越来越多。"},
 		{ID: "b", Title: "中华人民共和国成立纪念日", Body: "全国各地举行活动。2025年国庆假期旅客出行人次创新高。"},
 		{ID: "c", Title: "新能源汽车销量增长", Body: "一季度新能源汽车销量同比增长，SUV车型受欢迎。充电设施建设加快推进。"},

@@ -1,0 +1,96 @@
+package indexer
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/indexer/article"
+	"github.com/xinwen-search/xinwen/search"
+)
+
+// BodyError is a write request whose body could not be read: the
+// client's fault, unlike a failure to index.
+type BodyError struct{ Err error }
+
+func (e *BodyError) Error() string { return "ingest: unreadable body: " + e.Err.Error() }
+func (e *BodyError) Unwrap() error { return e.Err }
+
+// requestStream names a request body in record positions ("body:3").
+const requestStream = "body"
+
+// SkippedLine is one record of a write request that is not indexed, and why.
+type SkippedLine struct {
+	Line   int
+	Reason string
+}
+
+// ReadRequest reads the body of one write request: JSON Lines records as
+// xinwen index reads them, each with an id, at most search.MaxIngest of
+// them, dates read in zone. Every record passes one Gate, and its id must
+// name an article (search.CheckID); a record refused is reported with its
+// line and skipped. A failed read fails the request (*BodyError), as do
+// too many records (search.ErrTooLarge).
+func ReadRequest(body io.Reader, zone *time.Location) ([]xinwen.Article, []SkippedLine, error) {
+	rd := &errReader{r: body}
+	gate := NewGate(zone, "request", false)
+	var docs []xinwen.Article
+	skipped := []SkippedLine{}
+	n := 0
+	for rec, err := range article.ReadJSONL(rd, requestStream, article.Options{Zone: zone, RequireID: true}) {
+		if rd.err != nil {
+			return nil, nil, &BodyError{rd.err}
+		}
+		if n++; n > search.MaxIngest {
+			return nil, nil, fmt.Errorf("ingest: more than %d records: %w", search.MaxIngest, search.ErrTooLarge)
+		}
+		line := lineOf(rec.Where)
+		if reason := rejectReason(gate, rec.Article, err, line); reason != "" {
+			skipped = append(skipped, SkippedLine{Line: line, Reason: reason})
+			continue
+		}
+		docs = append(docs, rec.Article)
+	}
+	if rd.err != nil {
+		return nil, nil, &BodyError{rd.err}
+	}
+	return docs, skipped, nil
+}
+
+// rejectReason says why a record cannot be ingested, or "" when gate
+// admits it.
+func rejectReason(gate *Gate, a xinwen.Article, err error, line int) string {
+	if err != nil {
+		return strings.TrimPrefix(err.Error(), fmt.Sprintf("jsonl: %s:%d: ", requestStream, line))
+	}
+	if err := search.CheckID(a.ID); err != nil {
+		return err.Error()
+	}
+	if err := gate.Admit(a); err != nil {
+		return err.Error()
+	}
+	return ""
+}
+
+func lineOf(where string) int {
+	n, _ := strconv.Atoi(where[strings.LastIndexByte(where, ':')+1:])
+	return n
+}
+
+// errReader keeps the first read error, which ReadJSONL reports like a
+// bad line.
+type errReader struct {
+	r   io.Reader
+	err error
+}
+
+func (e *errReader) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	if err != nil && err != io.EOF && e.err == nil {
+		e.err = err
+	}
+	return n, err
+}
