@@ -1,0 +1,142 @@
+package fold
+
+import (
+	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// String returns the folded form of s, without the offset map.
+func String(s string) string {
+	var t Text
+	t.fold(s, false)
+	return string(t.Bytes)
+}
+
+// Text is folded text with, for each of its bytes, the span of the
+// original text it came from: the offset map. A span maps to a span, so
+// the map composes through steps that change lengths.
+type Text struct {
+	Bytes   []byte  // the folded text
+	scratch []byte  // one segment's NFKC form
+	start   []int32 // start[i]: original offset of the segment that produced Bytes[i]
+	end     []int32 // end[i]: original end offset of that segment
+	next    *Text   // the input of a further step, kept for reuse
+}
+
+// Fold sets t to the folded form of s and its offset map. A Text is
+// reused across calls to save allocations.
+func (t *Text) Fold(s string) {
+	t.fold(s, true)
+	for _, step := range steps {
+		t.apply(step)
+	}
+}
+
+// Span maps the folded byte range [i, j), j > i, to the range of the
+// original text that produced it.
+func (t *Text) Span(i, j int) (start, end int) {
+	return int(t.start[i]), int(t.end[j-1])
+}
+
+// fold runs the width step over s into t.Bytes: NFKC (full-width Latin,
+// digits and punctuation to ASCII), lower case, invisible characters
+// dropped, NUL to space, in one pass. Common news characters (ASCII, Han,
+// full-width forms, CJK punctuation) are mapped directly; everything else
+// goes through NFKC one normalization segment at a time, so each
+// segment's output maps back to exactly the original bytes it came from.
+func (t *Text) fold(s string, track bool) {
+	t.Bytes = slices.Grow(t.Bytes[:0], len(s))
+	t.start, t.end = t.start[:0], t.end[:0]
+	if track {
+		t.start, t.end = slices.Grow(t.start, len(s)), slices.Grow(t.end, len(s))
+	}
+	for i := 0; i < len(s); {
+		if n := t.appendSimple(s[i:], i, track); n > 0 {
+			i += n
+			continue
+		}
+		n := norm.NFKC.NextBoundaryInString(s[i:], true)
+		if n <= 0 {
+			_, n = utf8.DecodeRuneInString(s[i:])
+		}
+		t.scratch = norm.NFKC.AppendString(t.scratch[:0], s[i:i+n])
+		m := len(t.Bytes)
+		for _, r := range string(t.scratch) {
+			t.appendRune(r)
+		}
+		if track {
+			t.mark(m, i, i+n)
+		}
+		i += n
+	}
+}
+
+// appendSimple appends the leading runes of s that NFKC maps on their own
+// (see simple) and returns their length. A simple rune followed by one that
+// is not stays for the NFKC path: it may compose with what follows
+// (e + U+0301 -> é).
+func (t *Text) appendSimple(s string, base int, track bool) int {
+	j := 0
+	r, size := utf8.DecodeRuneInString(s)
+	mapped, ok := simple(r)
+	for ok && size > 0 {
+		next, nsize := utf8.DecodeRuneInString(s[j+size:])
+		nmapped, nok := simple(next)
+		if !nok && nsize > 0 {
+			break
+		}
+		m := len(t.Bytes)
+		t.appendRune(mapped)
+		if track {
+			t.mark(m, base+j, base+j+size)
+		}
+		j += size
+		r, size, mapped, ok = next, nsize, nmapped, nok
+	}
+	return j
+}
+
+// simple maps the runes whose NFKC form is one fixed rune that never
+// composes with a neighbour (checked against norm in the tests).
+func simple(r rune) (rune, bool) {
+	switch {
+	case r < utf8.RuneSelf, 0x4e00 <= r && r <= 0x9fff:
+		return r, true
+	case 0xff01 <= r && r <= 0xff5e: // full-width ASCII
+		return r - 0xfee0, true
+	case r == 0x3001, r == 0x3002, 0x3008 <= r && r <= 0x3011,
+		r == 0x2014, r == 0x2018, r == 0x2019, r == 0x201c, r == 0x201d:
+		return r, true
+	}
+	return 0, false
+}
+
+// mark maps Bytes[n:] to the original span [from, to).
+func (t *Text) mark(n, from, to int) {
+	for k := n; k < len(t.Bytes); k++ {
+		t.start = append(t.start, int32(from))
+		t.end = append(t.end, int32(to))
+	}
+}
+
+// appendRune applies the per-rune steps to one rune of NFKC output: lower
+// case, invisible characters dropped, NUL to space.
+func (t *Text) appendRune(r rune) {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		} else if r == 0 {
+			r = ' '
+		}
+		t.Bytes = append(t.Bytes, byte(r))
+	case 0x4e00 <= r && r <= 0x9fff: // CJK unified ideographs: no case
+		t.Bytes = utf8.AppendRune(t.Bytes, r)
+	case IsInvisible(r):
+	default:
+		t.Bytes = utf8.AppendRune(t.Bytes, unicode.ToLower(r))
+	}
+}
