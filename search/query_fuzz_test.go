@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/xinwen-search/xinwen/search/highlight"
 )
 
 // Seeds for these fuzzers live in testdata/fuzz/<FuzzName>/; go test runs
@@ -57,15 +59,15 @@ func FuzzHighlight(f *testing.F) {
 		needles := needlesOf(p)
 		flat := strings.ReplaceAll(string([]rune(text)), "\n", " ")
 
-		title := checkMarked(t, highlightTitle(text, needles))
+		title := checkMarked(t, highlight.Title(text, needles))
 		if title != flat {
-			t.Fatalf("highlightTitle lost text: %q, want %q", title, flat)
+			t.Fatalf("Title lost text: %q, want %q", title, flat)
 		}
-		snip := checkMarked(t, snippet(text, needles))
-		if n := utf8.RuneCountInString(snip); n > maxFragments*fragmentRunes+10 {
+		snip := checkMarked(t, highlight.Snippet(text, needles))
+		if n := utf8.RuneCountInString(snip); n > highlight.MaxFragments*highlight.FragmentRunes+10 {
 			t.Fatalf("snippet of %d runes", n)
 		}
-		for _, part := range strings.Split(snip, fragmentSep) {
+		for _, part := range strings.Split(snip, highlight.FragmentSep) {
 			if part = strings.Trim(part, "…"); !strings.Contains(flat, part) {
 				t.Fatalf("snippet part %q is not in the text %q", part, flat)
 			}

@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/xinwen-search/xinwen/search/highlight"
 )
 
 // Facet and re-ranking sizes.
@@ -242,12 +243,12 @@ func (ix *Index) loadStored(ctx context.Context, hits []*bsearch.DocumentMatch) 
 	return out, nil
 }
 
-func (ix *Index) hit(h *bsearch.DocumentMatch, f fieldsOf, needles []needle) Hit {
+func (ix *Index) hit(h *bsearch.DocumentMatch, f fieldsOf, needles []highlight.Needle) Hit {
 	title := f.str(FieldTitle)
 	return Hit{
 		ID: h.ID, Title: title,
-		TitleHTML:   highlightTitle(title, needles),
-		SnippetHTML: snippet(f.str(FieldBody), needles),
+		TitleHTML:   highlight.Title(title, needles),
+		SnippetHTML: highlight.Snippet(f.str(FieldBody), needles),
 		URL:         f.str(FieldURL),
 		Date:        ix.formatDate(f.str(FieldDate)),
 		Categories:  splitPath(f.str(FieldPath)),

@@ -1,4 +1,4 @@
-package search
+package highlight
 
 import (
 	"html"
@@ -8,16 +8,15 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
-
-	"github.com/xinwen-search/xinwen/search/zh"
 )
 
-// Snippet shape: up to two fragments of about fragmentRunes characters.
+// Snippet shape: up to MaxFragments fragments of about FragmentRunes
+// characters, joined by FragmentSep.
 const (
-	fragmentRunes = 100
-	maxFragments  = 2
+	FragmentRunes = 100
+	MaxFragments  = 2
+	FragmentSep   = " … "
 	leadRunes     = 20 // context kept before the first match of a fragment
-	fragmentSep   = " … "
 )
 
 // folded is a text with its normalized form, and where each rune of the
@@ -111,20 +110,20 @@ type span struct{ start, end int }
 // matches finds every occurrence of every needle (already normalized) and
 // returns merged rune spans; adjacent spans merge, so a word matched in two
 // pieces is marked once.
-func (f folded) matches(needles []needle) []span {
+func (f folded) matches(needles []Needle) []span {
 	var out []span
 	for _, n := range needles {
-		if n.text == "" {
+		if n.Text == "" {
 			continue
 		}
 		for off := 0; ; {
-			i := strings.Index(f.norm[off:], n.text)
+			i := strings.Index(f.norm[off:], n.Text)
 			if i < 0 {
 				break
 			}
-			s, e := off+i, off+i+len(n.text)
+			s, e := off+i, off+i+len(n.Text)
 			off = s + 1
-			if n.bounded && (s > 0 && isASCIIAlnum(f.norm[s-1]) || e < len(f.norm) && isASCIIAlnum(f.norm[e])) {
+			if n.Bounded && (s > 0 && isASCIIAlnum(f.norm[s-1]) || e < len(f.norm) && isASCIIAlnum(f.norm[e])) {
 				continue
 			}
 			out = append(out, span{f.runeAt(s), f.runeAt(e-1) + 1})
@@ -173,28 +172,28 @@ func escape(s string) string {
 	return html.EscapeString(strings.ReplaceAll(s, "\n", " "))
 }
 
-// highlightTitle marks every match in a title.
-func highlightTitle(title string, needles []needle) string {
+// Title marks every match in a title.
+func Title(title string, needles []Needle) string {
 	f := fold(title)
 	return markHTML(f, 0, f.runes(), f.matches(needles))
 }
 
-// snippet picks the best one or two fragments of body, those holding the
+// Snippet picks the best one or two fragments of body, those holding the
 // most distinct needles, and marks the matches in them. A body without a
 // match gives its opening.
-func snippet(body string, needles []needle) string {
+func Snippet(body string, needles []Needle) string {
 	f := fold(body)
 	spans := f.matches(needles)
 	n := f.runes()
 	if len(spans) == 0 {
-		return markHTML(f, 0, min(n, 2*fragmentRunes), nil) + ellipsisIf(n > 2*fragmentRunes)
+		return markHTML(f, 0, min(n, 2*FragmentRunes), nil) + ellipsisIf(n > 2*FragmentRunes)
 	}
 	frags := pickFragments(f, spans)
 	parts := make([]string, 0, len(frags))
 	for _, fr := range frags {
 		parts = append(parts, markHTML(f, fr.start, fr.end, spans))
 	}
-	out := strings.Join(parts, fragmentSep)
+	out := strings.Join(parts, FragmentSep)
 	if frags[0].start > 0 {
 		out = "…" + out
 	}
@@ -220,7 +219,7 @@ func pickFragments(f folded, spans []span) []span {
 	cands := make([]cand, 0, len(spans))
 	for i, s := range spans {
 		start := max(0, s.start-leadRunes)
-		w := wholeMatches(span{start, min(n, start+fragmentRunes)}, spans)
+		w := wholeMatches(span{start, min(n, start+FragmentRunes)}, spans)
 		distinct := map[string]bool{}
 		count := 0
 		for _, t := range spans[i:] {
@@ -235,7 +234,7 @@ func pickFragments(f folded, spans []span) []span {
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	var picked []span
 	for _, c := range cands {
-		if len(picked) == maxFragments {
+		if len(picked) == MaxFragments {
 			break
 		}
 		if !overlapsAny(c.w, picked) {
@@ -269,52 +268,21 @@ func overlapsAny(w span, ws []span) bool {
 	return false
 }
 
-// needle is a normalized string to mark. A bounded one is marked only
+// Needle is a normalized string to mark. A Bounded one is marked only
 // where no ASCII letter or digit touches it: "19", cut by jieba from a
 // typed COVID-19, is not marked inside "BRII-196".
-type needle struct {
-	text    string
-	bounded bool
+type Needle struct {
+	Text    string
+	Bounded bool
 }
 
-// plain makes needles marked wherever they occur.
-func plain(ss ...string) []needle {
-	out := make([]needle, len(ss))
+// Plain makes needles marked wherever they occur.
+func Plain(ss ...string) []Needle {
+	out := make([]Needle, len(ss))
 	for i, s := range ss {
-		out[i] = needle{text: s}
+		out[i] = Needle{Text: s}
 	}
 	return out
-}
-
-// needlesOf lists what to mark for a query: each typed word and phrase as
-// a whole, wherever it occurs (the search matched it as a substring), and
-// the words the query analyzer cut a typed word into (an article may hold
-// them apart); those of ASCII letters and digits only are bounded.
-func needlesOf(p parsed) []needle {
-	var out []needle
-	for _, ph := range p.phrases {
-		out = append(out, needle{text: zh.Normalize(ph)})
-	}
-	for i, w := range p.words {
-		nw := zh.Normalize(w)
-		out = append(out, needle{text: nw})
-		for _, t := range p.terms[i] {
-			if t != nw && (utf8.RuneCountInString(t) > 1 || utf8.RuneCountInString(w) == 1) {
-				out = append(out, needle{text: t, bounded: isASCIIWord(t)})
-			}
-		}
-	}
-	return out
-}
-
-// isASCIIWord tells whether s is ASCII letters and digits only.
-func isASCIIWord(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !isASCIIAlnum(s[i]) {
-			return false
-		}
-	}
-	return s != ""
 }
 
 func isASCIIAlnum(c byte) bool {
