@@ -47,14 +47,15 @@ func (t *Text) Span(i, j int) (start, end int) {
 // full-width forms, CJK punctuation) are mapped directly; everything else
 // goes through NFKC one normalization segment at a time, so each
 // segment's output maps back to exactly the original bytes it came from.
+// The hot loop appends to local slices: appending through a pointer
+// costs a write barrier per rune while the GC runs.
 func (t *Text) fold(s string, track bool) {
-	t.Bytes = slices.Grow(t.Bytes[:0], len(s))
-	t.start, t.end = t.start[:0], t.end[:0]
+	b := builder{track: track, buf: slices.Grow(t.Bytes[:0], len(s)), scratch: t.scratch}
 	if track {
-		t.start, t.end = slices.Grow(t.start, len(s)), slices.Grow(t.end, len(s))
+		b.start, b.end = slices.Grow(t.start[:0], len(s)), slices.Grow(t.end[:0], len(s))
 	}
 	for i := 0; i < len(s); {
-		if n := t.appendSimple(s[i:], i, track); n > 0 {
+		if n := b.appendSimple(s[i:], i); n > 0 {
 			i += n
 			continue
 		}
@@ -62,24 +63,33 @@ func (t *Text) fold(s string, track bool) {
 		if n <= 0 {
 			_, n = utf8.DecodeRuneInString(s[i:])
 		}
-		t.scratch = norm.NFKC.AppendString(t.scratch[:0], s[i:i+n])
-		m := len(t.Bytes)
-		for _, r := range string(t.scratch) {
-			t.appendRune(r)
+		b.scratch = norm.NFKC.AppendString(b.scratch[:0], s[i:i+n])
+		m := len(b.buf)
+		for _, r := range string(b.scratch) {
+			b.buf = appendRune(b.buf, r)
 		}
-		if track {
-			t.mark(m, i, i+n)
-		}
+		b.mark(m, i, i+n)
 		i += n
 	}
+	t.Bytes, t.scratch, t.start, t.end = b.buf, b.scratch, b.start, b.end
+}
+
+// builder is the state of one fold.
+type builder struct {
+	track   bool
+	buf     []byte
+	scratch []byte  // one segment's NFKC form
+	start   []int32 // as Text.start
+	end     []int32
 }
 
 // appendSimple appends the leading runes of s that NFKC maps on their own
 // (see simple) and returns their length. A simple rune followed by one that
 // is not stays for the NFKC path: it may compose with what follows
 // (e + U+0301 -> é).
-func (t *Text) appendSimple(s string, base int, track bool) int {
+func (b *builder) appendSimple(s string, base int) int {
 	j := 0
+	buf, start, end := b.buf, b.start, b.end
 	r, size := utf8.DecodeRuneInString(s)
 	mapped, ok := simple(r)
 	for ok && size > 0 {
@@ -88,14 +98,17 @@ func (t *Text) appendSimple(s string, base int, track bool) int {
 		if !nok && nsize > 0 {
 			break
 		}
-		m := len(t.Bytes)
-		t.appendRune(mapped)
-		if track {
-			t.mark(m, base+j, base+j+size)
+		m := len(buf)
+		buf = appendRune(buf, mapped)
+		if b.track {
+			for range len(buf) - m {
+				start, end = append(start, int32(base+j)), append(end, int32(base+j+size))
+			}
 		}
 		j += size
 		r, size, mapped, ok = next, nsize, nmapped, nok
 	}
+	b.buf, b.start, b.end = buf, start, end
 	return j
 }
 
@@ -107,6 +120,8 @@ func simple(r rune) (rune, bool) {
 		return r, true
 	case 0xff01 <= r && r <= 0xff5e: // full-width ASCII
 		return r - 0xfee0, true
+	case r == 0x3000: // ideographic space
+		return ' ', true
 	case r == 0x3001, r == 0x3002, 0x3008 <= r && r <= 0x3011,
 		r == 0x2014, r == 0x2018, r == 0x2019, r == 0x201c, r == 0x201d:
 		return r, true
@@ -114,17 +129,20 @@ func simple(r rune) (rune, bool) {
 	return 0, false
 }
 
-// mark maps Bytes[n:] to the original span [from, to).
-func (t *Text) mark(n, from, to int) {
-	for k := n; k < len(t.Bytes); k++ {
-		t.start = append(t.start, int32(from))
-		t.end = append(t.end, int32(to))
+// mark maps buf[n:] to the original span [from, to).
+func (b *builder) mark(n, from, to int) {
+	if !b.track {
+		return
+	}
+	for k := n; k < len(b.buf); k++ {
+		b.start = append(b.start, int32(from))
+		b.end = append(b.end, int32(to))
 	}
 }
 
 // appendRune applies the per-rune steps to one rune of NFKC output: lower
 // case, invisible characters dropped, NUL to space.
-func (t *Text) appendRune(r rune) {
+func appendRune(buf []byte, r rune) []byte {
 	switch {
 	case r < utf8.RuneSelf:
 		if 'A' <= r && r <= 'Z' {
@@ -132,11 +150,11 @@ func (t *Text) appendRune(r rune) {
 		} else if r == 0 {
 			r = ' '
 		}
-		t.Bytes = append(t.Bytes, byte(r))
+		return append(buf, byte(r))
 	case 0x4e00 <= r && r <= 0x9fff: // CJK unified ideographs: no case
-		t.Bytes = utf8.AppendRune(t.Bytes, r)
+		return utf8.AppendRune(buf, r)
 	case IsInvisible(r):
-	default:
-		t.Bytes = utf8.AppendRune(t.Bytes, unicode.ToLower(r))
+		return buf
 	}
+	return utf8.AppendRune(buf, unicode.ToLower(r))
 }

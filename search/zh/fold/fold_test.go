@@ -82,3 +82,26 @@ func FuzzString(f *testing.F) {
 		}
 	})
 }
+
+// The fast paths must give what NFKC and lower-casing give, character by
+// character, in every plane, but for the invisible characters the chain
+// drops and NUL, which it makes a space.
+func TestRunesMatchNFKC(t *testing.T) {
+	for r := rune(0); r <= 0x2FFFF; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		want := strings.Map(func(r rune) rune {
+			switch {
+			case IsInvisible(r):
+				return -1
+			case r == 0:
+				return ' '
+			}
+			return r
+		}, strings.ToLower(norm.NFKC.String(string(r))))
+		if got := String(string(r)); got != want {
+			t.Fatalf("String(%U) = %q, want %q", r, got, want)
+		}
+	}
+}

@@ -14,7 +14,12 @@ var steps []Step
 
 // MapSpan records that out.Bytes[n:] came from the span [from, to) of the
 // step's input.
-func (t *Text) MapSpan(n, from, to int) { t.mark(n, from, to) }
+func (t *Text) MapSpan(n, from, to int) {
+	for k := n; k < len(t.Bytes); k++ {
+		t.start = append(t.start, int32(from))
+		t.end = append(t.end, int32(to))
+	}
+}
 
 // apply runs step over t.Bytes and composes the maps: a byte that step
 // maps to the span [a, b) of its input maps to the original span that
