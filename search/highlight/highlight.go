@@ -4,10 +4,6 @@ import (
 	"html"
 	"sort"
 	"strings"
-	"sync"
-	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Snippet shape: up to MaxFragments fragments of about FragmentRunes
@@ -18,91 +14,6 @@ const (
 	FragmentSep   = " … "
 	leadRunes     = 20 // context kept before the first match of a fragment
 )
-
-// folded is a text with its normalized form, and where each rune of the
-// text starts in both. Spans are rune indexes.
-type folded struct {
-	text   string
-	norm   string
-	at     []int32 // byte offset in text of rune i; len(text) last
-	normAt []int32 // byte offset in norm of rune i's folded form; len(norm) last
-}
-
-func fold(s string) folded {
-	f := folded{text: s, at: make([]int32, 0, len(s)/2+1), normAt: make([]int32, 0, len(s)/2+1)}
-	buf := make([]byte, 0, len(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			return fold(string([]rune(s))) // each bad byte becomes U+FFFD
-		}
-		f.at = append(f.at, int32(i))
-		f.normAt = append(f.normAt, int32(len(buf)))
-		buf = appendFolded(buf, r, s[i:i+size])
-		i += size
-	}
-	f.at = append(f.at, int32(len(s)))
-	f.normAt = append(f.normAt, int32(len(buf)))
-	f.norm = string(buf)
-	return f
-}
-
-// runes is the number of runes of the text.
-func (f folded) runes() int { return len(f.at) - 1 }
-
-// slice is the text of runes [from, to).
-func (f folded) slice(from, to int) string { return f.text[f.at[from]:f.at[to]] }
-
-// runeAt is the rune whose folded form holds byte b of norm.
-func (f folded) runeAt(b int) int {
-	return sort.Search(len(f.normAt), func(i int) bool { return int(f.normAt[i]) > b }) - 1
-}
-
-// appendFolded appends the per-character form of zh.Normalize of r (NFKC
-// width folding and lower case), whose UTF-8 is enc, to buf. ASCII and
-// common Han are themselves; other characters of the Basic Multilingual
-// Plane come from a table made once, because news text is full of
-// full-width punctuation and NFKC per character was a tenth of a query's
-// time.
-func appendFolded(buf []byte, r rune, enc string) []byte {
-	switch {
-	case r < utf8.RuneSelf:
-		if 'A' <= r && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		return append(buf, byte(r))
-	case r >= 0x4E00 && r <= 0x9FFF:
-		return append(buf, enc...)
-	case r <= 0xFFFF:
-		if n := bmpFolds()[r]; n != "" {
-			return append(buf, n...)
-		}
-		return append(buf, enc...)
-	}
-	return append(buf, foldRune(r)...)
-}
-
-// bmpFolds holds, for each character of the Basic Multilingual Plane that
-// folding changes, its folded form ("" for the others): 1 MiB, made on
-// first use.
-var bmpFolds = sync.OnceValue(func() *[0x10000]string {
-	var t [0x10000]string
-	for r := rune(utf8.RuneSelf); r <= 0xFFFF; r++ {
-		if (r >= 0x4E00 && r <= 0x9FFF) || (r >= 0xD800 && r <= 0xDFFF) {
-			continue
-		}
-		if n := foldRune(r); n != string(r) {
-			t[r] = n
-		}
-	}
-	return &t
-})
-
-// foldRune is the per-character form of zh.Normalize: NFKC width folding
-// and lower case.
-func foldRune(r rune) string {
-	return strings.ToLower(norm.NFKC.String(string(r)))
-}
 
 // span is a half-open interval of rune indexes.
 type span struct{ start, end int }
@@ -126,7 +37,7 @@ func (f folded) matches(needles []Needle) []span {
 			if n.Bounded && (s > 0 && isASCIIAlnum(f.norm[s-1]) || e < len(f.norm) && isASCIIAlnum(f.norm[e])) {
 				continue
 			}
-			out = append(out, span{f.runeAt(s), f.runeAt(e-1) + 1})
+			out = append(out, f.runeSpan(s, e))
 		}
 	}
 	return mergeSpans(out)
@@ -174,7 +85,8 @@ func escape(s string) string {
 
 // Title marks every match in a title.
 func Title(title string, needles []Needle) string {
-	f := fold(title)
+	f := foldText(title)
+	defer f.release()
 	return markHTML(f, 0, f.runes(), f.matches(needles))
 }
 
@@ -182,7 +94,8 @@ func Title(title string, needles []Needle) string {
 // most distinct needles, and marks the matches in them. A body without a
 // match gives its opening.
 func Snippet(body string, needles []Needle) string {
-	f := fold(body)
+	f := foldText(body)
+	defer f.release()
 	spans := f.matches(needles)
 	n := f.runes()
 	if len(spans) == 0 {

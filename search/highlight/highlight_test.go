@@ -7,22 +7,9 @@ import (
 	"unicode/utf8"
 )
 
-// The fast paths and the table of appendFolded must give what NFKC and
-// lower-casing give, character by character, in every plane.
-func TestAppendFoldedMatchesNFKC(t *testing.T) {
-	for r := rune(0); r <= 0x2FFFF; r++ {
-		if r >= 0xD800 && r <= 0xDFFF {
-			continue
-		}
-		if got, want := string(appendFolded(nil, r, string(r))), foldRune(r); got != want {
-			t.Fatalf("appendFolded(%U) = %q, want %q", r, got, want)
-		}
-	}
-}
-
 func TestFoldMapsBytesToRunes(t *testing.T) {
 	text := "Ａ，ｂ中"
-	f := fold(text)
+	f := foldText(text)
 	if f.norm != "a,b中" || f.runes() != utf8.RuneCountInString(text) {
 		t.Fatalf("norm = %q, %d runes", f.norm, f.runes())
 	}
@@ -64,6 +51,23 @@ func TestSnippetKeepsMatchesWhole(t *testing.T) {
 			if m[1] == "" || strings.ReplaceAll(m[1], "大熊猫", "") != "" { // adjacent matches share a mark
 				t.Errorf("body %d: mark around %q, want whole 大熊猫s: %s", i, m[1], out)
 			}
+		}
+	}
+}
+
+// A match is marked wherever the chain of package fold finds it:
+// invisible characters inside it, or accents composed differently.
+func TestMarksWhatTheChainFolds(t *testing.T) {
+	tests := []struct{ text, needle, want string }{
+		{"人工\u00ad智能", "人工智能", "<mark>人工\u00ad智能</mark>"},
+		{"人工\u200b智能", "人工智能", "<mark>人工\u200b智能</mark>"},
+		{"\ufeff人工智能", "人工智能", "\ufeff<mark>人工智能</mark>"},
+		{"Cafe\u0301 开业", "café", "<mark>Cafe\u0301</mark> 开业"},
+		{"a\x00b", "a b", "<mark>a\x00b</mark>"},
+	}
+	for _, tt := range tests {
+		if got := Title(tt.text, Plain(tt.needle)); got != tt.want {
+			t.Errorf("Title(%q, %q) = %q, want %q", tt.text, tt.needle, got, tt.want)
 		}
 	}
 }
