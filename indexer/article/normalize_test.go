@@ -1,0 +1,20 @@
+package article
+
+import "testing"
+
+// The parser drops what the analyzers drop as invisible, the soft hyphen
+// included, so stored text holds no character that search ignores.
+func TestDropsInvisibleLikeTheAnalyzers(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"人工\u00ad智能", "人工智能"},
+		{"人工\u200b智能\ufeff", "人工智能"},
+	}
+	for _, tt := range tests {
+		if got := oneLine(tt.in); got != tt.want {
+			t.Errorf("oneLine(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := HTMLToText("<p>" + tt.in + "</p>"); got != tt.want {
+			t.Errorf("HTMLToText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
