@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/xinwen-search/xinwen/search/highlight"
+	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
 
 // Seeds for these fuzzers live in testdata/fuzz/<FuzzName>/; go test runs
@@ -25,7 +26,7 @@ func FuzzParseQuery(f *testing.F) {
 		}
 		runes := 0
 		for _, term := range terms {
-			if term == "" || !hasWordRune(term) || !utf8.ValidString(term) {
+			if term == "" || !fold.HasWordRune(fold.String(term)) || !utf8.ValidString(term) {
 				t.Fatalf("bad term %q from %q", term, q)
 			}
 			runes += utf8.RuneCountInString(term)
