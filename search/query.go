@@ -13,6 +13,7 @@ import (
 
 	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/search/zh"
+	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
 
 // Boosts: whole-word matches outrank substring-only ones, titles outrank
@@ -131,7 +132,7 @@ func parseQuery(q string) parsed {
 			term = string(rs[i:j])
 			i = j
 		}
-		if term == "" || !hasWordRune(term) {
+		if term == "" || !fold.HasWordRune(fold.String(term)) {
 			continue
 		}
 		if len(p.words)+len(p.phrases)+len(p.excludes) >= xinwen.MaxTerms {
@@ -151,15 +152,6 @@ func parseQuery(q string) parsed {
 }
 
 func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
-
-func hasWordRune(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
-		}
-	}
-	return false
-}
 
 // textQuery builds the scoring part of a search: nil when p is empty.
 func textQuery(p parsed) query.Query {
@@ -310,12 +302,12 @@ func trimLoneEdges(w string) string {
 	rs := []rune(w)
 	var runs [][2]int // word-character runs of rs
 	for i := 0; i < len(rs); {
-		if !isWordRune(rs[i]) {
+		if !fold.IsWordRune(rs[i]) {
 			i++
 			continue
 		}
 		j := i
-		for j < len(rs) && isWordRune(rs[j]) {
+		for j < len(rs) && fold.IsWordRune(rs[j]) {
 			j++
 		}
 		runs = append(runs, [2]int{i, j})
@@ -336,8 +328,6 @@ func trimLoneEdges(w string) string {
 	}
 	return string(rs[runs[0][0]:runs[len(runs)-1][1]])
 }
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
 
 // looseSubstringQuery is an unquoted word's substring branch. A word of
 // Han characters only needs all its bigrams, without positions: loose
@@ -407,7 +397,7 @@ func wordExpansions(w string) int {
 // hasNonHanWordRune tells whether w holds digits, Latin or other non-Han
 // letters: such a word is matched as a positional substring.
 func hasNonHanWordRune(w string) bool {
-	return strings.IndexFunc(w, func(r rune) bool { return isWordRune(r) && !unicode.Is(unicode.Han, r) }) >= 0
+	return strings.IndexFunc(w, func(r rune) bool { return fold.IsWordRune(r) && !unicode.Is(unicode.Han, r) }) >= 0
 }
 
 // isOneChar tells whether grams are one term of one word character.
@@ -416,7 +406,7 @@ func isOneChar(grams []string) bool {
 		return false
 	}
 	r, n := utf8.DecodeRuneInString(grams[0])
-	return n == len(grams[0]) && isWordRune(r)
+	return n == len(grams[0]) && fold.IsWordRune(r)
 }
 
 // charQuery finds a single character c (Han, a digit, a letter) wherever

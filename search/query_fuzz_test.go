@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/search/highlight"
+	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
 
 // Seeds for these fuzzers live in testdata/fuzz/<FuzzName>/; go test runs
@@ -28,7 +30,7 @@ func FuzzParseQuery(f *testing.F) {
 		}
 		runes := 0
 		for _, term := range terms {
-			if term == "" || !hasWordRune(term) || !utf8.ValidString(term) {
+			if term == "" || !fold.HasWordRune(fold.String(term)) || !utf8.ValidString(term) {
 				t.Fatalf("bad term %q from %q", term, q)
 			}
 			runes += utf8.RuneCountInString(term)
@@ -62,15 +64,15 @@ func FuzzHighlight(f *testing.F) {
 		needles := needlesOf(p)
 		flat := strings.ReplaceAll(string([]rune(text)), "\n", " ")
 
-		title := checkMarked(t, highlightTitle(text, needles))
+		title := checkMarked(t, highlight.Title(text, needles))
 		if title != flat {
-			t.Fatalf("highlightTitle lost text: %q, want %q", title, flat)
+			t.Fatalf("Title lost text: %q, want %q", title, flat)
 		}
-		snip := checkMarked(t, snippet(text, needles))
-		if n := utf8.RuneCountInString(snip); n > maxFragments*fragmentRunes+10 {
+		snip := checkMarked(t, highlight.Snippet(text, needles))
+		if n := utf8.RuneCountInString(snip); n > highlight.MaxFragments*highlight.FragmentRunes+10 {
 			t.Fatalf("snippet of %d runes", n)
 		}
-		for _, part := range strings.Split(snip, fragmentSep) {
+		for _, part := range strings.Split(snip, highlight.FragmentSep) {
 			if part = strings.Trim(part, "…"); !strings.Contains(flat, part) {
 				t.Fatalf("snippet part %q is not in the text %q", part, flat)
 			}

@@ -15,6 +15,7 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/search/highlight"
 )
 
 // Facet and re-ranking sizes.
@@ -223,12 +224,12 @@ func (ix *Index) loadStored(ctx context.Context, hits []*bsearch.DocumentMatch) 
 	return out, nil
 }
 
-func (ix *Index) hit(h *bsearch.DocumentMatch, f fieldsOf, needles []needle) xinwen.Hit {
+func (ix *Index) hit(h *bsearch.DocumentMatch, f fieldsOf, needles []highlight.Needle) xinwen.Hit {
 	title := f.str(FieldTitle)
 	return xinwen.Hit{
 		ID: h.ID, Title: title,
-		TitleHTML:   highlightTitle(title, needles),
-		SnippetHTML: snippet(f.str(FieldBody), needles),
+		TitleHTML:   highlight.Title(title, needles),
+		SnippetHTML: highlight.Snippet(f.str(FieldBody), needles),
 		URL:         f.str(FieldURL),
 		Date:        ix.formatDate(f.str(FieldDate)),
 		Categories:  splitPath(f.str(FieldPath)),

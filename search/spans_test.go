@@ -14,6 +14,7 @@ import (
 	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/internal/testcorpus"
 	"github.com/xinwen-search/xinwen/search/zh"
+	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
 
 // TestRandomSpansFound is the reader's guarantee on real text: any span
@@ -41,7 +42,7 @@ func TestRandomSpansFound(t *testing.T) {
 		}
 		s := rng.IntN(len(rs) - n)
 		span := string(rs[s : s+n])
-		if strings.ContainsAny(span, "\n\"＂“”「」『』") || strings.HasPrefix(span, "-") || !strings.ContainsFunc(span, isWordRune) {
+		if strings.ContainsAny(span, "\n\"＂“”「」『』") || strings.HasPrefix(span, "-") || !strings.ContainsFunc(span, fold.IsWordRune) {
 			continue
 		}
 		tried++

@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/xinwen-search/xinwen/search/zh"
+	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
 
 // suggestScan bounds how many dictionary entries one completion looks at.
@@ -72,7 +73,7 @@ func completeFrom(prefix string, n int, sgs ...*suggester) []string {
 	// space, an ideographic space or punctuation ("中国，足", "《求").
 	prefix = strings.TrimLeft(prefix, " \u3000")
 	head, last := "", zh.Normalize(prefix)
-	if i := strings.LastIndexFunc(prefix, func(r rune) bool { return !isWordRune(r) }); i >= 0 {
+	if i := strings.LastIndexFunc(prefix, func(r rune) bool { return !fold.IsWordRune(r) }); i >= 0 {
 		_, size := utf8.DecodeRuneInString(prefix[i:])
 		head, last = prefix[:i+size], zh.Normalize(prefix[i+size:])
 	}

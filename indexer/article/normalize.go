@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
 
 // maxDerivedTitle bounds a title taken from the first line of the body.
@@ -72,20 +73,10 @@ func truncateRunes(s string, n int) string {
 	return s
 }
 
-// dropInvisible removes zero-width characters and the byte-order mark,
-// which split words for the tokenizer without showing on screen.
-func dropInvisible(s string) string {
-	if !strings.ContainsAny(s, "\u200B\u200C\u200D\u2060\uFEFF") {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF':
-			return -1
-		}
-		return r
-	}, s)
-}
+// dropInvisible removes the characters the analyzers drop as invisible
+// (zero-width characters, the soft hyphen, the byte-order mark), which
+// split words without showing on screen.
+func dropInvisible(s string) string { return fold.DropInvisible(s) }
 
 // isLineSpace is every space a line may start or end with, U+3000 and
 // no-break space included.

@@ -4,12 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
-	"golang.org/x/text/unicode/norm"
 )
 
 // tok is an expected token: term, byte offsets into the input, position.
@@ -118,27 +116,6 @@ func TestOffsetsPointAtOriginal(t *testing.T) {
 	}
 }
 
-func TestNormalize(t *testing.T) {
-	for _, tc := range []struct{ name, in, want string }{
-		{"full-width latin and digits", "ＡＢＣ１２３", "abc123"},
-		{"full-width punctuation", "（测试），！？：；", "(测试),!?:;"},
-		{"ideographic space", "中\u3000国", "中 国"},
-		{"lower case", "Hello ÄÖ", "hello äö"},
-		{"zero width", "a\u200bb\ufeffc\u00add", "abcd"},
-		{"NUL", "a\x00b", "a b"},
-		{"compatibility ideograph", "㈱", "(株)"},
-		{"composition", "e\u0301", "é"},
-		{"already normal", "中华人民共和国", "中华人民共和国"},
-		{"invalid UTF-8", "a\xffb", "a\uFFFDb"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := Normalize(tc.in); got != tc.want {
-				t.Errorf("Normalize(%q) = %q, want %q", tc.in, got, tc.want)
-			}
-		})
-	}
-}
-
 func TestNoSegmenter(t *testing.T) {
 	seg, _ := Default()
 	Use(nil)
@@ -177,59 +154,6 @@ func FuzzAnalyzers(f *testing.F) {
 				}
 				last = tk.Position
 			}
-		}
-	})
-}
-
-// TestSimpleRunesMatchNFKC checks the fast path of Normalize against norm:
-// each simple rune alone, and next to other simple runes.
-func TestSimpleRunesMatchNFKC(t *testing.T) {
-	var all []rune
-	for r := rune(0); r <= 0xffff; r++ {
-		mapped, ok := simple(r)
-		if !ok {
-			continue
-		}
-		all = append(all, r)
-		if want := norm.NFKC.String(string(r)); string(mapped) != want {
-			t.Errorf("simple(%U) = %q, NFKC gives %q", r, string(mapped), want)
-		}
-	}
-	for i, r := range all {
-		next := all[(i*7919)%len(all)]
-		m1, _ := simple(r)
-		m2, _ := simple(next)
-		if got := norm.NFKC.String(string(r) + string(next)); got != string(m1)+string(m2) {
-			t.Errorf("%U+%U: NFKC gives %q", r, next, got)
-		}
-	}
-}
-
-// referenceNormalize is Normalize the slow, obvious way.
-func referenceNormalize(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFKC.String(strings.ToValidUTF8(s, "\uFFFD")) {
-		switch {
-		case r == 0:
-			b.WriteByte(' ')
-		case isZeroWidth(r):
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
-
-func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"ＡＢＣ１２３", "e\u0301", "Ｅ\u0301ｘ", "㈱㍿", "한국어", "a\xffb", "\u1100\u1161\u11a8"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8.ValidString(s) {
-			return // invalid bytes: each becomes U+FFFD, ToValidUTF8 merges runs
-		}
-		if got, want := Normalize(s), referenceNormalize(s); got != want {
-			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

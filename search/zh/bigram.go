@@ -6,6 +6,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
 
 // BigramTokenizer emits overlapping character bigrams within each run of
@@ -21,7 +23,7 @@ import (
 // The index form (BigramPositionsTokenizerName) leaves every token's byte
 // offsets at zero. Bleve stores start and end offsets with each position,
 // and nothing reads them for these fields (phrases need positions only;
-// snippets are marked by search.fold on the stored text): zero offsets
+// snippets are marked through package fold on the stored text): zero offsets
 // take a byte each instead of two or three, 9 % of the xwlb index.
 type BigramTokenizer struct{ noOffsets bool }
 
@@ -40,15 +42,15 @@ func newBigramPositionsTokenizer(map[string]any, *registry.Cache) (analysis.Toke
 func (t BigramTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	f := getFolder()
 	defer putFolder(f)
-	f.fold(string(input))
-	term := append([]byte(nil), f.text...)
+	f.Fold(string(input))
+	term := append([]byte(nil), f.Bytes...)
 	b := bigrammer{f: f, term: term, slab: make([]analysis.Token, 0, utf8.RuneCount(term))}
 	runStart := -1
 	for i, r := range string(term) {
 		switch {
-		case isWordRune(r) && runStart < 0:
+		case fold.IsWordRune(r) && runStart < 0:
 			runStart = i
-		case !isWordRune(r) && runStart >= 0:
+		case !fold.IsWordRune(r) && runStart >= 0:
 			b.run(runStart, i)
 			runStart = -1
 		}
@@ -67,7 +69,7 @@ func (t BigramTokenizer) Tokenize(input []byte) analysis.TokenStream {
 }
 
 type bigrammer struct {
-	f    *folder
+	f    *fold.Text
 	term []byte
 	slab []analysis.Token // one allocation for all tokens
 	pos  int
@@ -93,7 +95,7 @@ func (b *bigrammer) run(from, to int) {
 
 func (b *bigrammer) emit(from, to int) {
 	b.pos++
-	start, end := b.f.span(from, to)
+	start, end := b.f.Span(from, to)
 	b.slab = append(b.slab, analysis.Token{
 		Term:     b.term[from:to:to],
 		Start:    start,

@@ -1,7 +1,7 @@
-// Package zh owns Chinese text analysis for xinwen: NFKC width folding and
-// lower-casing with offsets kept on the original text, jieba word
-// segmentation (gojieba) in index and query modes, character bigrams for
-// exact-substring recall, and xinwen's stop list. Everything is registered
+// Package zh owns Chinese text analysis for xinwen: the normalization
+// chain of package fold applied with offsets kept on the original text,
+// jieba word segmentation (gojieba) in index and query modes, character
+// bigrams for exact-substring recall, and xinwen's stop list. Everything is registered
 // as Bleve analysis components under the exported names, so a saved mapping
 // finds its analyzers on Open.
 //

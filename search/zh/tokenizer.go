@@ -7,6 +7,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/yanyiwu/gojieba"
+
+	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
 
 // Tokenizer names in Bleve's registry.
@@ -43,13 +45,13 @@ func newQueryTokenizer(map[string]any, *registry.Cache) (analysis.Tokenizer, err
 	return &Tokenizer{}, nil
 }
 
-var folders = sync.Pool{New: func() any { return &folder{track: true} }}
+var folders = sync.Pool{New: func() any { return new(fold.Text) }}
 
-func getFolder() *folder { return folders.Get().(*folder) }
+func getFolder() *fold.Text { return folders.Get().(*fold.Text) }
 
 // putFolder recycles f unless one huge document made it huge.
-func putFolder(f *folder) {
-	if cap(f.text) <= 1<<20 {
+func putFolder(f *fold.Text) {
+	if cap(f.Bytes) <= 1<<20 {
 		folders.Put(f)
 	}
 }
@@ -64,8 +66,8 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 	}
 	f := getFolder()
 	defer putFolder(f)
-	f.fold(string(input))
-	text := string(f.text)
+	f.Fold(string(input))
+	text := string(f.Bytes)
 	term := []byte(text) // one buffer; the tokens' terms are slices of it
 	if !t.search {
 		words := seg.jieba.Tokenize(text, gojieba.DefaultMode, true)
@@ -76,11 +78,11 @@ func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
 }
 
 // precise numbers kept words consecutively from 1.
-func precise(words []gojieba.Word, term []byte, f *folder) analysis.TokenStream {
+func precise(words []gojieba.Word, term []byte, f *fold.Text) analysis.TokenStream {
 	s := newStream(len(words))
 	pos := 0
 	for _, w := range words {
-		if hasWordRune(w.Str) {
+		if fold.HasWordRune(w.Str) {
 			pos++
 			s.add(w, pos, term, f)
 		}
@@ -92,18 +94,18 @@ func precise(words []gojieba.Word, term []byte, f *folder) analysis.TokenStream 
 // covering it. jieba's search mode emits the top-level words (exactly the
 // precise-mode cut) plus the dictionary words of 2 and 3 characters inside
 // them; sorting by start, longest first, puts each parent before its parts.
-func multiGranular(words []gojieba.Word, term []byte, f *folder) analysis.TokenStream {
+func multiGranular(words []gojieba.Word, term []byte, f *fold.Text) analysis.TokenStream {
 	sortWords(words)
 	s := newStream(len(words))
 	pos, parentEnd := 0, -1
 	for _, w := range words {
 		if w.Start >= parentEnd { // a top-level word
 			parentEnd = w.End
-			if !hasWordRune(w.Str) {
+			if !fold.HasWordRune(w.Str) {
 				continue
 			}
 			pos++
-		} else if pos == 0 || !hasWordRune(w.Str) {
+		} else if pos == 0 || !fold.HasWordRune(w.Str) {
 			continue
 		}
 		s.add(w, pos, term, f)
@@ -135,8 +137,8 @@ func newStream(n int) *stream {
 	return &stream{slab: make([]analysis.Token, 0, n), out: make(analysis.TokenStream, 0, n)}
 }
 
-func (s *stream) add(w gojieba.Word, pos int, term []byte, f *folder) {
-	start, end := f.span(w.Start, w.End)
+func (s *stream) add(w gojieba.Word, pos int, term []byte, f *fold.Text) {
+	start, end := f.Span(w.Start, w.End)
 	s.slab = append(s.slab, analysis.Token{
 		Term:     term[w.Start:w.End:w.End],
 		Start:    start,
@@ -145,15 +147,6 @@ func (s *stream) add(w gojieba.Word, pos int, term []byte, f *folder) {
 		Type:     tokenType(w.Str),
 	})
 	s.out = append(s.out, &s.slab[len(s.slab)-1])
-}
-
-func hasWordRune(s string) bool {
-	for _, r := range s {
-		if isWordRune(r) {
-			return true
-		}
-	}
-	return false
 }
 
 // tokenType classifies a term the way Bleve's own tokenizers do.

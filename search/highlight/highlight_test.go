@@ -1,4 +1,4 @@
-package search
+package highlight
 
 import (
 	"regexp"
@@ -7,22 +7,9 @@ import (
 	"unicode/utf8"
 )
 
-// The fast paths and the table of appendFolded must give what NFKC and
-// lower-casing give, character by character, in every plane.
-func TestAppendFoldedMatchesNFKC(t *testing.T) {
-	for r := rune(0); r <= 0x2FFFF; r++ {
-		if r >= 0xD800 && r <= 0xDFFF {
-			continue
-		}
-		if got, want := string(appendFolded(nil, r, string(r))), foldRune(r); got != want {
-			t.Fatalf("appendFolded(%U) = %q, want %q", r, got, want)
-		}
-	}
-}
-
 func TestFoldMapsBytesToRunes(t *testing.T) {
 	text := "Ａ，ｂ中"
-	f := fold(text)
+	f := foldText(text)
 	if f.norm != "a,b中" || f.runes() != utf8.RuneCountInString(text) {
 		t.Fatalf("norm = %q, %d runes", f.norm, f.runes())
 	}
@@ -35,38 +22,18 @@ func TestFoldMapsBytesToRunes(t *testing.T) {
 		t.Errorf("slice(1, 3) = %q", f.slice(1, 3))
 	}
 	// A match in the folded text marks the original characters.
-	if got := highlightTitle("ＡＢＣ公司", plain("abc")); got != "<mark>ＡＢＣ</mark>公司" {
-		t.Errorf("highlightTitle = %q", got)
+	if got := Title("ＡＢＣ公司", Plain("abc")); got != "<mark>ＡＢＣ</mark>公司" {
+		t.Errorf("Title = %q", got)
 	}
 }
 
 func BenchmarkSnippet(b *testing.B) {
 	para := "新华社北京3月5日电（记者　张三）十四届全国人大二次会议5日上午在人民大会堂开幕。国务院总理作政府工作报告，回顾过去一年工作，提出今年经济社会发展的主要预期目标：国内生产总值增长５％左右；城镇新增就业１２００万人以上。"
 	body := strings.Repeat(para+"\n", 6)
-	needles := plain("政府工作报告", "经济", "就业")
+	needles := Plain("政府工作报告", "经济", "就业")
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
-		snippet(body, needles)
-	}
-}
-
-func TestBoundedNeedles(t *testing.T) {
-	p := parseQuery("COVID-19 5G网络")
-	if err := p.analyzeWords(); err != nil {
-		t.Fatal(err)
-	}
-	ns := needlesOf(p)
-	tests := []struct{ text, want string }{
-		{"新冠（COVID-19）患者", "新冠（<mark>COVID-19</mark>）患者"},
-		{"药物BRII-196获批", "药物BRII-196获批"},                             // 19 inside a number: not marked
-		{"covid 疫情，19 日", "<mark>covid</mark> 疫情，<mark>19</mark> 日"}, // words apart: marked
-		{"推进5G网络建设", "推进<mark>5G网络</mark>建设"},
-		{"15G流量", "15G流量"}, // 5g inside 15g: the typed word 5G网络 is not there
-	}
-	for _, tt := range tests {
-		if got := highlightTitle(tt.text, ns); got != tt.want {
-			t.Errorf("highlightTitle(%q) = %q, want %q (needles %v)", tt.text, got, tt.want, ns)
-		}
+		Snippet(body, needles)
 	}
 }
 
@@ -75,15 +42,32 @@ func TestBoundedNeedles(t *testing.T) {
 func TestSnippetKeepsMatchesWhole(t *testing.T) {
 	filler := func(n int) string { return strings.Repeat("的", n) }
 	bodies := []string{
-		"大熊猫" + filler(fragmentRunes-4) + "大熊猫" + filler(300),   // the second match straddles the first window's end
+		"大熊猫" + filler(FragmentRunes-4) + "大熊猫" + filler(300),   // the second match straddles the first window's end
 		filler(10) + "大熊猫" + filler(9) + "大熊猫大熊猫" + filler(300), // a window starting before the later matches cuts the first
 	}
 	for i, body := range bodies {
-		out := snippet(body, plain("大熊猫"))
+		out := Snippet(body, Plain("大熊猫"))
 		for _, m := range regexp.MustCompile(`<mark>([^<]*)</mark>`).FindAllStringSubmatch(out, -1) {
 			if m[1] == "" || strings.ReplaceAll(m[1], "大熊猫", "") != "" { // adjacent matches share a mark
 				t.Errorf("body %d: mark around %q, want whole 大熊猫s: %s", i, m[1], out)
 			}
+		}
+	}
+}
+
+// A match is marked wherever the chain of package fold finds it:
+// invisible characters inside it, or accents composed differently.
+func TestMarksWhatTheChainFolds(t *testing.T) {
+	tests := []struct{ text, needle, want string }{
+		{"人工\u00ad智能", "人工智能", "<mark>人工\u00ad智能</mark>"},
+		{"人工\u200b智能", "人工智能", "<mark>人工\u200b智能</mark>"},
+		{"\ufeff人工智能", "人工智能", "\ufeff<mark>人工智能</mark>"},
+		{"Cafe\u0301 开业", "café", "<mark>Cafe\u0301</mark> 开业"},
+		{"a\x00b", "a b", "<mark>a\x00b</mark>"},
+	}
+	for _, tt := range tests {
+		if got := Title(tt.text, Plain(tt.needle)); got != tt.want {
+			t.Errorf("Title(%q, %q) = %q, want %q", tt.text, tt.needle, got, tt.want)
 		}
 	}
 }
