@@ -9,16 +9,14 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"regexp"
-	"strconv"
 	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 
+	"github.com/xinwen-search/xinwen/indexer"
 	"github.com/xinwen-search/xinwen/indexer/article"
-
 	"github.com/xinwen-search/xinwen/search"
 )
 
@@ -64,19 +62,13 @@ func (r IndexRun) PerSec() float64 { return float64(r.Articles) / r.Seconds }
 // SizeRatio is index size over raw text size.
 func (r IndexRun) SizeRatio() float64 { return float64(r.SizeBytes) / float64(r.TextBytes) }
 
-// summaryLine reads `xinwen index`'s report: "indexed N articles (...) in 12.3s: ...".
-var summaryLine = regexp.MustCompile(`indexed (\d+) articles \(.*\) in ([0-9.]+)s:`)
-
-// skippedLine reads how many input articles `xinwen index` skipped.
-var skippedLine = regexp.MustCompile(`(?m)^skipped (\d+)`)
-
 // IndexXinwen runs `xinwen index` (default shards: one per core) on input
 // into dir. cpuProfile, when set, receives the child's CPU profile. Every
 // article of input must be indexed, as Bleve indexes them all: the
 // synthetic corpus repeats real titles, some on the same day, which
 // --keep-duplicates keeps (the real corpus has no such repeats).
 func IndexXinwen(ctx context.Context, exe string, dictArgs []string, dir, input, cpuProfile string) (IndexRun, error) {
-	args := append([]string{"index", "--index", dir, "--progress", "none", "--keep-duplicates"}, dictArgs...)
+	args := append([]string{"index", "--index", dir, "--progress", "none", "--keep-duplicates", "--summary", "json"}, dictArgs...)
 	if cpuProfile != "" {
 		args = append(args, "--cpuprofile", cpuProfile)
 	}
@@ -84,19 +76,27 @@ func IndexXinwen(ctx context.Context, exe string, dictArgs []string, dir, input,
 	if err != nil {
 		return run, fmt.Errorf("bench: xinwen index: %w", err)
 	}
-	m := summaryLine.FindStringSubmatch(out)
-	if m == nil {
-		return run, fmt.Errorf("bench: xinwen index: no summary line in its output:\n%s", out)
+	rep, err := readSummary(out)
+	if err != nil {
+		return run, err
 	}
-	run.Engine = EngineXinwen
-	run.Articles, _ = strconv.Atoi(m[1])
-	run.Seconds, _ = strconv.ParseFloat(m[2], 64)
-	run.Seconds = max(run.Seconds, 0.05) // printed to 0.1 s
-	if m := skippedLine.FindStringSubmatch(out); m == nil || m[1] != "0" {
-		return run, fmt.Errorf("bench: xinwen index skipped articles, so its MB/s would count text it did not index:\n%s", out)
-	}
+	run.Engine, run.Articles, run.Seconds = EngineXinwen, rep.Indexed, rep.ElapsedSeconds
 	run.SizeBytes = search.DirSize(dir)
 	return run, nil
+}
+
+// readSummary decodes the JSON summary `xinwen index --summary json`
+// prints, refusing a run that skipped articles: its MB/s would count text
+// it did not index.
+func readSummary(out string) (indexer.Report, error) {
+	var rep indexer.Report
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		return rep, fmt.Errorf("bench: xinwen index: reading its summary: %w\n%s", err, out)
+	}
+	if rep.Skipped.Total != 0 {
+		return rep, fmt.Errorf("bench: xinwen index skipped %d articles, so its MB/s would count text it did not index:\n%s", rep.Skipped.Total, out)
+	}
+	return rep, nil
 }
 
 // IndexBleveDefault runs the Bleve-default child on input into dir.

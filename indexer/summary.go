@@ -39,9 +39,11 @@ type Summary struct {
 	indexed   atomic.Int64
 }
 
-// Problem is one skipped item.
+// Problem is one skipped item or warning: where it is (file, or stream
+// and line) and why.
 type Problem struct {
-	Where, Reason string
+	Where  string `json:"where"`
+	Reason string `json:"reason"`
 }
 
 func newSummary() *Summary { return &Summary{Skipped: map[string]int{}} }

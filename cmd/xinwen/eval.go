@@ -8,7 +8,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/xinwen-search/xinwen/search/eval"
+	"github.com/xinwen-search/xinwen/eval"
 )
 
 // Where the research corpus sits beside a checkout; never inside it.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -23,6 +24,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		cfg      indexer.Config
 		deletes  multiFlag
 		progress string
+		summary  string
 		rollback bool
 		verbose  bool
 		cpuProf  string
@@ -38,12 +40,13 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.BoolVar(&cfg.KeepDuplicates, "keep-duplicates", false, "index articles that repeat another's title on the same day (default: skip them as near-duplicates, e.g. one programme from two scrapers)")
 	fs.BoolVar(&rollback, "rollback", false, "point the index back at the previous generation and exit")
 	fs.StringVar(&progress, "progress", "auto", "progress display: auto (a bar on a terminal, log lines otherwise), bar, log, none")
+	fs.StringVar(&summary, "summary", "text", "the run's summary on stdout: text (for people) or json (one document, for programs)")
 	fs.BoolVar(&verbose, "v", false, "log every skipped article and warning")
 	fs.StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if err := checkIndexFlags(progress, cfg); err != nil {
+	if err := checkIndexFlags(progress, summary, cfg); err != nil {
 		return err
 	}
 	if rollback {
@@ -90,25 +93,65 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer stop()
 	}
 	sum, err := indexer.Build(ctx, cfg)
+	return reportRun(stdout, summary, c.index, sum, err)
+}
+
+// reportRun prints the run's summary in format (text or json) and returns
+// the run's error, saying which generation still serves the index.
+func reportRun(w io.Writer, format, dir string, sum *indexer.Summary, err error) error {
+	var serving string
+	if err == nil {
+		serving = sum.Generation
+	} else {
+		serving, err = nothingPublished(dir, err)
+	}
+	if format == "json" {
+		return writeReport(w, sum, serving, err)
+	}
 	if sum != nil {
-		fmt.Fprint(stdout, sum.String())
+		fmt.Fprint(w, sum.String())
 	}
 	if err != nil {
-		if cur, cerr := generation.Current(c.index); cerr == nil {
-			return fmt.Errorf("index: nothing published, %s still serves %s: %w", c.index, filepath.Base(cur), err)
-		}
-		return fmt.Errorf("index: nothing published, %s has no published index: %w", c.index, err)
+		return err
 	}
-	fmt.Fprintf(stdout, "published %s as the current index of %s\n", sum.Generation, c.index)
+	fmt.Fprintf(w, "published %s as the current index of %s\n", sum.Generation, dir)
 	return nil
+}
+
+// nothingPublished returns the generation still serving dir ("" for none)
+// and err saying so.
+func nothingPublished(dir string, err error) (string, error) {
+	cur, cerr := generation.Current(dir)
+	if cerr != nil {
+		return "", fmt.Errorf("index: nothing published, %s has no published index: %w", dir, err)
+	}
+	serving := filepath.Base(cur)
+	return serving, fmt.Errorf("index: nothing published, %s still serves %s: %w", dir, serving, err)
+}
+
+// writeReport prints the run's summary as one JSON document, also when the
+// run failed before it had one, and returns the run's error.
+func writeReport(w io.Writer, sum *indexer.Summary, serving string, runErr error) error {
+	if sum == nil {
+		sum = &indexer.Summary{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // keep "<doc>" in a reason readable
+	if err := enc.Encode(sum.Report(serving, runErr)); err != nil && runErr == nil {
+		return fmt.Errorf("index: summary: %w", err)
+	}
+	return runErr
 }
 
 // checkIndexFlags refuses values the flags do not document, rather than
 // quietly running with a default in their place.
-func checkIndexFlags(progress string, cfg indexer.Config) error {
+func checkIndexFlags(progress, summary string, cfg indexer.Config) error {
 	switch {
 	case !slices.Contains([]string{"auto", "bar", "log", "none"}, progress):
 		return fmt.Errorf("index: --progress %q: want auto, bar, log or none: %w", progress, errUsage)
+	case summary != "text" && summary != "json":
+		return fmt.Errorf("index: --summary %q: want text or json: %w", summary, errUsage)
 	case cfg.Keep < 1:
 		return fmt.Errorf("index: --keep %d: want 1 or more: %w", cfg.Keep, errUsage)
 	case cfg.BatchSize < 1:

@@ -25,7 +25,7 @@ var (
 
 	flagsByCommand = map[string][]string{
 		"index": append([]string{"batch", "cpuprofile", "delete", "incremental", "index", "keep",
-			"keep-duplicates", "progress", "rollback", "shards", "v"}, dictFlags...),
+			"keep-duplicates", "progress", "rollback", "shards", "summary", "v"}, dictFlags...),
 		"serve": append(slices.Clone(serveFlags), dictFlags...),
 		"demo":  append(slices.Clone(serveFlags), dictFlags...),
 		"search": append([]string{"category", "from", "index", "json", "page", "recency", "size",
@@ -191,6 +191,7 @@ func TestBadUse(t *testing.T) {
 		{"index with a bad --progress", []string{"index", "--index", "unused", "--progress", "bogus", "x.jsonl"}, "--progress"},
 		{"index with --keep 0", []string{"index", "--index", "unused", "--keep", "0", "x.jsonl"}, "--keep"},
 		{"rollback with --keep -1", []string{"index", "--index", "unused", "--keep", "-1", "--rollback"}, "--keep"},
+		{"index with a bad --summary", []string{"index", "--index", "unused", "--summary", "yaml", "x.jsonl"}, "--summary"},
 		{"index with --batch 0", []string{"index", "--index", "unused", "--batch", "0", "x.jsonl"}, "--batch"},
 		{"index with negative --shards", []string{"index", "--index", "unused", "--shards", "-2", "x.jsonl"}, "--shards"},
 		{"rollback with a source", []string{"index", "--index", "unused", "--rollback", "x.jsonl"}, "--rollback takes no SOURCE"},

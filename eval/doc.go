@@ -10,7 +10,8 @@
 //   - known-item search: queries made of title words, and of the words of
 //     the sub-headlines inside the 联播快讯 bundles, scored by MRR@10 and
 //     success@10;
-//   - segmentation F1 of xinwen's tokenizers on SIGHAN 2005 PKU;
+//   - segmentation F1 of xinwen's tokenizers on SIGHAN 2005 PKU, and
+//     SegmentF1, which scores any segmentation against a gold one;
 //   - the table that docs/relevance.md shows, and its rewriting.
 //
 // The baselines (Bleve's built-in cjk analyzer; jieba words without the

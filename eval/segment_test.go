@@ -3,11 +3,9 @@ package eval
 import (
 	"slices"
 	"testing"
-
-	"github.com/xinwen-search/xinwen/search/zh"
 )
 
-func TestSpanF1MatchesEvalF1(t *testing.T) {
+func TestSpanF1MatchesSegmentF1(t *testing.T) {
 	gold := []string{"我们", "在", "北京"}
 	pred := []string{"我", "们", "在", "北京"}
 	var spans []posSpan
@@ -15,9 +13,9 @@ func TestSpanF1MatchesEvalF1(t *testing.T) {
 		spans = append(spans, posSpan{s, i + 1})
 	}
 	got := spanF1(wordSpans(gold), spans)
-	p, r, f := zh.EvalF1([][]string{gold}, [][]string{pred})
-	if !near(got.P, p) || !near(got.R, r) || !near(got.F, f) {
-		t.Errorf("spanF1 = %+v, zh.EvalF1 = %.3f %.3f %.3f", got, p, r, f)
+	want := SegmentF1([][]string{gold}, [][]string{pred})
+	if !near(got.P, want.P) || !near(got.R, want.R) || !near(got.F, want.F) {
+		t.Errorf("spanF1 = %+v, SegmentF1 = %+v", got, want)
 	}
 }
 

@@ -1,18 +1,19 @@
-package zh
+package eval
 
 import (
-	"bufio"
-	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+
 	"github.com/xinwen-search/xinwen/internal/testcorpus"
+	"github.com/xinwen-search/xinwen/search/zh"
 )
 
-func TestEvalF1(t *testing.T) {
+func TestSegmentF1(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
 		gold      [][]string
@@ -29,44 +30,45 @@ func TestEvalF1(t *testing.T) {
 		{"empty", nil, nil, 0, 0, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, r, f := EvalF1(tc.gold, tc.predicted)
-			if !near(p, tc.p) || !near(r, tc.r) || !near(f, tc.f) {
-				t.Errorf("EvalF1 = %.3f %.3f %.3f, want %.3f %.3f %.3f", p, r, f, tc.p, tc.r, tc.f)
+			s := SegmentF1(tc.gold, tc.predicted)
+			if !near(s.P, tc.p) || !near(s.R, tc.r) || !near(s.F, tc.f) {
+				t.Errorf("SegmentF1 = %.3f %.3f %.3f, want %.3f %.3f %.3f", s.P, s.R, s.F, tc.p, tc.r, tc.f)
 			}
 		})
 	}
 }
 
-func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
-
-var sighanDir = filepath.Join(testcorpus.Dir(), "sighan2005") + "/"
-
 // TestPKUSegmentation scores zh_query's segmentation (stop words kept) on
-// the SIGHAN 2005 PKU test set. Evaluation only: nothing here feeds the
-// dictionaries.
+// the SIGHAN 2005 PKU test set, sentence by sentence. Evaluation only:
+// nothing here feeds the dictionaries.
 func TestPKUSegmentation(t *testing.T) {
-	gold := readLines(t, sighanDir+"gold/pku_test_gold.utf8")
-	raw := readLines(t, sighanDir+"testing/pku_test.utf8")
+	dir := testcorpus.Path(t, "sighan2005")
+	gold := mustReadLines(t, filepath.Join(dir, pkuGold))
+	raw := mustReadLines(t, filepath.Join(dir, pkuTest))
 	if len(gold) != len(raw) {
 		t.Fatalf("%d gold lines, %d test lines", len(gold), len(raw))
+	}
+	tok, err := registry.NewCache().TokenizerNamed(zh.QueryTokenizerName)
+	if err != nil {
+		t.Fatal(err)
 	}
 	goldWords := make([][]string, len(gold))
 	predicted := make([][]string, len(raw))
 	for i := range gold {
 		goldWords[i] = strings.Fields(gold[i])
-		predicted[i] = segmentLine(raw[i])
+		predicted[i] = segmentLine(tok, raw[i])
 	}
-	p, r, f := EvalF1(goldWords, predicted)
-	t.Logf("PKU test, %d sentences: P %.4f R %.4f F1 %.4f", len(gold), p, r, f)
-	if f < 0.75 {
-		t.Errorf("F1 %.4f below the 0.75 sanity floor", f)
+	s := SegmentF1(goldWords, predicted)
+	t.Logf("PKU test, %d sentences: P %.4f R %.4f F1 %.4f", len(gold), s.P, s.R, s.F)
+	if s.F < 0.75 {
+		t.Errorf("F1 %.4f below the 0.75 sanity floor", s.F)
 	}
 }
 
-// segmentLine cuts a line with the query tokenizer and gives back the
-// original surface of each word; characters it drops (punctuation) become
-// one-character words, spaces are skipped, as in the gold.
-func segmentLine(line string) []string {
+// segmentLine cuts a line with tok and gives back the original surface of
+// each word; characters it drops (punctuation) become one-character words,
+// spaces are skipped, as in the gold.
+func segmentLine(tok analysis.Tokenizer, line string) []string {
 	var out []string
 	at := 0
 	gap := func(to int) {
@@ -76,7 +78,7 @@ func segmentLine(line string) []string {
 			}
 		}
 	}
-	for _, tk := range (&Tokenizer{}).Tokenize([]byte(line)) {
+	for _, tk := range tok.Tokenize([]byte(line)) {
 		gap(tk.Start)
 		out = append(out, line[tk.Start:tk.End])
 		at = tk.End
@@ -85,23 +87,11 @@ func segmentLine(line string) []string {
 	return out
 }
 
-func readLines(t *testing.T, path string) []string {
+// mustReadLines reads path with the PKU reader, failing t on error.
+func mustReadLines(t *testing.T, path string) []string {
 	t.Helper()
-	f, err := os.Open(path)
-	if os.IsNotExist(err) {
-		t.Skipf("%s absent: %v", path, err)
-	}
+	lines, err := readLines(path)
 	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var lines []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		lines = append(lines, strings.TrimRight(sc.Text(), "\r"))
-	}
-	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
 	return lines

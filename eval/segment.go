@@ -151,7 +151,7 @@ func topLevel(spans []posSpan) []posSpan {
 	return out
 }
 
-// tiledF1 scores non-overlapping spans with zh.EvalF1, which wants words
+// tiledF1 scores non-overlapping spans with SegmentF1, which wants words
 // that spell the text: the whole stream is one sentence.
 func tiledF1(gold []string, stream []rune, spans []posSpan) Score {
 	sorted := sortSpans(spans)
@@ -159,8 +159,7 @@ func tiledF1(gold []string, stream []rune, spans []posSpan) Score {
 	for i, s := range sorted {
 		words[i] = string(stream[s.start:s.end])
 	}
-	p, r, f := zh.EvalF1([][]string{gold}, [][]string{words})
-	return Score{p, r, f}
+	return SegmentF1([][]string{gold}, [][]string{words})
 }
 
 // spanF1 scores possibly overlapping spans: a predicted span is correct
@@ -181,17 +180,6 @@ func spanF1(gold []runeSpan, pred []posSpan) Score {
 		return Score{}
 	}
 	return Score{p, r, 2 * p * r / (p + r)}
-}
-
-func wordSpans(words []string) []runeSpan {
-	out := make([]runeSpan, len(words))
-	at := 0
-	for i, w := range words {
-		n := len([]rune(w))
-		out[i] = runeSpan{at, at + n}
-		at += n
-	}
-	return out
 }
 
 func readLines(path string) ([]string, error) {
