@@ -1,6 +1,18 @@
 package xinwen
 
-import "time"
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits on what one write may carry.
+const (
+	MaxIngest  = 10000 // articles per write request
+	MaxIDBytes = 256
+)
 
 // Article is one news item as xinwen indexes and returns it.
 type Article struct {
@@ -19,4 +31,20 @@ type Article struct {
 	URL       string    `json:"url,omitempty"`
 	Source    string    `json:"source,omitempty"`
 	Thumbnail string    `json:"thumbnail,omitempty"`
+}
+
+// CheckID reports whether id can name an article written over HTTP: it
+// must be addressable as /api/articles/:id.
+func CheckID(id string) error {
+	switch {
+	case id == "":
+		return fmt.Errorf("id is required: %w", ErrBadQuery)
+	case len(id) > MaxIDBytes:
+		return fmt.Errorf("id longer than %d bytes: %w", MaxIDBytes, ErrBadQuery)
+	case id == "." || id == "..":
+		return fmt.Errorf("id %q cannot name a page: %w", id, ErrBadQuery)
+	case !utf8.ValidString(id) || strings.ContainsFunc(id, unicode.IsControl):
+		return fmt.Errorf("id must be valid UTF-8 without control characters: %w", ErrBadQuery)
+	}
+	return nil
 }

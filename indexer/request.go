@@ -9,7 +9,6 @@ import (
 
 	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/indexer/article"
-	"github.com/xinwen-search/xinwen/search"
 )
 
 // BodyError is a write request whose body could not be read: the
@@ -29,11 +28,11 @@ type SkippedLine struct {
 }
 
 // ReadRequest reads the body of one write request: JSON Lines records as
-// xinwen index reads them, each with an id, at most search.MaxIngest of
+// xinwen index reads them, each with an id, at most xinwen.MaxIngest of
 // them, dates read in zone. Every record passes one Gate, and its id must
-// name an article (search.CheckID); a record refused is reported with its
+// name an article (xinwen.CheckID); a record refused is reported with its
 // line and skipped. A failed read fails the request (*BodyError), as do
-// too many records (search.ErrTooLarge).
+// too many records (xinwen.ErrTooLarge).
 func ReadRequest(body io.Reader, zone *time.Location) ([]xinwen.Article, []SkippedLine, error) {
 	rd := &errReader{r: body}
 	gate := NewGate(zone, "request", false)
@@ -44,8 +43,8 @@ func ReadRequest(body io.Reader, zone *time.Location) ([]xinwen.Article, []Skipp
 		if rd.err != nil {
 			return nil, nil, &BodyError{rd.err}
 		}
-		if n++; n > search.MaxIngest {
-			return nil, nil, fmt.Errorf("ingest: more than %d records: %w", search.MaxIngest, search.ErrTooLarge)
+		if n++; n > xinwen.MaxIngest {
+			return nil, nil, fmt.Errorf("ingest: more than %d records: %w", xinwen.MaxIngest, xinwen.ErrTooLarge)
 		}
 		line := lineOf(rec.Where)
 		if reason := rejectReason(gate, rec.Article, err, line); reason != "" {
@@ -66,7 +65,7 @@ func rejectReason(gate *Gate, a xinwen.Article, err error, line int) string {
 	if err != nil {
 		return strings.TrimPrefix(err.Error(), fmt.Sprintf("jsonl: %s:%d: ", requestStream, line))
 	}
-	if err := search.CheckID(a.ID); err != nil {
+	if err := xinwen.CheckID(a.ID); err != nil {
 		return err.Error()
 	}
 	if err := gate.Admit(a); err != nil {

@@ -135,7 +135,7 @@ func (ix *Index) Get(ctx context.Context, id string) (*xinwen.Doc, error) {
 		return nil, fmt.Errorf("search: get %q: %w", id, err)
 	}
 	if len(res.Hits) == 0 {
-		return nil, fmt.Errorf("search: article %q: %w", id, ErrNotFound)
+		return nil, fmt.Errorf("search: article %q: %w", id, xinwen.ErrNotFound)
 	}
 	h := res.Hits[0]
 	f := fieldsOf(h.Fields)

@@ -172,11 +172,11 @@ func (l *Live) Stats() xinwen.Stats {
 // They are searched at once, and a generation's articles with the same
 // ids are hidden.
 func (l *Live) Ingest(ctx context.Context, docs []xinwen.Article) error {
-	if len(docs) > MaxIngest {
-		return fmt.Errorf("search: %d articles, at most %d per batch: %w", len(docs), MaxIngest, ErrTooLarge)
+	if len(docs) > xinwen.MaxIngest {
+		return fmt.Errorf("search: %d articles, at most %d per batch: %w", len(docs), xinwen.MaxIngest, xinwen.ErrTooLarge)
 	}
 	for _, d := range docs {
-		if err := CheckID(d.ID); err != nil {
+		if err := xinwen.CheckID(d.ID); err != nil {
 			return fmt.Errorf("search: ingest: %w", err)
 		}
 	}
@@ -190,7 +190,7 @@ func (l *Live) Ingest(ctx context.Context, docs []xinwen.Article) error {
 }
 
 // Delete removes the article id, from the overlay and from every
-// generation served from now on; ErrNotFound when no article has it.
+// generation served from now on; xinwen.ErrNotFound when no article has it.
 func (l *Live) Delete(ctx context.Context, id string) error {
 	if _, err := l.Get(ctx, id); err != nil {
 		return err

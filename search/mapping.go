@@ -28,7 +28,6 @@ const (
 	FieldSource      = "source"
 	FieldThumbnail   = "thumbnail"
 	SchemaVersion    = 4 // 4: n-gram fields without byte offsets
-	categorySep      = "/"
 	monthLayout      = "2006-01"
 	sortKeyLayout    = "20060102150405"
 	docType          = "article"
@@ -77,7 +76,7 @@ func newRecord(id, title, body string, categories []string, date time.Time, zone
 	}
 	categories = levels
 	for i := range categories {
-		c := strings.Join(categories[:i+1], categorySep)
+		c := xinwen.JoinCategory(categories[:i+1])
 		r.Category = append(r.Category, c)
 		r.Facet = append(r.Facet, facetCategoryPrefix+c)
 	}

@@ -8,12 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -30,11 +27,7 @@ import (
 // nothing) wins. Generation swaps keep the overlay. Every write is also
 // appended to DIR's journal (package journal) first, which the next batch
 // build folds into its generation.
-const (
-	OverlayDir = "overlay"
-	MaxIngest  = 10000 // articles per Ingest call
-	MaxIDBytes = 256
-)
+const OverlayDir = "overlay"
 
 var errOverlayClosed = errors.New("search: overlay closed")
 
@@ -55,21 +48,6 @@ type overlayMeta struct {
 // overlayConfig makes a second process opening the overlay fail fast
 // instead of waiting forever for Bolt's file lock.
 var overlayConfig = map[string]any{"bolt_timeout": "1s"}
-
-// CheckID reports whether id can name an ingested article.
-func CheckID(id string) error {
-	switch {
-	case id == "":
-		return fmt.Errorf("id is required: %w", ErrBadQuery)
-	case len(id) > MaxIDBytes:
-		return fmt.Errorf("id longer than %d bytes: %w", MaxIDBytes, ErrBadQuery)
-	case id == "." || id == "..":
-		return fmt.Errorf("id %q cannot name a page: %w", id, ErrBadQuery)
-	case !utf8.ValidString(id) || strings.ContainsFunc(id, unicode.IsControl):
-		return fmt.Errorf("id must be valid UTF-8 without control characters: %w", ErrBadQuery)
-	}
-	return nil
-}
 
 // overlay is the writable index and the set of ids it hides.
 type overlay struct {

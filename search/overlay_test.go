@@ -121,13 +121,13 @@ func TestOverlayDelete(t *testing.T) {
 			t.Fatalf("Delete(%s): %v", id, err)
 		}
 	}
-	if err := live.Delete(ctx, "no-such-id"); !errors.Is(err, ErrNotFound) {
-		t.Errorf("Delete(unknown) = %v, want ErrNotFound", err)
+	if err := live.Delete(ctx, "no-such-id"); !errors.Is(err, xinwen.ErrNotFound) {
+		t.Errorf("Delete(unknown) = %v, want xinwen.ErrNotFound", err)
 	}
 	check := func(t *testing.T, l *Live) {
 		for _, id := range []string{"t1", "o1"} {
-			if _, err := l.Get(ctx, id); !errors.Is(err, ErrNotFound) {
-				t.Errorf("Get(%s) after delete = %v, want ErrNotFound", id, err)
+			if _, err := l.Get(ctx, id); !errors.Is(err, xinwen.ErrNotFound) {
+				t.Errorf("Get(%s) after delete = %v, want xinwen.ErrNotFound", id, err)
 			}
 		}
 		all := search(t, l, xinwen.SearchRequest{Size: 100})
@@ -203,11 +203,11 @@ func TestIngestLimits(t *testing.T) {
 		docs []xinwen.Article
 		want error
 	}{
-		{"too many", make([]xinwen.Article, MaxIngest+1), ErrTooLarge},
-		{"no id", []xinwen.Article{article("", "标题", "正文")}, ErrBadQuery},
-		{"long id", []xinwen.Article{article(strings.Repeat("x", MaxIDBytes+1), "标题", "正文")}, ErrBadQuery},
-		{"control in id", []xinwen.Article{article("a\nb", "标题", "正文")}, ErrBadQuery},
-		{"bad UTF-8 id", []xinwen.Article{article("a\xff", "标题", "正文")}, ErrBadQuery},
+		{"too many", make([]xinwen.Article, xinwen.MaxIngest+1), xinwen.ErrTooLarge},
+		{"no id", []xinwen.Article{article("", "标题", "正文")}, xinwen.ErrBadQuery},
+		{"long id", []xinwen.Article{article(strings.Repeat("x", xinwen.MaxIDBytes+1), "标题", "正文")}, xinwen.ErrBadQuery},
+		{"control in id", []xinwen.Article{article("a\nb", "标题", "正文")}, xinwen.ErrBadQuery},
+		{"bad UTF-8 id", []xinwen.Article{article("a\xff", "标题", "正文")}, xinwen.ErrBadQuery},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -168,7 +168,7 @@ func (ix *Index) searchRequest(q query.Query, p parsed, req xinwen.SearchRequest
 	}
 	if req.After != "" {
 		if !byDate {
-			return nil, false, fmt.Errorf("after: cursors page through sort=date only: %w", ErrBadQuery)
+			return nil, false, fmt.Errorf("after: cursors page through sort=date only: %w", xinwen.ErrBadQuery)
 		}
 		after, err := decodeCursor(req.After, len(sr.Sort))
 		if err != nil {
@@ -261,7 +261,7 @@ func decodeCursor(s string, n int) ([]string, error) {
 		err = json.Unmarshal(b, &v)
 	}
 	if err != nil || len(v) != n {
-		return nil, fmt.Errorf("after: not a cursor from this search: %w", ErrBadQuery)
+		return nil, fmt.Errorf("after: not a cursor from this search: %w", xinwen.ErrBadQuery)
 	}
 	return v, nil
 }

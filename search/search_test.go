@@ -264,8 +264,8 @@ func TestBadRequests(t *testing.T) {
 		{From: time.Now(), To: time.Now().Add(-time.Hour)},
 	}
 	for _, req := range bad {
-		if _, err := ix.Search(context.Background(), req); !errors.Is(err, ErrBadQuery) {
-			t.Errorf("Search(%+v) = %v, want ErrBadQuery", req, err)
+		if _, err := ix.Search(context.Background(), req); !errors.Is(err, xinwen.ErrBadQuery) {
+			t.Errorf("Search(%+v) = %v, want xinwen.ErrBadQuery", req, err)
 		}
 	}
 }
@@ -299,8 +299,8 @@ func TestGet(t *testing.T) {
 	if d.Title != "汇率走势分析" || d.Date != "2025-01-11T00:00:00+08:00" || d.Categories[0] != "财经/外汇" {
 		t.Errorf("Get: %+v", d)
 	}
-	if _, err := ix.Get(context.Background(), "missing"); !errors.Is(err, ErrNotFound) {
-		t.Errorf("Get(missing) = %v, want ErrNotFound", err)
+	if _, err := ix.Get(context.Background(), "missing"); !errors.Is(err, xinwen.ErrNotFound) {
+		t.Errorf("Get(missing) = %v, want xinwen.ErrNotFound", err)
 	}
 }
 
@@ -497,7 +497,7 @@ func TestFacetSize(t *testing.T) {
 	if fmt.Sprint(two.Facets.Categories) != fmt.Sprint(all.Facets.Categories[:2]) {
 		t.Errorf("FacetSize 2: %v, want the first two of %v", two.Facets.Categories, all.Facets.Categories)
 	}
-	if _, err := ix.Search(context.Background(), xinwen.SearchRequest{Query: "足球", FacetSize: xinwen.MaxFacetSize + 1}); !errors.Is(err, ErrBadQuery) {
+	if _, err := ix.Search(context.Background(), xinwen.SearchRequest{Query: "足球", FacetSize: xinwen.MaxFacetSize + 1}); !errors.Is(err, xinwen.ErrBadQuery) {
 		t.Errorf("FacetSize over the limit: %v", err)
 	}
 }

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/xinwen-search/xinwen"
-	"github.com/xinwen-search/xinwen/search"
 	"github.com/xinwen-search/xinwen/web"
 )
 
@@ -107,7 +106,7 @@ func TestWriteLimits(t *testing.T) {
 	dir := t.TempDir()
 	buildIndex(t, dir, inventArticles("n", "甲版", 20, 1))
 	st := newStack(t, dir, e2eToken)
-	records := strings.Repeat(`{"id":"x","title":"t"}`+"\n", search.MaxIngest+1)
+	records := strings.Repeat(`{"id":"x","title":"t"}`+"\n", xinwen.MaxIngest+1)
 	tests := []struct {
 		name, method, path, token string
 		body                      io.Reader

@@ -11,17 +11,17 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/web"
 )
 
 var cst = time.FixedZone("CST", 8*3600)
 
 func TestReadIngestLimits(t *testing.T) {
-	tooMany := strings.Repeat(`{"id":"x"}`+"\n", search.MaxIngest+1)
+	tooMany := strings.Repeat(`{"id":"x"}`+"\n", xinwen.MaxIngest+1)
 	in := ingester{zone: cst}
-	if _, err := in.Ingest(context.Background(), strings.NewReader(tooMany)); !errors.Is(err, search.ErrTooLarge) {
-		t.Errorf("%d records: %v, want ErrTooLarge", search.MaxIngest+1, err)
+	if _, err := in.Ingest(context.Background(), strings.NewReader(tooMany)); !errors.Is(err, xinwen.ErrTooLarge) {
+		t.Errorf("%d records: %v, want ErrTooLarge", xinwen.MaxIngest+1, err)
 	}
 	broken := io.MultiReader(strings.NewReader(`{"id":"a","title":"t"}`+"\n"), failingReader{})
 	if _, err := in.Ingest(context.Background(), broken); !errors.Is(err, web.ErrBadBody) || !strings.Contains(err.Error(), "connection reset") {
