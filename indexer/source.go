@@ -63,7 +63,7 @@ func inputSize(sources []string) int64 {
 	return n
 }
 
-// formatOf names the reader for a file: "hexo", "jsonl" or "".
+// formatOf names the reader for a file: "hexo", "jsonl", "sogou" or "".
 func formatOf(path string) string {
 	name := strings.ToLower(strings.TrimSuffix(strings.ToLower(path), ".gz"))
 	switch filepath.Ext(name) {
@@ -77,9 +77,6 @@ func formatOf(path string) string {
 	return ""
 }
 
-// each emits the items of every source; it stops early when emit says so
-// or ctx ends. A source that cannot be opened at all is an error: the
-// operator named it, so the run must not pretend it was indexed.
 // checkSources fails on the first source that does not exist or names a
 // file xinwen does not read, before a run spends its time on the others.
 func checkSources(sources []string) error {
@@ -98,6 +95,9 @@ func checkSources(sources []string) error {
 	return nil
 }
 
+// each emits the items of every source; it stops early when emit says so
+// or ctx ends. A source that cannot be opened at all is an error: the
+// operator named it, so the run must not pretend it was indexed.
 func (rd *reader) each(ctx context.Context, sources []string, emit emitFunc) error {
 	for _, src := range sources {
 		if err := ctx.Err(); err != nil {

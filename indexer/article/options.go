@@ -29,8 +29,8 @@ type Options struct {
 	// Nil means xinwen.DefaultZone, where the feeds are crawled.
 	Zone *time.Location
 	// RequireID rejects a JSON Lines record without an id (ErrNoID)
-	// instead of deriving one from its position: an update through the
-	// API must name the article it replaces.
+	// instead of deriving one from its url or content: an update through
+	// the API must name the article it replaces.
 	RequireID bool
 }
 
