@@ -34,7 +34,7 @@ type SkippedLine struct {
 // line and skipped. A failed read fails the request (*BodyError), as do
 // too many records (xinwen.ErrTooLarge).
 func ReadRequest(body io.Reader, zone *time.Location) ([]xinwen.Article, []SkippedLine, error) {
-	rd := &errReader{r: body}
+	rd := &stickyReader{r: body}
 	gate := NewGate(zone, "request", false)
 	var docs []xinwen.Article
 	skipped := []SkippedLine{}
@@ -77,19 +77,4 @@ func rejectReason(gate *Gate, a xinwen.Article, err error, line int) string {
 func lineOf(where string) int {
 	n, _ := strconv.Atoi(where[strings.LastIndexByte(where, ':')+1:])
 	return n
-}
-
-// errReader keeps the first read error, which ReadJSONL reports like a
-// bad line.
-type errReader struct {
-	r   io.Reader
-	err error
-}
-
-func (e *errReader) Read(p []byte) (int, error) {
-	n, err := e.r.Read(p)
-	if err != nil && err != io.EOF && e.err == nil {
-		e.err = err
-	}
-	return n, err
 }
