@@ -8,6 +8,7 @@ import (
 
 	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/internal/testcorpus"
+	"github.com/xinwen-search/xinwen/search/syntax"
 	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
 
@@ -63,4 +64,17 @@ func benchQueries(docs []fixture) []string {
 		qs = append(qs, span(1))
 	}
 	return qs
+}
+
+// BenchmarkAnalyze parses and analyzes the same 50 queries, without
+// searching: the part of a search the query syntax and jieba cost.
+func BenchmarkAnalyze(b *testing.B) {
+	queries := benchQueries(readCorpusFixtures(b, testcorpus.Path(b, "xwlb.jsonl.gz"), 1000))
+	for b.Loop() {
+		for _, q := range queries {
+			if _, err := analyze(syntax.Parse(q)); err != nil {
+				b.Fatalf("%s: %v", q, err)
+			}
+		}
+	}
 }
