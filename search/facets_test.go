@@ -7,6 +7,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/search/syntax"
 )
 
 // TestFacetTablesAgreeWithBleve counts facets both ways, xinwen's tables
@@ -37,8 +38,8 @@ func bleveFacets(t *testing.T, ix *Index, req xinwen.SearchRequest) xinwen.Facet
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := parseQuery(req.Query)
-	if err := p.analyzeWords(); err != nil {
+	p, err := analyze(syntax.Parse(req.Query))
+	if err != nil {
 		t.Fatal(err)
 	}
 	q := buildQuery(p, req)

@@ -11,12 +11,12 @@ import (
 // a whole, wherever it occurs (the search matched it as a substring), and
 // the words the query analyzer cut a typed word into (an article may hold
 // them apart); those of ASCII letters and digits only are bounded.
-func needlesOf(p parsed) []highlight.Needle {
+func needlesOf(p analyzed) []highlight.Needle {
 	var out []highlight.Needle
-	for _, ph := range p.phrases {
+	for _, ph := range p.Phrases {
 		out = append(out, highlight.Needle{Text: zh.Normalize(ph)})
 	}
-	for i, w := range p.words {
+	for i, w := range p.Words {
 		nw := zh.Normalize(w)
 		out = append(out, highlight.Needle{Text: nw})
 		for _, t := range p.terms[i] {

@@ -4,11 +4,12 @@ import (
 	"testing"
 
 	"github.com/xinwen-search/xinwen/search/highlight"
+	"github.com/xinwen-search/xinwen/search/syntax"
 )
 
 func TestBoundedNeedles(t *testing.T) {
-	p := parseQuery("COVID-19 5G网络")
-	if err := p.analyzeWords(); err != nil {
+	p, err := analyze(syntax.Parse("COVID-19 5G网络"))
+	if err != nil {
 		t.Fatal(err)
 	}
 	ns := needlesOf(p)

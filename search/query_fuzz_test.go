@@ -8,43 +8,26 @@ import (
 
 	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/search/highlight"
-	"github.com/xinwen-search/xinwen/search/zh/fold"
+	"github.com/xinwen-search/xinwen/search/syntax"
 )
 
 // Seeds for these fuzzers live in testdata/fuzz/<FuzzName>/; go test runs
 // them as ordinary tests, go test -fuzz=FuzzName explores from them.
 
-// FuzzParseQuery: whatever a reader types, parsing stays within the
-// limits, keeps only terms with a word character, flags what it cut, and
-// the query it builds is accepted.
-func FuzzParseQuery(f *testing.F) {
+// FuzzBuildQuery: whatever a reader types (the syntax's own checks are
+// syntax.FuzzParse), analysis succeeds, the query it builds is accepted,
+// and it has needles to highlight.
+func FuzzBuildQuery(f *testing.F) {
 	f.Add(`人工智能 "大模型" -广告`)
 	f.Fuzz(func(t *testing.T, q string) {
 		if utf8.RuneCountInString(q) > xinwen.MaxQueryRunes {
 			return // SearchRequest.Normalize rejects it before parsing
 		}
-		p := parseQuery(q)
-		terms := append(append(append([]string(nil), p.words...), p.phrases...), p.excludes...)
-		if len(terms) > xinwen.MaxTerms {
-			t.Fatalf("%d terms, limit %d", len(terms), xinwen.MaxTerms)
+		p, err := analyze(syntax.Parse(q))
+		if err != nil {
+			t.Fatalf("analyze(%q): %v", q, err)
 		}
-		runes := 0
-		for _, term := range terms {
-			if term == "" || !fold.HasWordRune(fold.String(term)) || !utf8.ValidString(term) {
-				t.Fatalf("bad term %q from %q", term, q)
-			}
-			runes += utf8.RuneCountInString(term)
-		}
-		if runes > xinwen.MaxQueryRunes {
-			t.Fatalf("terms hold %d runes, limit %d", runes, xinwen.MaxQueryRunes)
-		}
-		if p.truncated && utf8.RuneCountInString(q) <= xinwen.MaxQueryRunes && len(terms) < xinwen.MaxTerms {
-			t.Fatalf("truncated without reason: %q", q)
-		}
-		if err := p.analyzeWords(); err != nil {
-			t.Fatalf("analyzeWords(%q): %v", q, err)
-		}
-		if textQuery(p) == nil && !(p.empty() && len(p.excludes) == 0) {
+		if textQuery(p) == nil && !(p.empty() && len(p.Excludes) == 0) {
 			t.Fatalf("textQuery(%q) built nothing for %+v", q, p)
 		}
 		_ = needlesOf(p)
@@ -57,8 +40,8 @@ func FuzzParseQuery(f *testing.F) {
 func FuzzHighlight(f *testing.F) {
 	f.Add("人工智能<script>alert(1)</script>赋能千行百业", "人工智能 script")
 	f.Fuzz(func(t *testing.T, text, q string) {
-		p := parseQuery(q)
-		if err := p.analyzeWords(); err != nil {
+		p, err := analyze(syntax.Parse(q))
+		if err != nil {
 			t.Fatal(err)
 		}
 		needles := needlesOf(p)

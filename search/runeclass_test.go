@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/search/syntax"
 	"github.com/xinwen-search/xinwen/search/zh"
 )
 
@@ -14,8 +15,8 @@ func TestQueryWordRunesAreTheAnalyzers(t *testing.T) {
 	if got := trimLoneEdges("二〇二四年"); got != "二〇二四年" {
 		t.Errorf("trimLoneEdges(二〇二四年) = %q", got)
 	}
-	if p := parseQuery("〇 ①"); len(p.words) != 2 {
-		t.Errorf("parseQuery(〇 ①) words %q, want both", p.words)
+	if p := syntax.Parse("〇 ①"); len(p.Words) != 2 {
+		t.Errorf("syntax.Parse(〇 ①) words %q, want both", p.Words)
 	}
 	ix := openFixtures(t, []fixture{
 		{id: "d", title: "二〇二四年工作报告", body: "回顾二〇二四年。", date: "2025-01-01"},
@@ -30,15 +31,20 @@ func TestQueryWordRunesAreTheAnalyzers(t *testing.T) {
 // exactly when the analyzers index a term for it.
 func TestQueryKeepsWhatTheAnalyzersIndex(t *testing.T) {
 	for r := rune(0); r <= 0xFFFF; r++ {
-		if r >= 0xD800 && r <= 0xDFFF || isSpace(r) || r == '-' || quotePairs[r] != 0 {
+		if r >= 0xD800 && r <= 0xDFFF || syntax.IsSpace(r) || r == '-' || isQuote(r) {
 			continue
 		}
 		toks, err := zh.Analyze(zh.BigramAnalyzerName, string(r))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if kept := len(parseQuery(string(r)).words) == 1; kept != (len(toks) > 0) {
+		if kept := len(syntax.Parse(string(r)).Words) == 1; kept != (len(toks) > 0) {
 			t.Errorf("%U: query keeps it %v, analyzer gives %d terms", r, kept, len(toks))
 		}
 	}
+}
+
+func isQuote(r rune) bool {
+	_, ok := syntax.CloseQuote(r)
+	return ok
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/search/highlight"
+	"github.com/xinwen-search/xinwen/search/syntax"
 )
 
 // Facet and re-ranking sizes.
@@ -31,8 +32,8 @@ func (ix *Index) Search(ctx context.Context, req xinwen.SearchRequest) (*xinwen.
 	if err != nil {
 		return nil, err
 	}
-	p := parseQuery(req.Query)
-	if err := p.analyzeWords(); err != nil {
+	p, err := analyze(syntax.Parse(req.Query))
+	if err != nil {
 		return nil, err
 	}
 	q := buildQuery(p, req)
@@ -64,7 +65,7 @@ func (ix *Index) Search(ctx context.Context, req xinwen.SearchRequest) (*xinwen.
 	if err != nil {
 		return nil, err
 	}
-	out := &xinwen.Result{Total: res.Total, Page: req.Page, Size: req.Size, Truncated: p.truncated}
+	out := &xinwen.Result{Total: res.Total, Page: req.Page, Size: req.Size, Truncated: p.Truncated}
 	needles := needlesOf(p)
 	out.Hits = make([]xinwen.Hit, 0, len(hits))
 	for _, h := range hits {
@@ -118,7 +119,7 @@ func clampDate(t time.Time) time.Time {
 	return t
 }
 
-func buildQuery(p parsed, req xinwen.SearchRequest) query.Query {
+func buildQuery(p analyzed, req xinwen.SearchRequest) query.Query {
 	text := textQuery(p)
 	must := filterQueries(req)
 	if text != nil {
@@ -136,13 +137,13 @@ func buildQuery(p parsed, req xinwen.SearchRequest) query.Query {
 // byDate tells whether hits come newest first: asked for, or browsing.
 // Without words or phrases relevance has nothing to rank by (filters and
 // exclusions do not score), so browsing is date order whatever the sort.
-func byDate(p parsed, req xinwen.SearchRequest) bool {
+func byDate(p analyzed, req xinwen.SearchRequest) bool {
 	return req.Sort == xinwen.SortDate || p.empty()
 }
 
 // searchRequest shapes the Bleve request: paging or cursor, sort, facets.
 // It reports whether the hits must be re-ranked for freshness.
-func (ix *Index) searchRequest(q query.Query, p parsed, req xinwen.SearchRequest) (*bleve.SearchRequest, bool, error) {
+func (ix *Index) searchRequest(q query.Query, p analyzed, req xinwen.SearchRequest) (*bleve.SearchRequest, bool, error) {
 	byDate := byDate(p, req)
 	from := (req.Page - 1) * req.Size
 	rerank := req.Recency && !byDate && req.After == "" && req.Page*req.Size <= recencyWindow

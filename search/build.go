@@ -11,7 +11,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
-	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/search/zh"
 	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
@@ -30,139 +29,20 @@ const (
 	boostAllInTitle  = 1.0
 )
 
-// parsed is a query string taken apart by the query syntax.
-type parsed struct {
-	words     []string // plain words: all must match, as words or substrings
-	phrases   []string // "quoted": exact contiguous match
-	excludes  []string // -word or -"phrase"
-	truncated bool     // the query exceeded xinwen.MaxTerms or MaxLoneChars
-	// terms[i] are the distinct jieba query-mode words of words[i], set by
-	// analyzeWords once for both matching and highlighting; partial[i]
-	// says they leave some of the word out (a stop word: 部就 -> 部).
-	terms   [][]string
-	partial []bool
-}
-
 // maxExactBonusWords bounds the typed words that earn a bonus for standing
 // as typed: up to this many jieba words.
 const maxExactBonusWords = 4
 
-// MaxLoneChars is how many lone characters a query may expand: words,
-// phrases and exclusions of one character (疫, "猫", -狗), and characters
-// punctuation cuts off at the edge of a quoted phrase ("发展，好"). Each
-// is matched through every bigram that holds it, thousands for a common
-// one (的: 145 ms on the 24k index); items past the limit are left out and
-// the result says truncated.
-const MaxLoneChars = 3
-
-// analyzeWords cuts every plain word with the query analyzer, after
-// keeping the query within MaxLoneChars.
-func (p *parsed) analyzeWords() error {
-	budget := MaxLoneChars
-	keep := func(items []string, cost func(string) int) []string {
-		out := items[:0:0]
-		for _, it := range items {
-			n := cost(it)
-			if n > budget {
-				p.truncated = true
-				continue
-			}
-			budget -= n
-			out = append(out, it)
-		}
-		return out
-	}
-	p.phrases = keep(p.phrases, substringExpansions)
-	p.words = keep(p.words, wordExpansions)
-	p.excludes = keep(p.excludes, substringExpansions)
-	p.terms = make([][]string, len(p.words))
-	p.partial = make([]bool, len(p.words))
-	for i, w := range p.words {
-		toks, err := zh.Analyze(zh.QueryAnalyzerName, w)
-		if err != nil {
-			return fmt.Errorf("search: analyze %q: %w", w, err)
-		}
-		p.terms[i] = dedupTerms(toks)
-		cut := make([]string, len(toks))
-		for k, t := range toks {
-			cut[k] = t.Term
-		}
-		p.partial[i] = strings.Join(cut, "") != strings.Join(zh.WordRuns(zh.Normalize(w)), "")
-	}
-	return nil
-}
-
-func (p parsed) empty() bool { return len(p.words) == 0 && len(p.phrases) == 0 }
-
-// quotePairs maps each opening quote the search box may receive to its
-// closing quote: ASCII, full-width and Chinese quotes.
-var quotePairs = map[rune]rune{'"': '"', '＂': '＂', '“': '”', '「': '」', '『': '』'}
-
-// parseQuery splits q, a query SearchRequest.Normalize accepted, into
-// words, phrases and exclusions. It never fails on what a reader might
-// type: an unclosed quote runs to the end, and terms past xinwen.MaxTerms
-// are left out and flagged.
-func parseQuery(q string) parsed {
-	var p parsed
-	rs := []rune(q)
-	for i := 0; i < len(rs); {
-		if isSpace(rs[i]) {
-			i++
-			continue
-		}
-		neg := false
-		if rs[i] == '-' && i+1 < len(rs) && !isSpace(rs[i+1]) {
-			neg = true
-			i++
-		}
-		var term string
-		phrase := false
-		if closeQ, ok := quotePairs[rs[i]]; ok {
-			j := i + 1
-			for j < len(rs) && rs[j] != closeQ {
-				j++
-			}
-			term, phrase = strings.TrimSpace(string(rs[i+1:j])), true
-			i = j + 1
-		} else {
-			j := i
-			for j < len(rs) && !isSpace(rs[j]) {
-				j++
-			}
-			term = string(rs[i:j])
-			i = j
-		}
-		if term == "" || !fold.HasWordRune(fold.String(term)) {
-			continue
-		}
-		if len(p.words)+len(p.phrases)+len(p.excludes) >= xinwen.MaxTerms {
-			p.truncated = true
-			break
-		}
-		switch {
-		case neg:
-			p.excludes = append(p.excludes, term)
-		case phrase:
-			p.phrases = append(p.phrases, term)
-		default:
-			p.words = append(p.words, term)
-		}
-	}
-	return p
-}
-
-func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' }
-
 // textQuery builds the scoring part of a search: nil when p is empty.
-func textQuery(p parsed) query.Query {
-	if p.empty() && len(p.excludes) == 0 {
+func textQuery(p analyzed) query.Query {
+	if p.empty() && len(p.Excludes) == 0 {
 		return nil
 	}
 	b := bleve.NewBooleanQuery()
 	if p.empty() {
 		b.AddMust(bleve.NewMatchAllQuery()) // only exclusions: all but those
 	}
-	for i, w := range p.words {
+	for i, w := range p.Words {
 		b.AddMust(wordQuery(w, p.terms[i], p.partial[i]))
 		// A typed word jieba cuts in a few (常务会议审议) counts more where
 		// it stands as typed. Its seam bigrams (议审) would not tell: they
@@ -174,27 +54,27 @@ func textQuery(p parsed) query.Query {
 			b.AddShould(substringQuery(w, boostProximity*boostTitlePhrase, boostProximity*boostBodyPhrase))
 		}
 	}
-	for _, ph := range p.phrases {
+	for _, ph := range p.Phrases {
 		b.AddMust(substringQuery(ph, boostTitlePhrase, boostBodyPhrase))
 	}
-	if len(p.words) > 1 {
+	if len(p.Words) > 1 {
 		b.AddShould(allInTitle(p))
-		seams := make([][]string, len(p.words)-1)
+		seams := make([][]string, len(p.Words)-1)
 		for i := range seams {
-			seams[i] = seamGrams(p.words[i], p.words[i+1])
+			seams[i] = seamGrams(p.Words[i], p.Words[i+1])
 		}
 		if all := slices.Concat(seams...); len(all) > 0 {
 			b.AddShould(seamQuery(all, boostProximity))
 		}
 		// With three or more words, each neighbouring pair standing
 		// together counts too.
-		for i := 0; len(p.words) > 2 && i < len(seams); i++ {
+		for i := 0; len(p.Words) > 2 && i < len(seams); i++ {
 			if len(seams[i]) > 0 {
 				b.AddShould(seamQuery(seams[i], boostPair))
 			}
 		}
 	}
-	for _, x := range p.excludes {
+	for _, x := range p.Excludes {
 		b.AddMustNot(substringQuery(x, 1, 1))
 	}
 	return b
@@ -233,9 +113,9 @@ func seamGrams(a, b string) []string {
 // as the typed text: per word its title scores would otherwise be spread
 // over articles with one word in a short title, and long titles with all
 // of them (嫦娥 探月) ranked below bodies that repeat the words.
-func allInTitle(p parsed) query.Query {
-	each := make([]query.Query, len(p.words))
-	for i, w := range p.words {
+func allInTitle(p analyzed) query.Query {
+	each := make([]query.Query, len(p.Words))
+	for i, w := range p.Words {
 		words := make([]query.Query, len(p.terms[i]))
 		for k, t := range p.terms[i] {
 			words[k] = termQuery(FieldTitle, t, boostAllInTitle)
@@ -356,42 +236,6 @@ func looseSubstringQuery(w string) query.Query {
 		allTerms(FieldTitleNgram, grams, boostTitleNgram),
 		allTerms(FieldBodyNgram, grams, boostBodyNgram),
 	)
-}
-
-// substringExpansions counts the dictionary expansions substringQuery
-// makes of s: one for a single character, one for each edge character
-// punctuation cuts off (see exactPhraseQuery).
-func substringExpansions(s string) int {
-	toks, err := zh.Analyze(zh.BigramAnalyzerName, s)
-	switch {
-	case err != nil || len(toks) == 0:
-		return 0
-	case len(toks) == 1:
-		if isOneChar([]string{toks[0].Term}) {
-			return 1
-		}
-		return 0
-	}
-	n := 0
-	for _, t := range []zh.Token{toks[0], toks[len(toks)-1]} {
-		if utf8.RuneCountInString(t.Term) == 1 {
-			n++
-		}
-	}
-	return n
-}
-
-// wordExpansions counts them for a plain word, as wordQuery matches it.
-func wordExpansions(w string) int {
-	w = trimLoneEdges(w)
-	if hasNonHanWordRune(w) {
-		return substringExpansions(w)
-	}
-	grams, err := analyzeTerms(zh.BigramAnalyzerName, w)
-	if err == nil && isOneChar(grams) {
-		return 1
-	}
-	return 0
 }
 
 // hasNonHanWordRune tells whether w holds digits, Latin or other non-Han
@@ -520,40 +364,4 @@ func dedupTerms(toks []zh.Token) []string {
 		}
 	}
 	return out
-}
-
-// filterQueries turns the request's filters into must-clauses.
-func filterQueries(req xinwen.SearchRequest) []query.Query {
-	var out []query.Query
-	if len(req.Categories) > 0 {
-		cats := make([]query.Query, 0, len(req.Categories))
-		for _, c := range req.Categories {
-			q := bleve.NewTermQuery(normalizeCategory(c))
-			q.SetField(FieldCategory)
-			q.SetBoost(0)
-			cats = append(cats, q)
-		}
-		out = append(out, bleve.NewDisjunctionQuery(cats...))
-	}
-	if !req.From.IsZero() || !req.To.IsZero() {
-		incl := true
-		q := bleve.NewDateRangeInclusiveQuery(req.From, req.To, &incl, &incl)
-		q.SetField(FieldDate)
-		q.SetBoost(0)
-		out = append(out, q)
-	}
-	return out
-}
-
-// normalizeCategory accepts "a/b", "a > b" and " a / b " alike, each level
-// folded as NewRecord indexes it (categoryLevel).
-func normalizeCategory(c string) string {
-	levels := xinwen.SplitCategory(strings.ReplaceAll(c, ">", xinwen.CategorySep))
-	out := levels[:0]
-	for _, l := range levels {
-		if l = categoryLevel(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return xinwen.JoinCategory(out)
 }

@@ -1,0 +1,80 @@
+package search
+
+import (
+	"context"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/internal/testcorpus"
+	"github.com/xinwen-search/xinwen/search/syntax"
+	"github.com/xinwen-search/xinwen/search/zh/fold"
+)
+
+// BenchmarkQueries runs 50 varied queries (words, phrases, several words,
+// exclusions, single characters) against 1,000 corpus articles: the whole
+// search path, parsing and building included. One op is all 50.
+func BenchmarkQueries(b *testing.B) {
+	docs := readCorpusFixtures(b, testcorpus.Path(b, "xwlb.jsonl.gz"), 1000)
+	ix := openFixtures(b, docs)
+	queries := benchQueries(docs)
+	ctx := context.Background()
+	for b.Loop() {
+		for _, q := range queries {
+			if _, err := ix.Search(ctx, xinwen.SearchRequest{Query: q, Size: 10}); err != nil {
+				b.Fatalf("%s: %v", q, err)
+			}
+		}
+	}
+}
+
+// benchQueries draws queries from spans of word characters in docs.
+func benchQueries(docs []fixture) []string {
+	rng := rand.New(rand.NewPCG(5, 5))
+	span := func(n int) string {
+		for {
+			rs := []rune(docs[rng.IntN(len(docs))].body)
+			if len(rs) <= n {
+				continue
+			}
+			s := rng.IntN(len(rs) - n)
+			if w := string(rs[s : s+n]); !strings.ContainsFunc(w, func(r rune) bool { return !fold.IsWordRune(r) }) {
+				return w
+			}
+		}
+	}
+	var qs []string
+	for range 15 {
+		qs = append(qs, span(2+rng.IntN(5)))
+	}
+	for range 10 {
+		qs = append(qs, `"`+span(4+rng.IntN(7))+`"`)
+	}
+	for range 10 {
+		qs = append(qs, span(2+rng.IntN(3))+" "+span(2+rng.IntN(3)))
+	}
+	for range 5 {
+		qs = append(qs, span(2)+" "+span(3)+" "+span(2))
+	}
+	for range 5 {
+		qs = append(qs, span(2+rng.IntN(3))+" -"+span(2))
+	}
+	for range 5 {
+		qs = append(qs, span(1))
+	}
+	return qs
+}
+
+// BenchmarkAnalyze parses and analyzes the same 50 queries, without
+// searching: the part of a search the query syntax and jieba cost.
+func BenchmarkAnalyze(b *testing.B) {
+	queries := benchQueries(readCorpusFixtures(b, testcorpus.Path(b, "xwlb.jsonl.gz"), 1000))
+	for b.Loop() {
+		for _, q := range queries {
+			if _, err := analyze(syntax.Parse(q)); err != nil {
+				b.Fatalf("%s: %v", q, err)
+			}
+		}
+	}
+}
