@@ -23,3 +23,10 @@ var UserDict []byte
 //
 //go:embed stopwords.txt
 var StopWords []byte
+
+// PinyinPhrases holds the readings of words whose characters read
+// otherwise alone ("银行: yín háng"), one "word: syllables" a line; see
+// pinyin/README.md for where it comes from.
+//
+//go:embed pinyin/phrases.txt
+var PinyinPhrases []byte
