@@ -1,6 +1,6 @@
 // Package data holds what xinwen ships besides code: the news user
-// dictionary, the stop list and the sample articles for the demo, embedded
-// so that the binary carries them.
+// dictionary, the stop list, the phrase readings of pinyin and the sample
+// articles for the demo, embedded so that the binary carries them.
 package data
 
 import "embed"
