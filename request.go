@@ -64,6 +64,11 @@ type SearchRequest struct {
 	// FacetSize is how many categories the facet lists, most frequent
 	// first: 1..MaxFacetSize, 0 for DefaultFacetSize.
 	FacetSize int
+	// NoRewrite searches a query of letters as typed even when it finds
+	// few articles and reads as the pinyin of a frequent word (rewrite=0
+	// in the API); otherwise the search answers for that word and says so
+	// in Result.Rewritten.
+	NoRewrite bool
 }
 
 // Normalize returns r with its defaults filled in, its query trimmed and

@@ -14,6 +14,16 @@ type Result struct {
 	// (MaxTerms terms, or lone characters past the search's budget) and
 	// only its first part was searched.
 	Truncated bool `json:"truncated,omitempty"`
+	// Rewritten is set when the query was read as pinyin and the result
+	// is for the Hanzi word it spells (SearchRequest.NoRewrite turns it
+	// off).
+	Rewritten *Rewrite `json:"rewritten,omitempty"`
+}
+
+// Rewrite says which query was searched instead of the typed one.
+type Rewrite struct {
+	From string `json:"from"` // as typed: xiangcunzhenxing
+	To   string `json:"to"`   // searched: 乡村振兴
 }
 
 // Hit is one matching article.

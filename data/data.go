@@ -1,6 +1,6 @@
 // Package data holds what xinwen ships besides code: the news user
-// dictionary, the stop list and the sample articles for the demo, embedded
-// so that the binary carries them.
+// dictionary, the stop list, the phrase readings of pinyin and the sample
+// articles for the demo, embedded so that the binary carries them.
 package data
 
 import "embed"
@@ -23,3 +23,10 @@ var UserDict []byte
 //
 //go:embed stopwords.txt
 var StopWords []byte
+
+// PinyinPhrases holds the readings of words whose characters read
+// otherwise alone ("银行: yín háng"), one "word: syllables" a line; see
+// pinyin/README.md for where it comes from.
+//
+//go:embed pinyin/phrases.txt
+var PinyinPhrases []byte

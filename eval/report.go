@@ -20,6 +20,7 @@ type Report struct {
 	Subheads    []KnownItem
 	Engines     []EngineResult // xinwen first
 	Seg         *Segmentation  // nil when SIGHAN was not given
+	Pinyin      *PinyinResult  // xinwen's pinyin suggestions
 }
 
 // Engine returns the result of the engine called name, or nil.
@@ -90,6 +91,7 @@ func (r *Report) rows() []row {
 		r.versusRow("sub-headline words", func(e *EngineResult) Ranking { return e.Subheads }),
 	)
 	rows = append(rows, r.segRows()...)
+	rows = append(rows, r.pinyinRows()...)
 	return append(rows, row{fmt.Sprintf("index size, MB (%d articles)", r.Docs), func(e *EngineResult) string {
 		return fmt.Sprintf("%.1f", float64(e.SizeBytes)/1e6)
 	}})

@@ -94,6 +94,10 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		}
 		rep.Engines = append(rep.Engines, res)
 	}
+	if rep.Pinyin, err = MeasurePinyin(ctx, engines[0].(*xinwenEngine).ix, docs); err != nil {
+		return nil, err
+	}
+	clock.done("pinyin suggestions for frequent title words")
 	if cfg.SIGHAN != "" {
 		if rep.Seg, err = EvalPKU(cfg.SIGHAN); err != nil {
 			return nil, err

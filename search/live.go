@@ -129,7 +129,11 @@ func (l *Live) Search(ctx context.Context, req xinwen.SearchRequest) (*xinwen.Re
 		return nil, err
 	}
 	defer h.mu.RUnlock()
-	return h.ix.Search(ctx, req)
+	ov, err := l.ov.suggester()
+	if err != nil {
+		return nil, err
+	}
+	return h.ix.searchRewriting(ctx, req, h.ix.suggest, ov)
 }
 
 // Get returns one article from the served generation.

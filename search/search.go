@@ -25,8 +25,8 @@ const (
 	recencyHalfLife = 60 * 24 * time.Hour
 )
 
-// Search runs one request.
-func (ix *Index) Search(ctx context.Context, req xinwen.SearchRequest) (*xinwen.Result, error) {
+// searchOnce runs one request for its query as typed.
+func (ix *Index) searchOnce(ctx context.Context, req xinwen.SearchRequest) (*xinwen.Result, error) {
 	start := time.Now()
 	req, err := normalize(req)
 	if err != nil {

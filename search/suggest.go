@@ -21,6 +21,7 @@ const suggestScan = 512
 // term dictionary, so a completion is a binary search and a short scan.
 type suggester struct {
 	terms []termCount // sorted by term
+	py    pinyinKeys
 }
 
 type termCount struct {
@@ -47,6 +48,7 @@ func newSuggester(shards []bleve.Index) (*suggester, error) {
 		sg.terms = append(sg.terms, termCount{t, c})
 	}
 	sort.Slice(sg.terms, func(i, j int) bool { return sg.terms[i].term < sg.terms[j].term })
+	sg.py = newPinyinKeys(sg.terms)
 	return sg, nil
 }
 
@@ -67,18 +69,49 @@ func (sg *suggester) complete(prefix string, n int) []string {
 
 // completeFrom completes prefix from several suggesters (a generation and
 // the ingest overlay), adding up the counts of a word both know; nil ones
-// are skipped.
+// are skipped. Letters at the end of prefix are also read as pinyin
+// ("xiangcun", "xczx", "xiang村"), and the Hanzi words they spell come
+// first when spelt whole.
 func completeFrom(prefix string, n int, sgs ...*suggester) []string {
-	// The last word is the run of letters and digits at the end: after a
-	// space, an ideographic space or punctuation ("中国，足", "《求").
 	prefix = strings.TrimLeft(prefix, " \u3000")
+	if n <= 0 {
+		return []string{}
+	}
+	cands := map[string]ranked{}
+	addLiteral(prefix, sgs, cands)
+	addPinyin(prefix, sgs, cands)
+	list := make([]string, 0, len(cands))
+	for t := range cands {
+		list = append(list, t)
+	}
+	sort.Slice(list, func(a, b int) bool {
+		ca, cb := cands[list[a]], cands[list[b]]
+		if ca.rank != cb.rank {
+			return ca.rank < cb.rank
+		}
+		if ca.count != cb.count {
+			return ca.count > cb.count
+		}
+		return list[a] < list[b]
+	})
+	return list[:min(n, len(list))]
+}
+
+// ranked is a suggestion's rank (rankWhole, rankPrefix) and count.
+type ranked struct{ rank, count int }
+
+// addLiteral adds the completions of the last word of prefix, with what
+// comes before it kept. The last word is the run of letters and digits
+// at the end: after a space, an ideographic space or punctuation
+// ("中国，足", "《求").
+func addLiteral(prefix string, sgs []*suggester, cands map[string]ranked) {
 	head, last := "", zh.Normalize(prefix)
 	if i := strings.LastIndexFunc(prefix, func(r rune) bool { return !fold.IsWordRune(r) }); i >= 0 {
 		_, size := utf8.DecodeRuneInString(prefix[i:])
 		head, last = prefix[:i+size], zh.Normalize(prefix[i+size:])
 	}
-	if last == "" || n <= 0 {
-		return []string{}
+	if last == "" {
+		return
 	}
 	counts := map[string]int{}
 	for _, sg := range sgs {
@@ -86,21 +119,32 @@ func completeFrom(prefix string, n int, sgs ...*suggester) []string {
 			sg.candidates(last, counts)
 		}
 	}
-	cands := make([]termCount, 0, len(counts))
 	for t, c := range counts {
-		cands = append(cands, termCount{t, c})
+		cands[head+t] = ranked{rankPrefix, c}
 	}
-	sort.Slice(cands, func(a, b int) bool {
-		if cands[a].count != cands[b].count {
-			return cands[a].count > cands[b].count
+}
+
+// addPinyin adds the Hanzi words that the letters at the end of prefix
+// spell, with what comes before them kept.
+func addPinyin(prefix string, sgs []*suggester, cands map[string]ranked) {
+	head, tail := pinyinTail(prefix)
+	if strings.IndexFunc(tail, isLetter) < 0 {
+		return
+	}
+	words := map[string]ranked{}
+	for _, sg := range sgs {
+		if sg != nil {
+			sg.pinyinCandidates(tail, words)
 		}
-		return cands[a].term < cands[b].term
-	})
-	out := make([]string, 0, min(n, len(cands)))
-	for _, c := range cands[:min(n, len(cands))] {
-		out = append(out, head+c.term)
 	}
-	return out
+	for w, r := range words {
+		c, seen := cands[head+w]
+		if !seen || r.rank < c.rank {
+			c.rank = r.rank
+		}
+		c.count = max(c.count, r.count)
+		cands[head+w] = c
+	}
 }
 
 // candidates adds the words that extend last (at most suggestScan of

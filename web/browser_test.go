@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/chromedp/chromedp"
 )
@@ -26,12 +27,15 @@ type browserCase struct {
 	From, To string // YYYY-MM-DD; with the first category facet, still more than one page
 	Suggests bool   // typing Query yields suggestions
 	Size     int    // page size to browse with (0: default), so a small index has two pages
+	// Pinyin, when set, spells a frequent title word in pinyin that
+	// nothing matches as typed: searching it is answered for the word.
+	Pinyin string
 }
 
 func TestBrowserFake(t *testing.T) {
 	runBrowser(t, func(*testing.T) http.Handler {
 		return newTestHandler(newFakeSearcher(), Options{})
-	}, browserCase{Query: "人工智能", From: "2024-01-10", To: "2024-05-31", Suggests: true})
+	}, browserCase{Query: "人工智能", From: "2024-01-10", To: "2024-05-31", Suggests: true, Pinyin: "rengongzhineng"})
 }
 
 // TestBrowserLive runs the same walk against a running server, such as
@@ -82,6 +86,9 @@ func runBrowser(t *testing.T, newHandler func(*testing.T) http.Handler, bc brows
 	b.screenshot("/tmp/xinwen-page.png", 1280, 1000)
 	b.nextPage()
 	b.screenshot("/tmp/xinwen-phone.png", 390, 844)
+	if bc.Pinyin != "" {
+		b.pinyin(bc)
+	}
 	if msgs := errs(); len(msgs) > 0 {
 		t.Errorf("browser reported errors:\n%s", strings.Join(msgs, "\n"))
 	}
@@ -254,4 +261,48 @@ func (b *browser) screenshot(path string, width, height int64) {
 	if err := os.WriteFile(path, png, 0o644); err != nil {
 		b.t.Errorf("write screenshot: %v", err)
 	}
+}
+
+// pinyin types bc.Pinyin: the suggestions offer a Hanzi word, the search
+// is answered for the word the letters spell with a note that says so,
+// and the note's link searches the letters as typed.
+func (b *browser) pinyin(bc browserCase) {
+	b.t.Helper()
+	b.do("open for pinyin", chromedp.Navigate(b.base+"/"), chromedp.WaitVisible(chromedp.CSS("form#search")),
+		chromedp.SendKeys(chromedp.CSS("#q"), bc.Pinyin), chromedp.WaitVisible(chromedp.CSS("#suggestions li")))
+	if got := eval[[]string](b, "read suggestions", `[...document.querySelectorAll('#suggestions li')].map(li => li.textContent)`); len(got) == 0 || !isHan(got[0]) {
+		b.t.Errorf("suggestions for %q = %v, want Hanzi words", bc.Pinyin, got)
+	}
+	q := b.follow("submit pinyin", chromedp.Submit(chromedp.CSS("form#search")))
+	if q.Get("q") != bc.Pinyin {
+		b.t.Errorf("after submit q = %q, want %q", q.Get("q"), bc.Pinyin)
+	}
+	to := eval[string](b, "read rewrite note", `(document.querySelector('#rewritten b') || {}).textContent || ''`)
+	if !isHan(to) {
+		b.t.Fatalf("no #rewritten note naming a Hanzi word after searching %q (got %q)", bc.Pinyin, to)
+	}
+	if n := eval[int](b, "marks", `document.querySelectorAll('.result .snippet mark').length`); n == 0 {
+		b.t.Errorf("no marks in the results for %s", to)
+	}
+	if _, err := chromedp.RunResponse(b.ctx, chromedp.Click(chromedp.CSS("#rewritten a"))); err != nil {
+		b.t.Fatalf("search as typed: %v", err)
+	}
+	b.do("as typed: wait for the count", chromedp.WaitVisible(chromedp.CSS("#count")))
+	loc := eval[string](b, "location", `location.search`)
+	v, _ := url.ParseQuery(strings.TrimPrefix(loc, "?"))
+	if v.Get("q") != bc.Pinyin || v.Get("rewrite") != "0" {
+		b.t.Errorf("as typed: query %v, want q=%s and rewrite=0", v, bc.Pinyin)
+	}
+	if eval[bool](b, "note gone", `document.querySelector('#rewritten') !== null`) {
+		b.t.Error("as typed: the page still says it searched another word")
+	}
+}
+
+func isHan(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -110,8 +110,21 @@ func (f *fakeSearcher) Search(ctx context.Context, req xinwen.SearchRequest) (*x
 	if f.rewrite != nil {
 		f.rewrite(res)
 	}
+	if to, ok := fakePinyin[req.Query]; ok && res.Total == 0 && !req.NoRewrite {
+		from := req.Query
+		req.Query = to
+		res, err := f.Search(ctx, req)
+		if err == nil {
+			res.Rewritten = &xinwen.Rewrite{From: from, To: to}
+		}
+		return res, err
+	}
 	return res, nil
 }
+
+// fakePinyin is what the fake reads as pinyin, as search does for the
+// words of its titles.
+var fakePinyin = map[string]string{"rengongzhineng": "人工智能", "rgzn": "人工智能"}
 
 func fakeParse(q string) (words, excluded []string) {
 	for _, w := range strings.Fields(strings.ReplaceAll(q, `"`, " ")) {
@@ -227,6 +240,9 @@ func (f *fakeSearcher) Get(_ context.Context, id string) (*xinwen.Doc, error) {
 func (f *fakeSearcher) Suggest(_ context.Context, prefix string, n int) ([]string, error) {
 	if f.err != nil {
 		return nil, f.err
+	}
+	if w, ok := fakePinyin[prefix]; ok {
+		return []string{w}, nil
 	}
 	var out []string
 	for _, d := range f.docs {

@@ -18,6 +18,9 @@ type pageState struct {
 	Sort       string
 	Size       int
 	Recency    bool
+	// NoRewrite keeps a query of letters as typed (rewrite=0), after
+	// the reader chose it over the word its pinyin spells.
+	NoRewrite bool
 }
 
 // stateFrom reads the page's parameters leniently; parseSearch validates.
@@ -33,6 +36,8 @@ func stateFrom(v url.Values) pageState {
 	}
 	st.Size, _ = strconv.Atoi(v.Get("size"))
 	st.Recency, _ = strconv.ParseBool(v.Get("recency"))
+	rewrite, err := strconv.ParseBool(v.Get("rewrite"))
+	st.NoRewrite = err == nil && !rewrite
 	return st
 }
 
@@ -75,6 +80,9 @@ func (st pageState) values() url.Values {
 	}
 	if st.Recency {
 		v.Set("recency", "1")
+	}
+	if st.NoRewrite {
+		v.Set("rewrite", "0")
 	}
 	return v
 }

@@ -71,6 +71,11 @@ func parseSearchSized(v url.Values, zone *time.Location, minSize int) (xinwen.Se
 		return req, err
 	}
 	req.NoFacets = !facets
+	rewrite, err := parseFlag("rewrite", v.Get("rewrite"), true)
+	if err != nil {
+		return req, err
+	}
+	req.NoRewrite = !rewrite
 	return req.Normalize()
 }
 

@@ -22,6 +22,7 @@ type searchView struct {
 	Error      string
 	Count      string
 	Truncated  bool
+	Rewrite    *rewriteView // set when the query was read as pinyin
 	Hits       []hitView
 	Chips      []link
 	FacetTitle string
@@ -45,6 +46,13 @@ type hitView struct {
 }
 
 type categoryView struct{ Path, Label string }
+
+// rewriteView says which word was searched for the typed pinyin, with a
+// link that searches the letters as typed.
+type rewriteView struct {
+	From, To string
+	AsTyped  string // URL
+}
 
 // link is a facet value, chip or page number.
 type link struct {
@@ -78,6 +86,11 @@ func (v *searchView) fill(req xinwen.SearchRequest, res *xinwen.Result, zone *ti
 	v.Searched = true
 	v.Count = fmt.Sprintf("找到约 %s 条结果，用时 %s 毫秒", groupDigits(res.Total), formatMS(res.TookMS))
 	v.Truncated = res.Truncated
+	if r := res.Rewritten; r != nil {
+		asTyped := st
+		asTyped.NoRewrite = true
+		v.Rewrite = &rewriteView{From: r.From, To: r.To, AsTyped: asTyped.url()}
+	}
 	for _, h := range res.Hits {
 		v.Hits = append(v.Hits, newHitView(h, zone))
 	}
