@@ -23,3 +23,13 @@ var UserDict []byte
 //
 //go:embed stopwords.txt
 var StopWords []byte
+
+// OpenCC holds OpenCC's dictionary files under OpenCCDir (see its
+// README.md): the Traditional → Simplified tables that the fold chain
+// applies, and the Simplified → Traditional ones eval converts with.
+//
+//go:embed opencc/*.txt
+var OpenCC embed.FS
+
+// OpenCCDir is the directory of OpenCC that holds the tables.
+const OpenCCDir = "opencc"
