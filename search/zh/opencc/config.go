@@ -20,8 +20,11 @@ const (
 	HK2S  Config = "hk2s"  // Hong Kong variants → Simplified
 	HK2SP Config = "hk2sp" // Hong Kong variants and vocabulary → Simplified, mainland vocabulary
 	S2T   Config = "s2t"   // Simplified → OpenCC standard Traditional
-	// Regional is tw2sp and hk2sp in one: the Taiwan, then the Hong Kong
-	// tables of each kind in the first group of the chain.
+	// Regional is tw2sp and hk2sp in one, the Taiwan then the Hong Kong
+	// tables of each kind in the first group of the chain, for text of
+	// either script: an entry of that group whose key t2s leaves as it is
+	// (TWPhrasesRev's 核心 → 内核, 文件 → 文档) is left out, so that
+	// Simplified text, which t2s leaves as it is, stays so.
 	Regional Config = "regional"
 )
 
@@ -31,22 +34,26 @@ const Version = "opencc-5249273a"
 // tables lists, per configuration, the segmentation table ("" for none)
 // and the chain's groups. A name ending in "Rev" is the reverse of the
 // file without it, "Ext" the tofu-risk extension of TSCharacters.
-var tables = map[Config]struct {
-	segment string
-	chain   [][]string
-}{
-	T2S: {"", [][]string{ts}},
-	TW2S: {"TSPhrases", [][]string{
+var tables = map[Config]recipe{
+	T2S: {chain: [][]string{ts}},
+	TW2S: {segment: "TSPhrases", chain: [][]string{
 		{"TWVariantsRevPhrases", "TWVariantsRev"}, ts}},
-	TW2SP: {"TSPhrases", [][]string{
+	TW2SP: {segment: "TSPhrases", chain: [][]string{
 		{"TWPhrasesRev", "TWVariantsRevPhrases", "TWVariantsRev"}, ts}},
-	HK2S: {"TSPhrases", [][]string{
+	HK2S: {segment: "TSPhrases", chain: [][]string{
 		{"HKVariantsRevPhrases", "HKVariantsRev"}, ts}},
-	HK2SP: {"TSPhrases", [][]string{
+	HK2SP: {segment: "TSPhrases", chain: [][]string{
 		{"HKPhrasesRev", "HKVariantsRevPhrases", "HKVariantsRev"}, ts}},
-	S2T: {"", [][]string{{"STPhrases", "STCharacters"}}},
-	Regional: {"TSPhrases", [][]string{
-		{"TWPhrasesRev", "HKPhrasesRev", "TWVariantsRevPhrases", "HKVariantsRevPhrases", "TWVariantsRev", "HKVariantsRev"}, ts}},
+	S2T: {chain: [][]string{{"STPhrases", "STCharacters"}}},
+	Regional: {segment: "TSPhrases", chain: [][]string{
+		{"TWPhrasesRev", "HKPhrasesRev", "TWVariantsRevPhrases", "HKVariantsRevPhrases", "TWVariantsRev", "HKVariantsRev"}, ts}, onlyT2SKey: true},
+}
+
+// recipe names a configuration's tables.
+type recipe struct {
+	segment    string
+	chain      [][]string
+	onlyT2SKey bool // keep in the groups before the last only keys t2s changes
 }
 
 // ts is OpenCC's Traditional → Simplified group.
@@ -60,6 +67,11 @@ func Load(cfg Config, norm func(string) string) (*Converter, error) {
 	if !ok {
 		return nil, fmt.Errorf("opencc: no configuration %q", cfg)
 	}
+	return build(t, norm)
+}
+
+// build reads the tables of t.
+func build(t recipe, norm func(string) string) (*Converter, error) {
 	l := loader{norm: norm, files: make(map[string]*file)}
 	var seg *Dict
 	if t.segment != "" {
@@ -81,7 +93,21 @@ func Load(cfg Config, norm func(string) string) (*Converter, error) {
 		}
 		chain = append(chain, g)
 	}
+	if t.onlyT2SKey {
+		onlyChangedKeys(chain)
+	}
 	return NewConverter(seg, chain...), nil
+}
+
+// onlyChangedKeys drops from every group but the last the entries whose
+// key the last group, alone, leaves as it is.
+func onlyChangedKeys(chain []Group) {
+	last := NewConverter(nil, chain[len(chain)-1])
+	for _, g := range chain[:len(chain)-1] {
+		for i, d := range g {
+			g[i] = d.filter(func(key string) bool { return last.String(key) != key })
+		}
+	}
 }
 
 // loader reads each file once per Load.

@@ -28,18 +28,106 @@ type Converter struct {
 	Chain   []Group
 	trigger [0x10000 / 64]uint64 // BMP runes that start a key of any table
 	astral  map[rune]bool        // the same beyond the BMP
+	gate    [0x10000 / 64]uint64 // one rune of each key whose value differs
+	gateHi  map[rune]bool        // the same beyond the BMP
 }
 
 // NewConverter builds a converter; seg may be nil.
 func NewConverter(seg *Dict, chain ...Group) *Converter {
-	c := &Converter{Segment: seg, Chain: chain, astral: make(map[rune]bool)}
+	c := &Converter{Segment: seg, Chain: chain, astral: make(map[rune]bool), gateHi: make(map[rune]bool)}
 	c.addTriggers(seg)
 	for _, g := range chain {
 		for _, d := range g {
 			c.addTriggers(d)
 		}
 	}
+	for _, g := range chain {
+		for _, d := range g {
+			c.addGate(d)
+		}
+	}
 	return c
+}
+
+// addGate adds to the gate one rune of each key of d whose value
+// differs: a text holding none of the gate's runes holds no such key, so
+// no group changes it. The rune chosen is one that Simplified text rarely
+// holds (see gateRune).
+func (c *Converter) addGate(d *Dict) {
+	for k, v := range d.values {
+		if k == v {
+			continue
+		}
+		if r := c.gateRune(k, v); r < 0x10000 {
+			c.gate[r/64] |= 1 << (r % 64)
+		} else {
+			c.gateHi[r] = true
+		}
+	}
+}
+
+// gateRune picks the rune of key to gate on: one that some table changes
+// alone (a Traditional character), else the first that the value
+// replaces when both are as long (瞭 of 一目瞭然 → 一目了然), else the last.
+func (c *Converter) gateRune(key, value string) rune {
+	for _, r := range key {
+		if c.changesAlone(r) {
+			return r
+		}
+	}
+	kr, vr := []rune(key), []rune(value)
+	if len(kr) == len(vr) {
+		for i := range kr {
+			if kr[i] != vr[i] {
+				return kr[i]
+			}
+		}
+	}
+	return kr[len(kr)-1]
+}
+
+// changesAlone reports whether some table maps r alone to another text.
+func (c *Converter) changesAlone(r rune) bool {
+	var buf [utf8.UTFMax]byte
+	key := string(utf8.AppendRune(buf[:0], r))
+	for _, g := range c.Chain {
+		for _, d := range g {
+			if v, ok := d.values[key]; ok && v != key {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// gated reports whether s holds a rune of the gate.
+func (c *Converter) gated(s []byte) bool {
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			i++
+			continue
+		}
+		var r rune
+		if b&0xf0 == 0xe0 && i+2 < len(s) { // three bytes: the BMP beyond U+07FF, every common Han
+			r = rune(b&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
+			i += 3
+		} else {
+			var size int
+			r, size = utf8.DecodeRune(s[i:])
+			i += size
+			if r >= 0x10000 {
+				if c.gateHi[r] {
+					return true
+				}
+				continue
+			}
+		}
+		if c.gate[r/64]&(1<<(r%64)) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *Converter) addTriggers(d *Dict) {
@@ -120,7 +208,7 @@ func (c *Converter) Append(dst []byte, from, to []int32, in []byte) ([]byte, []i
 // changes reports whether some segment of in is changed by some group:
 // if none is, each group passes each segment on as it came.
 func (c *Converter) changes(in []byte) bool {
-	if c.quiet(in) == len(in) {
+	if !c.gated(in) {
 		return false
 	}
 	changed := false

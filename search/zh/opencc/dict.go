@@ -46,6 +46,17 @@ func (d *Dict) add(key, value string) error {
 	return nil
 }
 
+// filter returns the dictionary of the entries whose key keep accepts.
+func (d *Dict) filter(keep func(key string) bool) *Dict {
+	out := newDict()
+	for k, v := range d.values {
+		if keep(k) {
+			_ = out.add(k, v) // d accepted every key
+		}
+	}
+	return out
+}
+
 // starts is the most runes of a key that begins with r, 0 if none does.
 func (d *Dict) starts(r rune) int {
 	if r < 0x10000 {
