@@ -30,3 +30,13 @@ var StopWords []byte
 //
 //go:embed pinyin/phrases.txt
 var PinyinPhrases []byte
+
+// OpenCC holds OpenCC's dictionary files under OpenCCDir (see its
+// README.md): the Traditional → Simplified tables that the fold chain
+// applies, and the Simplified → Traditional ones eval converts with.
+//
+//go:embed opencc/*.txt
+var OpenCC embed.FS
+
+// OpenCCDir is the directory of OpenCC that holds the tables.
+const OpenCCDir = "opencc"

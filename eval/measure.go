@@ -11,6 +11,9 @@ type EngineResult struct {
 	SizeBytes int64
 	Phrase    Counts // quoted phrases against the oracle
 	Words     Counts // the same strings unquoted (recall is what counts)
+	// TradPhrase and TradWords ask the Traditional forms of the same
+	// strings, quoted and unquoted, against the Simplified truth.
+	TradPhrase, TradWords Counts
 	// PhraseKind and WordsKind split Phrase and Words by oracle kind.
 	PhraseKind, WordsKind [numKinds]Counts
 	Titles, Subheads      Ranking
@@ -33,6 +36,8 @@ type Miss struct {
 type answer struct {
 	phrase, words           []string
 	phraseTotal, wordsTotal uint64
+	trad                    [2][]string // phrase, words of the Traditional form
+	tradTotal               [2]uint64
 }
 
 // measure runs every oracle and known-item query on e.
@@ -45,8 +50,10 @@ func measure(ctx context.Context, e Engine, rep *Report, truth []map[string]bool
 		if a.phrase, a.phraseTotal, err = e.All(ctx, Query{Text: rep.Probes[i].Text, Phrase: true}); err != nil {
 			return err
 		}
-		a.words, a.wordsTotal, err = e.All(ctx, Query{Text: rep.Probes[i].Text})
-		return err
+		if a.words, a.wordsTotal, err = e.All(ctx, Query{Text: rep.Probes[i].Text}); err != nil {
+			return err
+		}
+		return askTraditional(ctx, e, rep, i, a)
 	})
 	if err != nil {
 		return res, err
@@ -57,6 +64,8 @@ func measure(ctx context.Context, e Engine, rep *Report, truth []map[string]bool
 		res.PhraseKind[p.Kind].Add(truth[i], a.phrase, a.phraseTotal)
 		res.Words.Add(truth[i], a.words, a.wordsTotal)
 		res.WordsKind[p.Kind].Add(truth[i], a.words, a.wordsTotal)
+		res.TradPhrase.Add(truth[i], a.trad[0], a.tradTotal[0])
+		res.TradWords.Add(truth[i], a.trad[1], a.tradTotal[1])
 		res.Misses = appendMiss(res.Misses, p, true, truth[i], a.phrase, a.phraseTotal)
 		res.Misses = appendMiss(res.Misses, p, false, truth[i], a.words, a.wordsTotal)
 	}
@@ -112,4 +121,18 @@ func rank(ctx context.Context, e Engine, items []KnownItem, workers int) (Rankin
 		r.Add(ranked[i], it.Target)
 	}
 	return r, nil
+}
+
+// askTraditional asks probe i's Traditional form, quoted and unquoted.
+func askTraditional(ctx context.Context, e Engine, rep *Report, i int, a *answer) error {
+	if len(rep.Traditional) <= i {
+		return nil
+	}
+	for k, phrase := range []bool{true, false} {
+		var err error
+		if a.trad[k], a.tradTotal[k], err = e.All(ctx, Query{Text: rep.Traditional[i], Phrase: phrase}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

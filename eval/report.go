@@ -18,9 +18,13 @@ type Report struct {
 	Probes      []Probe
 	Titles      []KnownItem
 	Subheads    []KnownItem
-	Engines     []EngineResult // xinwen first
-	Seg         *Segmentation  // nil when SIGHAN was not given
-	Pinyin      *PinyinResult  // xinwen's pinyin suggestions
+	// Traditional holds the Traditional form of each of Probes (OpenCC
+	// s2t), TraditionalDiffer how many differ from it.
+	Traditional       []string
+	TraditionalDiffer int
+	Engines           []EngineResult // xinwen first
+	Seg               *Segmentation  // nil when SIGHAN was not given
+	Pinyin            *PinyinResult  // xinwen's pinyin suggestions
 }
 
 // Engine returns the result of the engine called name, or nil.
@@ -78,6 +82,11 @@ func (r *Report) rows() []row {
 	}
 	rows = append(rows,
 		row{"unquoted recall (same strings)", func(e *EngineResult) string { return f3(e.Words.Recall()) }},
+		row{fmt.Sprintf("Traditional forms (%d differ): quoted phrase recall", r.TraditionalDiffer),
+			func(e *EngineResult) string { return f3(e.TradPhrase.Recall()) }},
+		row{"Traditional forms: quoted phrase precision", func(e *EngineResult) string { return f3(e.TradPhrase.Precision()) }},
+		row{"Traditional forms: unquoted recall", func(e *EngineResult) string { return f3(e.TradWords.Recall()) }},
+		row{"Traditional forms: unquoted precision", func(e *EngineResult) string { return f3(e.TradWords.Precision()) }},
 		row{"answers whose total disagrees with the hits", func(e *EngineResult) string {
 			return fmt.Sprint(e.Phrase.Inconsistent + e.Words.Inconsistent)
 		}},

@@ -87,6 +87,9 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, err
 	}
 	rep, truth := sample(cfg, docs, clock)
+	if rep.Traditional, rep.TraditionalDiffer, err = TraditionalForms(rep.Probes); err != nil {
+		return nil, err
+	}
 	for _, e := range engines {
 		res, err := measure(ctx, e, rep, truth, cfg.Workers, clock)
 		if err != nil {

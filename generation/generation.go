@@ -39,6 +39,11 @@ var ErrNoIndex = errors.New("no published index")
 // differently.
 var ErrDictMismatch = errors.New("dictionary version mismatch")
 
+// ErrFoldMismatch means an index was built with another script folding
+// (fold.Version) than the one the process runs: Traditional text was
+// folded otherwise, so queries would meet other terms.
+var ErrFoldMismatch = errors.New("script folding mismatch")
+
 // Meta describes one generation; a generation without it is not whole.
 type Meta struct {
 	Generation  string    `json:"generation"`
@@ -47,6 +52,7 @@ type Meta struct {
 	Docs        uint64    `json:"docs"`
 	Schema      int       `json:"schema"`
 	DictVersion string    `json:"dict_version"`
+	Fold        string    `json:"fold"` // fold.Version of the chain that analysed it
 	Zone        string    `json:"zone"`
 	Sources     []string  `json:"sources,omitempty"`
 }

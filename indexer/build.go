@@ -24,6 +24,7 @@ import (
 	"github.com/xinwen-search/xinwen/indexer/article"
 	"github.com/xinwen-search/xinwen/journal"
 	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
 
 // Config is what one indexing run needs.
@@ -169,6 +170,7 @@ func build(ctx context.Context, cfg Config, gen string) (*Summary, error) {
 	meta := generation.Meta{
 		Generation: filepath.Base(gen), Created: time.Now().UTC(), Shards: cfg.Shards,
 		Docs: docs, Schema: search.SchemaVersion, DictVersion: cfg.DictVersion,
+		Fold: fold.Version(),
 		Zone: cfg.Zone.String(), Sources: cfg.Sources,
 	}
 	return sum, generation.WriteMeta(gen, meta)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
 
 // baseGeneration returns the generation an incremental run starts from
@@ -28,6 +29,8 @@ func baseGeneration(cfg Config) (string, error) {
 		return "", fmt.Errorf("index: current generation has %d shards, this run %d: pass --shards %d or rebuild", meta.Shards, cfg.Shards, meta.Shards)
 	case meta.DictVersion != cfg.DictVersion:
 		return "", fmt.Errorf("index: current generation uses dictionaries %s, loaded %s: rebuild: %w", meta.DictVersion, cfg.DictVersion, generation.ErrDictMismatch)
+	case meta.Fold != fold.Version():
+		return "", fmt.Errorf("index: current generation folds script as %s, this run as %s: pass its --script-fold or rebuild: %w", meta.Fold, fold.Version(), generation.ErrFoldMismatch)
 	case meta.Schema != search.SchemaVersion:
 		return "", fmt.Errorf("index: current generation has schema %d, this build writes %d: rebuild", meta.Schema, search.SchemaVersion)
 	}

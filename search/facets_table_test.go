@@ -11,6 +11,7 @@ import (
 
 	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/internal/zhtest"
+	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
 
 // TestOpenRefusesShardsNotScorch: facet tables are read from scorch
@@ -26,7 +27,7 @@ func TestOpenRefusesShardsNotScorch(t *testing.T) {
 	if err := ix.Close(); err != nil {
 		t.Fatal(err)
 	}
-	err = generation.WriteMeta(gen, generation.Meta{Shards: 1, Docs: 1, Schema: SchemaVersion, DictVersion: zhtest.Version()})
+	err = generation.WriteMeta(gen, generation.Meta{Shards: 1, Docs: 1, Schema: SchemaVersion, DictVersion: zhtest.Version(), Fold: fold.Version()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/generation"
+	"github.com/xinwen-search/xinwen/search/zh/fold"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -52,6 +53,10 @@ func Open(dir string, opt Options) (*Index, error) {
 	}
 	if opt.DictVersion != "" && meta.DictVersion != opt.DictVersion {
 		return nil, fmt.Errorf("search: %s built with dictionaries %s, loaded %s: %w", dir, meta.DictVersion, opt.DictVersion, generation.ErrDictMismatch)
+	}
+	if meta.Fold != fold.Version() {
+		return nil, fmt.Errorf("search: %s folds script as %s, this process as %s: pass the --script-fold it was built with or rebuild: %w",
+			dir, meta.Fold, fold.Version(), generation.ErrFoldMismatch)
 	}
 	zone, err := zoneFor(meta.Zone, opt.Zone)
 	if err != nil {

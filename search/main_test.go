@@ -9,6 +9,7 @@ import (
 
 	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/internal/zhtest"
+	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
 
 // TestMain loads jieba once for the whole test binary.
@@ -55,7 +56,7 @@ func writeGeneration(t testing.TB, root, name string, docs []fixture) string {
 		}
 	}
 	err := generation.WriteMeta(gen, generation.Meta{Generation: name, Shards: shards, Docs: uint64(len(docs)),
-		Schema: SchemaVersion, DictVersion: zhtest.Version(), Zone: "Asia/Shanghai"})
+		Schema: SchemaVersion, DictVersion: zhtest.Version(), Fold: fold.Version(), Zone: "Asia/Shanghai"})
 	if err != nil {
 		t.Fatal(err)
 	}

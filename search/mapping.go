@@ -27,7 +27,7 @@ const (
 	FieldURL         = "url"
 	FieldSource      = "source"
 	FieldThumbnail   = "thumbnail"
-	SchemaVersion    = 4 // 4: n-gram fields without byte offsets
+	SchemaVersion    = 5 // 5: Traditional folded into Simplified before analysis (fold.Version in meta)
 	monthLayout      = "2006-01"
 	sortKeyLayout    = "20060102150405"
 	docType          = "article"

@@ -17,6 +17,7 @@ import (
 	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/journal"
+	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
 
 // The ingest overlay holds the articles written through Live.Ingest and
@@ -43,6 +44,7 @@ var metaKey = []byte("xinwen.meta")
 type overlayMeta struct {
 	Schema      int    `json:"schema"`
 	DictVersion string `json:"dict_version"`
+	Fold        string `json:"fold"`
 }
 
 // overlayConfig makes a second process opening the overlay fail fast
@@ -101,6 +103,10 @@ func (ov *overlay) load(ix bleve.Index, log *slog.Logger) error {
 		log.Warn("ingest overlay written with other dictionaries; its articles may match differently until ingested again",
 			"overlay", meta.DictVersion, "loaded", ov.dict)
 	}
+	if meta.Fold != fold.Version() {
+		log.Warn("ingest overlay written with another script folding; its articles may match differently until ingested again",
+			"overlay", meta.Fold, "running", fold.Version())
+	}
 	n, err := ix.DocCount()
 	if err != nil {
 		return fmt.Errorf("search: overlay: %w", err)
@@ -135,7 +141,7 @@ func (ov *overlay) create() error {
 	}
 	ix, err := bleve.NewUsing(tmp, NewMapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, nil)
 	if err == nil {
-		meta, _ := json.Marshal(overlayMeta{Schema: SchemaVersion, DictVersion: ov.dict})
+		meta, _ := json.Marshal(overlayMeta{Schema: SchemaVersion, DictVersion: ov.dict, Fold: fold.Version()})
 		err = errors.Join(ix.SetInternal(metaKey, meta), ix.Close())
 	}
 	if err == nil {

@@ -10,14 +10,16 @@ import (
 	"time"
 
 	"github.com/xinwen-search/xinwen/search/zh"
+	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
 
 // common holds the settings every command that analyzes text shares.
 type common struct {
-	dictDir  string
-	userDict string
-	zone     string
-	index    string
+	dictDir    string
+	userDict   string
+	scriptFold string // fold.Script by name
+	zone       string
+	index      string
 }
 
 // envOr returns the environment variable's value, or def.
@@ -43,6 +45,8 @@ func (c *common) dictFlags(fs *flag.FlagSet) {
 		"jieba dictionary directory (env XINWEN_DICT); default: ./dict beside the binary, /usr/share/xinwen/dict, then gojieba's own")
 	fs.StringVar(&c.userDict, "user-dict", envOr("XINWEN_USER_DICT", ""),
 		"extra user dictionary file, one 'word [freq [tag]]' per line (env XINWEN_USER_DICT)")
+	fs.StringVar(&c.scriptFold, "script-fold", envOr("XINWEN_SCRIPT_FOLD", fold.Regional.String()),
+		"how Traditional Chinese folds into Simplified: regional (also Taiwan and Hong Kong vocabulary) or standard (env XINWEN_SCRIPT_FOLD)")
 	fs.StringVar(&c.zone, "zone", envOr("XINWEN_ZONE", "Asia/Shanghai"),
 		"time zone for dates without one and for bare dates in filters (env XINWEN_ZONE)")
 }
@@ -64,9 +68,16 @@ func (c *common) dictCandidates() []string {
 	return append(cands, "/usr/share/xinwen/dict", zh.BundledDictDir())
 }
 
-// loadSegmenter finds and loads the dictionaries and installs them for
-// Bleve's analyzers.
+// loadSegmenter sets the script folding, then finds and loads the
+// dictionaries and installs them for Bleve's analyzers.
 func (c *common) loadSegmenter() (*zh.Segmenter, error) {
+	script, err := fold.ParseScript(c.scriptFold)
+	if err != nil {
+		return nil, fmt.Errorf("--script-fold: %w", err)
+	}
+	if err := fold.Use(script); err != nil {
+		return nil, err
+	}
 	dir, err := zh.FindDictDir(c.dictCandidates()...)
 	if err != nil {
 		return nil, fmt.Errorf("%w (set --dict or XINWEN_DICT)", err)

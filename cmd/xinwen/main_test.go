@@ -20,7 +20,7 @@ import (
 // Every flag each command defines. A flag added to a command must be added
 // here and to docs/configuration.md, so the documentation cannot drift.
 var (
-	dictFlags  = []string{"dict", "user-dict", "zone"}
+	dictFlags  = []string{"dict", "script-fold", "user-dict", "zone"}
 	serveFlags = []string{"addr", "cors", "cpuprofile", "heap-limit-mb", "index", "json-logs", "reload-interval", "timeout", "token-file"}
 
 	flagsByCommand = map[string][]string{

@@ -12,6 +12,9 @@ import (
 func String(s string) string {
 	var t Text
 	t.fold(s, false)
+	for _, step := range steps().steps {
+		t.apply(step, false)
+	}
 	return string(t.Bytes)
 }
 
@@ -30,8 +33,8 @@ type Text struct {
 // reused across calls to save allocations.
 func (t *Text) Fold(s string) {
 	t.fold(s, true)
-	for _, step := range steps {
-		t.apply(step)
+	for _, step := range steps().steps {
+		t.apply(step, true)
 	}
 }
 

@@ -54,7 +54,7 @@ func TestSimpleRunesMatchNFKC(t *testing.T) {
 	}
 }
 
-// referenceString is String the slow, obvious way.
+// referenceString is the width step the slow, obvious way.
 func referenceString(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFKC.String(strings.ToValidUTF8(s, "\uFFFD")) {
@@ -77,13 +77,13 @@ func FuzzString(f *testing.F) {
 		if !utf8.ValidString(s) {
 			return // invalid bytes: each becomes U+FFFD, ToValidUTF8 merges runs
 		}
-		if got, want := String(s), referenceString(s); got != want {
-			t.Errorf("String(%q) = %q, want %q", s, got, want)
+		if got, want := widthOnly(s), referenceString(s); got != want {
+			t.Errorf("widthOnly(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
 
-// The fast paths must give what NFKC and lower-casing give, character by
+// The fast paths of the width step must give what NFKC and lower-casing give, character by
 // character, in every plane, but for the invisible characters the chain
 // drops and NUL, which it makes a space.
 func TestRunesMatchNFKC(t *testing.T) {
@@ -100,8 +100,8 @@ func TestRunesMatchNFKC(t *testing.T) {
 			}
 			return r
 		}, strings.ToLower(norm.NFKC.String(string(r))))
-		if got := String(string(r)); got != want {
-			t.Fatalf("String(%U) = %q, want %q", r, got, want)
+		if got := widthOnly(string(r)); got != want {
+			t.Fatalf("widthOnly(%U) = %q, want %q", r, got, want)
 		}
 	}
 }
