@@ -14,6 +14,17 @@ type Result struct {
 	// (MaxTerms terms, or lone characters past the search's budget) and
 	// only its first part was searched.
 	Truncated bool `json:"truncated,omitempty"`
+	// Expanded lists the typed words the synonyms file widened, in the
+	// order typed; absent when no rule applied.
+	Expanded []Expansion `json:"expanded,omitempty"`
+}
+
+// Expansion is one typed word (or excluded word) and the synonyms it was
+// searched with besides itself, in their normalized form (lower case,
+// half width).
+type Expansion struct {
+	From string   `json:"from"`
+	To   []string `json:"to"`
 }
 
 // Hit is one matching article.
