@@ -27,9 +27,9 @@ type synonyms struct {
 }
 
 // expand looks up every plain word and exclusion of p in rules. Quoted
-// phrases are not widened: a phrase asks for that exact text. An excluded
-// word excludes its synonyms too: -新冠 means no article on it, whatever
-// it calls it. A synonym of one character, or one punctuation cuts a
+// phrases are not widened: a phrase asks for that exact text. An
+// exclusion, quoted or not (the syntax does not tell them apart), excludes
+// the synonyms too: -新冠 means no article on it, whatever it calls it. A synonym of one character, or one punctuation cuts a
 // character off (see MaxLoneChars), is searched only within what the typed
 // terms left of the budget; one beyond it is left out, and not reported.
 func (p *analyzed) expand(rules *synonym.Set) {
@@ -95,8 +95,16 @@ func withSynonyms(typed query.Query, alts []string) query.Query {
 
 // synonymQuery finds alt as a substring, its boost divided among the
 // bigrams its phrase query sums, so a long synonym counts no more than a
-// short one.
+// short one. A synonym of ASCII letters and digits only (ai, who, mers)
+// is found as a whole word instead: the reader did not type it, and as a
+// substring it would match said, whole and farmers.
 func synonymQuery(alt string) query.Query {
+	if isASCIIWord(alt) {
+		return bleve.NewDisjunctionQuery(
+			termQuery(FieldTitle, alt, boostSynonym*boostTitleWord),
+			termQuery(FieldBody, alt, boostSynonym*boostBodyWord),
+		)
+	}
 	toks, err := zh.Analyze(zh.BigramAnalyzerName, alt)
 	if err != nil || len(toks) == 0 {
 		return bleve.NewMatchNoneQuery()

@@ -23,12 +23,15 @@ var synonymFixtures = []fixture{
 	{id: "scattered", title: "美国联邦政府公布预算", body: "美国联邦政府的战略储备由一个委员会管理。"},
 	{id: "short", title: "美联储维持利率不变", body: "美联储官员表示将继续观察。"},
 	{id: "hk", title: "联储局议息结果公布", body: "联储局宣布维持利率。"},
+	{id: "ai", title: "AI芯片出货量增长", body: "多家厂商发布AI芯片。"},
+	{id: "said", title: "外电报道", body: "He said the main office in Taiwan stays open."},
 }
 
 const synonymRules = `# test rules
 新冠, 新型冠状病毒, COVID-19
 美联储, 美国联邦储备委员会
 联储局 => 美联储
+人工智能, AI
 `
 
 func openWithSynonyms(t *testing.T, docs []fixture, src *synonym.Source) *Index {
@@ -72,6 +75,8 @@ func TestSynonyms(t *testing.T) {
 		{"with another word", "新冠 临床试验", []string{"typed", "full"},
 			[]xinwen.Expansion{{From: "新冠", To: []string{"新型冠状病毒", "covid-19"}}}},
 		{"no rule", "流感", []string{"flu"}, nil},
+		{"a Latin synonym is a whole word", "人工智能", []string{"ai"},
+			[]xinwen.Expansion{{From: "人工智能", To: []string{"ai"}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

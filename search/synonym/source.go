@@ -62,7 +62,12 @@ func (s *Source) Rules() *Set {
 }
 
 // Path is the file the rules come from; "" for fixed rules.
-func (s *Source) Path() string { return s.path }
+func (s *Source) Path() string {
+	if s == nil {
+		return ""
+	}
+	return s.path
+}
 
 // Reload reads the file again and puts its rules in force. On error (the
 // file is gone, or has a bad line) the rules in force stay, and the error
@@ -83,6 +88,12 @@ func (s *Source) Refresh() (changed bool, rules int, err error) {
 	defer s.mu.Unlock()
 	st, err := stat(s.path)
 	if err != nil {
+		// Said once: a file being replaced may be missing for a moment,
+		// and a watcher would repeat it every tick.
+		if s.stamp == (fileStamp{}) {
+			err = nil
+		}
+		s.stamp = fileStamp{}
 		return false, s.Rules().Rules(), err
 	}
 	if st == s.stamp {

@@ -73,6 +73,13 @@ func TestSourceRefresh(t *testing.T) {
 	if _, _, err := src.Refresh(); err == nil || src.Rules().Lookup("联储局") == nil {
 		t.Errorf("a removed file: err %v, rules kept %v", err, src.Rules().Lookup("联储局"))
 	}
+	if _, _, err := src.Refresh(); err != nil {
+		t.Errorf("a file still missing is reported again: %v", err)
+	}
+	writeFile(t, path, "新冠, COVID-19\n", t0.Add(3*time.Second))
+	if changed, _, err := src.Refresh(); !changed || err != nil || src.Rules().Lookup("新冠") == nil {
+		t.Errorf("the file back: changed %v, err %v", changed, err)
+	}
 }
 
 func TestOpenBadFile(t *testing.T) {
