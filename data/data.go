@@ -1,6 +1,6 @@
 // Package data holds what xinwen ships besides code: the news user
-// dictionary, the stop list and the sample articles for the demo, embedded
-// so that the binary carries them.
+// dictionary, the stop list, the synonyms and the sample articles for the
+// demo, embedded so that the binary carries them.
 package data
 
 import "embed"
@@ -23,3 +23,10 @@ var UserDict []byte
 //
 //go:embed stopwords.txt
 var StopWords []byte
+
+// Synonyms is xinwen's built-in synonyms file (the Solr format that
+// search/synonym reads): news aliases that find each other, used unless
+// --synonyms names another file.
+//
+//go:embed synonyms.txt
+var Synonyms []byte
