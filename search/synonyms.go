@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -47,12 +48,26 @@ func (p *analyzed) expand(rules *synonym.Set) {
 }
 
 // alternatives returns the synonyms of term that fit the lone-character
-// budget, and records them in p.expanded.
+// budget and could find more, and records them in p.expanded. A synonym
+// holding the typed word (新冠肺炎 for 新冠), or another synonym kept
+// (新型冠状病毒肺炎 beside 新型冠状病毒), finds nothing they do not: a
+// word matches wherever its text occurs. It is left out, which saves its
+// phrase query.
 func (p *analyzed) alternatives(term string, rules *synonym.Set) []string {
-	var out []string
+	typed := synonym.Fold(term)
+	var fit []string
 	for _, alt := range rules.Lookup(term) {
+		if strings.Contains(alt, typed) {
+			continue
+		}
 		if n := substringExpansions(alt); n <= p.loneLeft {
 			p.loneLeft -= n
+			fit = append(fit, alt)
+		}
+	}
+	var out []string
+	for _, alt := range fit {
+		if !slices.ContainsFunc(fit, func(o string) bool { return o != alt && strings.Contains(alt, o) }) {
 			out = append(out, alt)
 		}
 	}

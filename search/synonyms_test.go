@@ -155,6 +155,27 @@ func TestBadSynonymsFileKeepsRules(t *testing.T) {
 	}
 }
 
+// A synonym that holds the typed word, or another synonym, finds nothing
+// more and is left out.
+func TestSynonymsHoldingAnotherLeftOut(t *testing.T) {
+	ix := openWithSynonyms(t, synonymFixtures, fixedRules(t, "新冠, 新冠肺炎, 新型冠状病毒, 新型冠状病毒肺炎, COVID-19\n"))
+	for q, want := range map[string][]string{
+		"新冠":       {"新型冠状病毒", "covid-19"},
+		"新冠肺炎":     {"新冠", "新型冠状病毒", "covid-19"},
+		"新型冠状病毒肺炎": {"新冠", "新型冠状病毒", "covid-19"},
+		"covid":    nil, // no rule names it
+	} {
+		res := search(t, ix, xinwen.SearchRequest{Query: q})
+		var got []string
+		if len(res.Expanded) > 0 {
+			got = res.Expanded[0].To
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: expanded to %q, want %q", q, got, want)
+		}
+	}
+}
+
 // A one-character synonym spends the lone-character budget; past it, it is
 // left out and not reported.
 func TestLoneCharacterSynonymWithinBudget(t *testing.T) {
