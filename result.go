@@ -18,12 +18,23 @@ type Result struct {
 	// is for the Hanzi word it spells (SearchRequest.NoRewrite turns it
 	// off).
 	Rewritten *Rewrite `json:"rewritten,omitempty"`
+	// Expanded lists the typed words the synonyms file widened, in the
+	// order typed; absent when no rule applied.
+	Expanded []Expansion `json:"expanded,omitempty"`
 }
 
 // Rewrite says which query was searched instead of the typed one.
 type Rewrite struct {
 	From string `json:"from"` // as typed: xiangcunzhenxing
 	To   string `json:"to"`   // searched: 乡村振兴
+}
+
+// Expansion is one typed word (or excluded word) and the synonyms it was
+// searched with besides itself, in their normalized form (lower case,
+// half width).
+type Expansion struct {
+	From string   `json:"from"`
+	To   []string `json:"to"`
 }
 
 // Hit is one matching article.

@@ -1,6 +1,7 @@
 // Package data holds what xinwen ships besides code: the news user
-// dictionary, the stop list, the phrase readings of pinyin and the sample
-// articles for the demo, embedded so that the binary carries them.
+// dictionary, the stop list, the synonyms, the phrase readings of pinyin,
+// OpenCC's tables and the sample articles for the demo, embedded so that
+// the binary carries them.
 package data
 
 import "embed"
@@ -40,3 +41,10 @@ var OpenCC embed.FS
 
 // OpenCCDir is the directory of OpenCC that holds the tables.
 const OpenCCDir = "opencc"
+
+// Synonyms is xinwen's built-in synonyms file (the Solr format that
+// search/synonym reads): news aliases that find each other, used unless
+// --synonyms names another file.
+//
+//go:embed synonyms.txt
+var Synonyms []byte

@@ -18,6 +18,10 @@ type analyzed struct {
 	// some of the word out (a stop word: 部就 -> 部).
 	terms   [][]string
 	partial []bool
+	// loneLeft is what remains of MaxLoneChars after the typed terms;
+	// synonyms may spend it (see expand).
+	loneLeft int
+	synonyms // empty until expand
 }
 
 // MaxLoneChars is how many lone characters a query may expand: words,
@@ -49,6 +53,7 @@ func analyze(q syntax.Query) (analyzed, error) {
 	p.Phrases = keep(p.Phrases, substringExpansions)
 	p.Words = keep(p.Words, wordExpansions)
 	p.Excludes = keep(p.Excludes, substringExpansions)
+	p.loneLeft = budget
 	p.terms = make([][]string, len(p.Words))
 	p.partial = make([]bool, len(p.Words))
 	for i, w := range p.Words {

@@ -43,7 +43,7 @@ func textQuery(p analyzed) query.Query {
 		b.AddMust(bleve.NewMatchAllQuery()) // only exclusions: all but those
 	}
 	for i, w := range p.Words {
-		b.AddMust(wordQuery(w, p.terms[i], p.partial[i]))
+		b.AddMust(withSynonyms(wordQuery(w, p.terms[i], p.partial[i]), p.wordAlts(i)))
 		// A typed word jieba cuts in a few (常务会议审议) counts more where
 		// it stands as typed. Its seam bigrams (议审) would not tell: they
 		// occur in 会议审议 too, so this asks for the exact string. Not for
@@ -74,8 +74,11 @@ func textQuery(p analyzed) query.Query {
 			}
 		}
 	}
-	for _, x := range p.Excludes {
+	for i, x := range p.Excludes {
 		b.AddMustNot(substringQuery(x, 1, 1))
+		for _, alt := range p.excludeAlts(i) {
+			b.AddMustNot(substringQuery(alt, 1, 1))
+		}
 	}
 	return b
 }

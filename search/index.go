@@ -12,6 +12,7 @@ import (
 
 	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/generation"
+	"github.com/xinwen-search/xinwen/search/synonym"
 	"github.com/xinwen-search/xinwen/search/zh/fold"
 
 	"github.com/blevesearch/bleve/v2"
@@ -28,6 +29,9 @@ type Options struct {
 	// WriteZone buckets the months of the articles written through
 	// Live.Ingest; nil: xinwen.DefaultZone().
 	WriteZone *time.Location
+	// Synonyms widens typed words with the rules in force at the start of
+	// each search; nil: none.
+	Synonyms *synonym.Source
 }
 
 // Index is one open generation: its shards searched as one.
@@ -40,6 +44,7 @@ type Index struct {
 	suggest *suggester
 	facets  *facetTables
 	size    int64
+	syn     *synonym.Source
 }
 
 // Open opens the generation in dir (a gen-... directory).
@@ -62,7 +67,7 @@ func Open(dir string, opt Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{dir: dir, meta: meta, zone: zone}
+	ix := &Index{dir: dir, meta: meta, zone: zone, syn: opt.Synonyms}
 	for i := range meta.Shards {
 		s, err := bleve.OpenUsing(generation.ShardDir(dir, i), map[string]any{"read_only": true})
 		if err != nil {

@@ -10,7 +10,8 @@ import (
 // needlesOf lists what to mark for a query: each typed word and phrase as
 // a whole, wherever it occurs (the search matched it as a substring), and
 // the words the query analyzer cut a typed word into (an article may hold
-// them apart); those of ASCII letters and digits only are bounded.
+// them apart), and the synonyms each word was searched with (matched as
+// substrings too); those of ASCII letters and digits only are bounded.
 func needlesOf(p analyzed) []highlight.Needle {
 	var out []highlight.Needle
 	for _, ph := range p.Phrases {
@@ -23,6 +24,9 @@ func needlesOf(p analyzed) []highlight.Needle {
 			if t != nw && (utf8.RuneCountInString(t) > 1 || utf8.RuneCountInString(w) == 1) {
 				out = append(out, highlight.Needle{Text: t, Bounded: isASCIIWord(t)})
 			}
+		}
+		for _, alt := range p.wordAlts(i) {
+			out = append(out, highlight.Needle{Text: alt, Bounded: isASCIIWord(alt)})
 		}
 	}
 	return out

@@ -7,7 +7,11 @@ import (
 	"testing"
 
 	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/data"
+	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/internal/testcorpus"
+	"github.com/xinwen-search/xinwen/internal/zhtest"
+	"github.com/xinwen-search/xinwen/search/synonym"
 	"github.com/xinwen-search/xinwen/search/syntax"
 	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
@@ -77,4 +81,35 @@ func BenchmarkAnalyze(b *testing.B) {
 			}
 		}
 	}
+}
+
+// BenchmarkQueriesSynonyms runs the same queries with the built-in
+// synonyms in force, as xinwen serve runs by default: what looking up
+// words that no rule names costs, plus the few the rules widen.
+func BenchmarkQueriesSynonyms(b *testing.B) {
+	docs := readCorpusFixtures(b, testcorpus.Path(b, "xwlb.jsonl.gz"), 1000)
+	gen := writeGeneration(b, b.TempDir(), generation.Prefix+"bench", docs)
+	rules, err := synonym.ParseFixed(data.Synonyms, "data/synonyms.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix, err := Open(gen, Options{DictVersion: zhtest.Version(), Synonyms: rules})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	queries := benchQueries(docs)
+	widened := 0
+	ctx := context.Background()
+	for b.Loop() {
+		widened = 0
+		for _, q := range queries {
+			res, err := ix.Search(ctx, xinwen.SearchRequest{Query: q, Size: 10})
+			if err != nil {
+				b.Fatalf("%s: %v", q, err)
+			}
+			widened += len(res.Expanded)
+		}
+	}
+	b.ReportMetric(float64(widened), "widened/op")
 }

@@ -36,6 +36,7 @@ func (ix *Index) searchOnce(ctx context.Context, req xinwen.SearchRequest) (*xin
 	if err != nil {
 		return nil, err
 	}
+	p.expand(ix.syn.Rules())
 	q := buildQuery(p, req)
 	sr, rerank, err := ix.searchRequest(q, p, req)
 	if err != nil {
@@ -65,7 +66,7 @@ func (ix *Index) searchOnce(ctx context.Context, req xinwen.SearchRequest) (*xin
 	if err != nil {
 		return nil, err
 	}
-	out := &xinwen.Result{Total: res.Total, Page: req.Page, Size: req.Size, Truncated: p.Truncated}
+	out := &xinwen.Result{Total: res.Total, Page: req.Page, Size: req.Size, Truncated: p.Truncated, Expanded: p.expanded}
 	needles := needlesOf(p)
 	out.Hits = make([]xinwen.Hit, 0, len(hits))
 	for _, h := range hits {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/xinwen-search/xinwen/data"
+	"github.com/xinwen-search/xinwen/search/synonym"
 	"github.com/xinwen-search/xinwen/search/zh"
 	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
@@ -20,6 +22,7 @@ type common struct {
 	scriptFold string // fold.Script by name
 	zone       string
 	index      string
+	synonyms   string
 }
 
 // envOr returns the environment variable's value, or def.
@@ -49,6 +52,30 @@ func (c *common) dictFlags(fs *flag.FlagSet) {
 		"how Traditional Chinese folds into Simplified: regional (also Taiwan and Hong Kong vocabulary) or standard (env XINWEN_SCRIPT_FOLD)")
 	fs.StringVar(&c.zone, "zone", envOr("XINWEN_ZONE", "Asia/Shanghai"),
 		"time zone for dates without one and for bare dates in filters (env XINWEN_ZONE)")
+}
+
+// noSynonyms is the --synonyms value that turns synonyms off.
+const noSynonyms = "none"
+
+func (c *common) synonymsFlag(fs *flag.FlagSet) {
+	fs.StringVar(&c.synonyms, "synonyms", envOr("XINWEN_SYNONYMS", ""),
+		"synonyms file, a rule a line: 'a, b, c' or 'a => b' (env XINWEN_SYNONYMS); default: the built-in news aliases (data/synonyms.txt); 'none': no synonyms")
+}
+
+// loadSynonyms reads --synonyms: nil for none, the built-in list when
+// unset, else the file (which serve re-reads when it changes).
+func (c *common) loadSynonyms() (*synonym.Source, error) {
+	switch c.synonyms {
+	case noSynonyms:
+		return nil, nil
+	case "":
+		return synonym.ParseFixed(data.Synonyms, "data/synonyms.txt")
+	}
+	src, err := synonym.Open(c.synonyms)
+	if err != nil {
+		return nil, fmt.Errorf("--synonyms: %w", err)
+	}
+	return src, nil
 }
 
 func (c *common) indexFlag(fs *flag.FlagSet, def string) {

@@ -234,16 +234,17 @@ func batchFound(t *testing.T, base string, b int) int {
 
 var servingOn = regexp.MustCompile(` on (http://[^/ ]+)/`)
 
-// startServe runs xinwen serve on a free loopback port and waits until it
-// answers; it returns the process and its base URL.
-func startServe(t *testing.T, dir, tokenFile string) (*child, string) {
+// startServe runs xinwen serve on a free loopback port, with extra flags,
+// and waits until it answers; it returns the process and its base URL.
+func startServe(t *testing.T, dir, tokenFile string, extra ...string) (*child, string) {
 	t.Helper()
 	pr, pw, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(os.Args[0], "serve", "--index", dir, "--addr", "127.0.0.1:0",
-		"--token-file", tokenFile, "--dict", zh.BundledDictDir())
+	args := append([]string{"serve", "--index", dir, "--addr", "127.0.0.1:0",
+		"--token-file", tokenFile, "--dict", zh.BundledDictDir()}, extra...)
+	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), childEnv+"=1")
 	c := &child{cmd: cmd, out: &syncBuffer{}, done: make(chan struct{})}
 	cmd.Stdout, cmd.Stderr = pw, c.out

@@ -21,7 +21,7 @@ import (
 // here and to docs/configuration.md, so the documentation cannot drift.
 var (
 	dictFlags  = []string{"dict", "script-fold", "user-dict", "zone"}
-	serveFlags = []string{"addr", "cors", "cpuprofile", "heap-limit-mb", "index", "json-logs", "reload-interval", "timeout", "token-file"}
+	serveFlags = []string{"addr", "cors", "cpuprofile", "heap-limit-mb", "index", "json-logs", "reload-interval", "synonyms", "timeout", "token-file"}
 
 	flagsByCommand = map[string][]string{
 		"index": append([]string{"batch", "cpuprofile", "delete", "incremental", "index", "keep",
@@ -29,7 +29,7 @@ var (
 		"serve": append(slices.Clone(serveFlags), dictFlags...),
 		"demo":  append(slices.Clone(serveFlags), dictFlags...),
 		"search": append([]string{"category", "from", "index", "json", "page", "recency", "size",
-			"sort", "to"}, dictFlags...),
+			"sort", "synonyms", "to"}, dictFlags...),
 		"analyze": append([]string{"json", "mode"}, dictFlags...),
 		"eval": append([]string{"corpus", "docs", "known", "oracle", "out", "seed", "sighan"},
 			dictFlags...),

@@ -26,6 +26,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := newFlagSet("search", "search --index DIR [flags] QUERY\n\nQUERY: words (all must match), \"quoted phrase\" (exact), -word (exclude).", stderr)
 	c.dictFlags(fs)
 	c.indexFlag(fs, "xinwen-index")
+	c.synonymsFlag(fs)
 	fs.Var(&cats, "category", "category prefix, e.g. 新闻联播 or 体育/足球 (repeatable: any matches)")
 	fs.StringVar(&from, "from", "", "earliest date, YYYY-MM-DD or RFC 3339 (inclusive)")
 	fs.StringVar(&to, "to", "", "latest date, YYYY-MM-DD or RFC 3339 (inclusive)")
@@ -50,11 +51,15 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	req.Query, req.Categories = strings.Join(fs.Args(), " "), cats
 	req.CountOnly = req.Size == 0
+	syn, err := c.loadSynonyms()
+	if err != nil {
+		return err
+	}
 	gen, err := generation.Current(c.index)
 	if err != nil {
 		return err
 	}
-	ix, err := search.Open(gen, search.Options{DictVersion: seg.Version()})
+	ix, err := search.Open(gen, search.Options{DictVersion: seg.Version(), Synonyms: syn})
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/xinwen-search/xinwen/indexer"
 	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen/search/synonym"
 	"github.com/xinwen-search/xinwen/web"
 )
 
@@ -40,9 +42,10 @@ func (sc *serveConfig) flags(name, synopsis string, stderr io.Writer, defIndex s
 	fs := newFlagSet(name, synopsis, stderr)
 	sc.dictFlags(fs)
 	sc.indexFlag(fs, defIndex)
+	sc.synonymsFlag(fs)
 	fs.StringVar(&sc.addr, "addr", envOr("XINWEN_ADDR", "127.0.0.1:8080"), "listen address HOST:PORT (env XINWEN_ADDR)")
 	fs.DurationVar(&sc.timeout, "timeout", 5*time.Second, "per-request timeout")
-	fs.DurationVar(&sc.reload, "reload-interval", 2*time.Second, "how often to check CURRENT for a newly published generation (SIGHUP checks at once)")
+	fs.DurationVar(&sc.reload, "reload-interval", 2*time.Second, "how often to check CURRENT for a newly published generation and the --synonyms file for changes (SIGHUP checks at once)")
 	fs.StringVar(&sc.cors, "cors", envOr("XINWEN_CORS", ""), "comma-separated origins allowed by CORS, * for any; empty: CORS off (env XINWEN_CORS)")
 	fs.BoolVar(&sc.jsonLogs, "json-logs", false, "log JSON instead of text")
 	fs.Int64Var(&sc.heapLimit, "heap-limit-mb", 128, "collect garbage only when the Go heap reaches this many MiB (0: Go's default pacing; ignored when GOGC or GOMEMLIMIT is set)")
@@ -82,7 +85,12 @@ func (sc *serveConfig) serve(ctx context.Context, stdout, stderr io.Writer, read
 		return err
 	}
 	defer seg.Close()
-	live, err := search.OpenLive(sc.index, search.Options{DictVersion: seg.Version(), WriteZone: zone}, log)
+	syn, err := sc.loadSynonyms()
+	if err != nil {
+		return err
+	}
+	log.Info("synonyms", "rules", syn.Rules().Rules(), "file", cmp.Or(sc.synonyms, "built-in"))
+	live, err := search.OpenLive(sc.index, search.Options{DictVersion: seg.Version(), WriteZone: zone, Synonyms: syn}, log)
 	if err != nil {
 		return err
 	}
@@ -94,7 +102,10 @@ func (sc *serveConfig) serve(ctx context.Context, stdout, stderr io.Writer, read
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go live.Watch(ctx, sc.reload)
-	go reloadOnHUP(ctx, live, log)
+	if syn.Path() != "" {
+		go watchSynonyms(ctx, syn, sc.reload, log)
+	}
+	go reloadOnHUP(ctx, live, syn, log)
 
 	opt := web.Options{Logger: log, RequestTimeout: sc.timeout, Zone: zone, CORSOrigins: splitList(sc.cors), Token: token}
 	if token != "" {
@@ -173,7 +184,7 @@ func (sc *serveConfig) logger(w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, nil))
 }
 
-func reloadOnHUP(ctx context.Context, live *search.Live, log *slog.Logger) {
+func reloadOnHUP(ctx context.Context, live *search.Live, syn *synonym.Source, log *slog.Logger) {
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
@@ -185,8 +196,37 @@ func reloadOnHUP(ctx context.Context, live *search.Live, log *slog.Logger) {
 			if _, err := live.Reload(); err != nil {
 				log.Warn("reload on SIGHUP failed; still serving the previous generation", "err", err)
 			}
+			if syn.Path() != "" {
+				n, err := syn.Reload()
+				logSynonymReload(log, n, err)
+			}
 		}
 	}
+}
+
+// watchSynonyms re-reads the synonyms file every interval when it changed,
+// until ctx ends.
+func watchSynonyms(ctx context.Context, syn *synonym.Source, interval time.Duration, log *slog.Logger) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if changed, n, err := syn.Refresh(); changed || err != nil {
+				logSynonymReload(log, n, err)
+			}
+		}
+	}
+}
+
+func logSynonymReload(log *slog.Logger, rules int, err error) {
+	if err != nil {
+		log.Warn("synonyms reload failed; the previous rules stay in force", "rules", rules, "err", err)
+		return
+	}
+	log.Info("synonyms reloaded", "rules", rules)
 }
 
 func splitList(s string) []string {
