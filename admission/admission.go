@@ -41,10 +41,10 @@ type Outcome int
 
 // The outcomes of Admit.
 const (
-	Admitted Outcome = iota // ran at once
-	Queued                  // waited for a slot, then ran
-	Rejected                // the queue was full (ErrBusy)
-	Abandoned               // its context ended while it waited
+	Admitted  Outcome = iota // ran at once
+	Queued                   // waited for a slot, then ran
+	Rejected                 // the queue was full (ErrBusy)
+	Abandoned                // its context ended while it waited
 )
 
 func (o Outcome) String() string {

@@ -25,8 +25,8 @@ func TestCost(t *testing.T) {
 		{`"乡村振兴"`, admission.Cheap},
 		{"", admission.Cheap},
 		{strings.Repeat("乡村振兴战略推进", 7), admission.Expensive}, // 56 runes
-		{"一 二 三 四 五 六 七", admission.Expensive},                // 7 items
-		{"的", admission.Expensive},                            // a lone character
+		{"一 二 三 四 五 六 七", admission.Expensive},               // 7 items
+		{"的", admission.Expensive},                           // a lone character
 		{"乡村 振兴 农业 发展 战略", admission.Expensive},              // every term in every document, five times over
 	}
 	for _, tt := range tests {
