@@ -32,7 +32,7 @@ func (s *Server) apiSearch(c *gin.Context) {
 // search calls the Searcher and notes the hit count for the access log.
 // Nil slices become empty so the JSON always has arrays.
 func (s *Server) search(c *gin.Context, req xinwen.SearchRequest) (*xinwen.Result, error) {
-	res, err := s.s.Search(c.Request.Context(), req)
+	res, err := s.searchWithin(c, req, s.opt.SearchTimeout)
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/admission"
 )
 
 // Kinds of request error found by this package alone. They never leave
@@ -66,6 +67,8 @@ var errorTable = []struct {
 	{errUnauthorized, http.StatusUnauthorized, "unauthorized", false, "missing or wrong bearer token"},
 	{errWritesOff, http.StatusForbidden, "writes_disabled", false,
 		"write endpoints are off: start xinwen serve with --token-file or XINWEN_TOKEN"},
+	{admission.ErrBusy, http.StatusTooManyRequests, "busy", false,
+		"too many expensive searches are running; retry after the time in Retry-After, or shorten the query"},
 	{context.DeadlineExceeded, http.StatusGatewayTimeout, "timeout", false, "the search took too long, try a narrower query"},
 	{context.Canceled, statusClientClosed, "canceled", false, "the client closed the request"},
 }

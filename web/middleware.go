@@ -38,6 +38,7 @@ func (s *Server) observe(c *gin.Context) {
 		"method", c.Request.Method,
 		"route", route,
 		"status", status,
+		"client", c.ClientIP(),
 		"latency_ms", float64(took.Microseconds()) / 1000,
 	}
 	if q := c.Query("q"); q != "" {

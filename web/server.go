@@ -2,11 +2,15 @@ package web
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/admission"
 
 	"github.com/gin-gonic/gin"
 )
@@ -28,6 +32,21 @@ type Options struct {
 	Token string
 	// WriteTimeout bounds each write request; 0 means DefaultWriteTimeout.
 	WriteTimeout time.Duration
+	// SearchTimeout bounds each search of the box or the API, waiting for
+	// admission included; 0 means DefaultSearchTimeout.
+	SearchTimeout time.Duration
+	// ExportTimeout is the larger budget of exports and analysts' calls;
+	// 0 means DefaultExportTimeout.
+	ExportTimeout time.Duration
+	// Coster classes searches as cheap or expensive; nil means all cheap.
+	Coster Coster
+	// Gate runs expensive searches in bounded slots; nil means
+	// admission.New(0, -1): half the cores, a queue twice that.
+	Gate *admission.Gate
+	// TrustedProxies are the addresses or CIDR ranges whose
+	// X-Forwarded-For is believed; empty trusts none, and the client is
+	// the connection's address.
+	TrustedProxies []string
 }
 
 // DefaultRequestTimeout bounds a request when Options.RequestTimeout is zero.
@@ -39,6 +58,8 @@ type Server struct {
 	opt      Options
 	log      *slog.Logger
 	metrics  *metrics
+	gate     *admission.Gate
+	admitted admitMetrics
 	pages    pages
 	engine   *gin.Engine
 	writes   bool              // a Writer and a Token are configured
@@ -57,6 +78,15 @@ func New(s xinwen.Searcher, opt Options) *Server {
 	if opt.WriteTimeout <= 0 {
 		opt.WriteTimeout = DefaultWriteTimeout
 	}
+	if opt.SearchTimeout <= 0 {
+		opt.SearchTimeout = DefaultSearchTimeout
+	}
+	if opt.ExportTimeout <= 0 {
+		opt.ExportTimeout = DefaultExportTimeout
+	}
+	if opt.Gate == nil {
+		opt.Gate = admission.New(0, -1)
+	}
 	if opt.Zone == nil {
 		opt.Zone = xinwen.DefaultZone()
 	}
@@ -65,10 +95,12 @@ func New(s xinwen.Searcher, opt Options) *Server {
 		opt:      opt,
 		log:      opt.Logger,
 		metrics:  newMetrics(s),
+		gate:     opt.Gate,
 		pages:    mustParsePages(),
 		writes:   opt.Writer != nil && opt.Token != "",
 		tokenSum: sha256.Sum256([]byte(opt.Token)),
 	}
+	srv.admitted = newAdmitMetrics(srv.metrics.reg)
 	srv.engine = srv.routes()
 	return srv
 }
@@ -79,7 +111,9 @@ func (s *Server) Handler() http.Handler { return s.engine }
 func (s *Server) routes() *gin.Engine {
 	gin.SetMode(gin.ReleaseMode)
 	e := gin.New()
-	_ = e.SetTrustedProxies(nil) // access log uses RemoteAddr, never X-Forwarded-For
+	if err := e.SetTrustedProxies(s.opt.TrustedProxies); err != nil {
+		panic(err) // ParseTrustedProxies checked them
+	}
 	e.HandleMethodNotAllowed = true
 	// Route on the escaped path, so that an id holding "/" (sent as %2F,
 	// as the page's links write it) is one path segment.
@@ -103,4 +137,20 @@ func (s *Server) routes() *gin.Engine {
 	e.NoRoute(s.notFound)
 	e.NoMethod(s.noMethod)
 	return e
+}
+
+// ParseTrustedProxies reads a comma-separated list of addresses and CIDR
+// ranges for Options.TrustedProxies.
+func ParseTrustedProxies(list string) ([]string, error) {
+	var out []string
+	for _, p := range strings.Split(list, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if _, _, err := net.ParseCIDR(p); err != nil && net.ParseIP(p) == nil {
+			return nil, fmt.Errorf("web: trusted proxy %q is neither an address nor a CIDR range", p)
+		}
+		out = append(out, p)
+	}
+	return out, nil
 }

@@ -21,7 +21,8 @@ import (
 // here and to docs/configuration.md, so the documentation cannot drift.
 var (
 	dictFlags  = []string{"dict", "script-fold", "user-dict", "zone"}
-	serveFlags = []string{"addr", "cors", "cpuprofile", "heap-limit-mb", "index", "json-logs", "reload-interval", "synonyms", "timeout", "token-file"}
+	serveFlags = []string{"addr", "cors", "cpuprofile", "heap-limit-mb", "index", "json-logs", "reload-interval", "synonyms", "timeout", "token-file",
+		"search-timeout", "export-timeout", "expensive-slots", "expensive-queue", "trusted-proxies"}
 
 	flagsByCommand = map[string][]string{
 		"index": append([]string{"batch", "cpuprofile", "delete", "incremental", "index", "keep",

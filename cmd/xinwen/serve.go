@@ -33,6 +33,7 @@ type serveConfig struct {
 	cpuProf   string
 	heapLimit int64
 	tokenFile string
+	limits    limitFlags
 }
 
 // minTokenLen keeps guessable write tokens out.
@@ -52,6 +53,7 @@ func (sc *serveConfig) flags(name, synopsis string, stderr io.Writer, defIndex s
 	fs.StringVar(&sc.cpuProf, "cpuprofile", "", "write a CPU profile of the whole run, until shutdown, to this file (go tool pprof)")
 	fs.StringVar(&sc.tokenFile, "token-file", envOr("XINWEN_TOKEN_FILE", ""),
 		"file holding the bearer token that turns on POST /api/articles, DELETE /api/articles/:id and POST /api/admin/reload (env XINWEN_TOKEN_FILE, or the token itself in XINWEN_TOKEN); none: those endpoints answer 403")
+	sc.limits.flags(fs)
 	return fs
 }
 
@@ -110,6 +112,9 @@ func (sc *serveConfig) serve(ctx context.Context, stdout, stderr io.Writer, read
 	opt := web.Options{Logger: log, RequestTimeout: sc.timeout, Zone: zone, CORSOrigins: splitList(sc.cors), Token: token}
 	if token != "" {
 		opt.Writer = ingester{Live: live, zone: zone}
+	}
+	if err := sc.limits.apply(&opt, live); err != nil {
+		return err
 	}
 	log.Info("write endpoints", "enabled", opt.Writer != nil)
 	return sc.listen(ctx, web.New(live, opt).Handler(), live.Stats().Docs, stdout, log, ready)
