@@ -55,7 +55,7 @@ func newExactPhraseSearcher(ctx context.Context, i index.IndexReader, q *exactPh
 		return nil, fmt.Errorf("phrase: %w", err)
 	}
 	must.SetQueryNorm(1 / math.Sqrt(must.Weight()))
-	return &exactPhraseSearcher{must: must, q: q, r: i, slotOf: slotOf, pos: make([][]uint64, len(q.terms))}, nil
+	return &exactPhraseSearcher{must: must, q: q, r: i, slotOf: slotOf, pos: make([][]uint64, len(q.terms)), ctx: ctx}, nil
 }
 
 // slotTerms lists the terms slot k stands for in the index.
@@ -105,7 +105,16 @@ type exactPhraseSearcher struct {
 	r      index.IndexReader // for stored text, when q.runs is set
 	slotOf map[string][]int  // index term -> the slots it fills
 	pos    [][]uint64        // per slot, the candidate's positions (reused)
+	// ctx is the search's: first stops on it, since a phrase whose
+	// bigrams are common but never in order can check thousands of
+	// candidates, reading their stored text, before it yields a hit to
+	// the collector that would notice the deadline.
+	ctx context.Context
 }
+
+// phraseCheckEvery is how many candidates first checks between looks at
+// the search's context.
+const phraseCheckEvery = 64
 
 func (s *exactPhraseSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
 	dm, err := s.must.Next(ctx)
@@ -119,7 +128,12 @@ func (s *exactPhraseSearcher) Advance(ctx *bsearch.SearchContext, id index.Index
 
 // first returns dm or the first later candidate that has the phrase.
 func (s *exactPhraseSearcher) first(ctx *bsearch.SearchContext, dm *bsearch.DocumentMatch, err error) (*bsearch.DocumentMatch, error) {
-	for ; dm != nil && err == nil; dm, err = s.must.Next(ctx) {
+	for n := 0; dm != nil && err == nil; dm, err = s.must.Next(ctx) {
+		if n++; n%phraseCheckEvery == 0 {
+			if err := s.ctx.Err(); err != nil {
+				return nil, fmt.Errorf("phrase: %w", err)
+			}
+		}
 		ok := s.has(dm)
 		if ok && s.q.runs != nil {
 			if ok, err = s.verify(dm); err != nil {
