@@ -118,3 +118,19 @@ func TestParseTrustedProxies(t *testing.T) {
 		t.Error("a host name was accepted")
 	}
 }
+
+func TestRateLimitPerClient(t *testing.T) {
+	h := newTestHandler(newFakeSearcher(), Options{RateLimit: 1, TrustedProxies: []string{"192.0.2.0/24"}})
+	for i := range 2 { // the burst: twice the rate
+		if rec := get(h, "/api/search?q=人工智能", "X-Forwarded-For", "203.0.113.9"); rec.Code != http.StatusOK {
+			t.Fatalf("request %d: %d, want 200", i, rec.Code)
+		}
+	}
+	rec := get(h, "/api/search?q=人工智能", "X-Forwarded-For", "203.0.113.9")
+	if rec.Code != http.StatusTooManyRequests || rec.Header().Get("Retry-After") != "1" || decodeError(t, rec).Error.Code != "rate_limited" {
+		t.Fatalf("third: %d Retry-After %q %s, want 429 rate_limited after 1", rec.Code, rec.Header().Get("Retry-After"), rec.Body)
+	}
+	if rec := get(h, "/api/search?q=人工智能", "X-Forwarded-For", "198.51.100.7"); rec.Code != http.StatusOK {
+		t.Errorf("another client: %d, want 200", rec.Code)
+	}
+}

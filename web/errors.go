@@ -67,6 +67,8 @@ var errorTable = []struct {
 	{errUnauthorized, http.StatusUnauthorized, "unauthorized", false, "missing or wrong bearer token"},
 	{errWritesOff, http.StatusForbidden, "writes_disabled", false,
 		"write endpoints are off: start xinwen serve with --token-file or XINWEN_TOKEN"},
+	{errRateLimited, http.StatusTooManyRequests, "rate_limited", false,
+		"too many requests from this address; retry after the time in Retry-After"},
 	{admission.ErrBusy, http.StatusTooManyRequests, "busy", false,
 		"too many expensive searches are running; retry after the time in Retry-After, or shorten the query"},
 	{context.DeadlineExceeded, http.StatusGatewayTimeout, "timeout", false, "the search took too long, try a narrower query"},

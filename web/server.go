@@ -47,6 +47,9 @@ type Options struct {
 	// X-Forwarded-For is believed; empty trusts none, and the client is
 	// the connection's address.
 	TrustedProxies []string
+	// RateLimit is each client's average of read requests a second, in
+	// bursts of twice that; 0 means no limit.
+	RateLimit float64
 }
 
 // DefaultRequestTimeout bounds a request when Options.RequestTimeout is zero.
@@ -120,7 +123,7 @@ func (s *Server) routes() *gin.Engine {
 	e.UseRawPath = true
 	e.Use(s.observe, s.recover, securityHeaders, s.cors())
 
-	read := e.Group("", timeout(s.opt.RequestTimeout))
+	read := e.Group("", s.rateLimit(), timeout(s.opt.RequestTimeout))
 	read.GET("/healthz", s.healthz)
 	read.GET("/metrics", gin.WrapH(s.metrics.handler()))
 	read.GET("/api/search", s.apiSearch)

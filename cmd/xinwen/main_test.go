@@ -22,7 +22,7 @@ import (
 var (
 	dictFlags  = []string{"dict", "script-fold", "user-dict", "zone"}
 	serveFlags = []string{"addr", "cors", "cpuprofile", "heap-limit-mb", "index", "json-logs", "reload-interval", "synonyms", "timeout", "token-file",
-		"search-timeout", "export-timeout", "expensive-slots", "expensive-queue", "trusted-proxies"}
+		"search-timeout", "export-timeout", "expensive-slots", "expensive-queue", "trusted-proxies", "rate-limit"}
 
 	flagsByCommand = map[string][]string{
 		"index": append([]string{"batch", "cpuprofile", "delete", "incremental", "index", "keep",

@@ -16,6 +16,7 @@ type limitFlags struct {
 	exportTimeout  time.Duration
 	slots, queue   int
 	trustedProxies string
+	rateLimit      float64
 }
 
 func (lf *limitFlags) flags(fs *flag.FlagSet) {
@@ -29,6 +30,8 @@ func (lf *limitFlags) flags(fs *flag.FlagSet) {
 		"how many expensive searches may wait for a slot before more are refused with 429 (-1: twice the slots)")
 	fs.StringVar(&lf.trustedProxies, "trusted-proxies", "",
 		"comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For names the client; empty: trust none")
+	fs.Float64Var(&lf.rateLimit, "rate-limit", 0,
+		"read requests a second allowed per client address on average, in bursts of twice that; over it 429 rate_limited (0: no limit)")
 }
 
 // apply sets the web options the flags govern; coster classes searches.
@@ -40,6 +43,7 @@ func (lf *limitFlags) apply(opt *web.Options, coster web.Coster) error {
 	opt.TrustedProxies = proxies
 	opt.SearchTimeout, opt.ExportTimeout = lf.searchTimeout, lf.exportTimeout
 	opt.Coster = coster
+	opt.RateLimit = lf.rateLimit
 	opt.Gate = admission.New(lf.slots, lf.queue)
 	return nil
 }
