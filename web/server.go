@@ -28,6 +28,10 @@ type Options struct {
 	Token string
 	// WriteTimeout bounds each write request; 0 means DefaultWriteTimeout.
 	WriteTimeout time.Duration
+	// ExportTimeout bounds each GET /api/export, which pages through every
+	// match; 0 means DefaultExportTimeout. Per-search deadlines inside an
+	// export would apply to each page's search, not to the whole.
+	ExportTimeout time.Duration
 }
 
 // DefaultRequestTimeout bounds a request when Options.RequestTimeout is zero.
@@ -56,6 +60,9 @@ func New(s xinwen.Searcher, opt Options) *Server {
 	}
 	if opt.WriteTimeout <= 0 {
 		opt.WriteTimeout = DefaultWriteTimeout
+	}
+	if opt.ExportTimeout <= 0 {
+		opt.ExportTimeout = DefaultExportTimeout
 	}
 	if opt.Zone == nil {
 		opt.Zone = xinwen.DefaultZone()
@@ -95,6 +102,7 @@ func (s *Server) routes() *gin.Engine {
 	read.GET("/", s.pageSearch)
 	read.GET("/article/:id", s.pageArticle)
 	read.GET("/static/*file", staticFiles())
+	e.GET("/api/export", timeout(s.opt.ExportTimeout), s.apiExport)
 
 	write := e.Group("/api", s.authorize, timeout(s.opt.WriteTimeout))
 	write.POST("/articles", s.apiIngest)
