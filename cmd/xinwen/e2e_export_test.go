@@ -62,7 +62,9 @@ func TestExportEveryMatch(t *testing.T) {
 		{url.Values{"q": {"报道"}}, func(invented) bool { return true }},
 		{url.Values{"q": {"报道"}, "sort": {"date"}}, func(invented) bool { return true }},
 		{url.Values{"q": {`"相关工作稳步推进"`}, "category": {"科技"}},
-			func(a invented) bool { return strings.Contains(a.Body, "相关工作稳步推进") && a.Categories[0] == "科技" }},
+			func(a invented) bool {
+				return strings.Contains(a.Body, "相关工作稳步推进") && a.Categories[0] == "科技"
+			}},
 		{url.Values{"q": {`"数据显示同比增长"`}, "from": {"2024-02-01"}, "to": {"2024-09-30"}},
 			func(a invented) bool {
 				return strings.Contains(a.Body, "数据显示同比增长") && a.Date >= "2024-02-01" && a.Date < "2024-10-01"
