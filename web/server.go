@@ -99,6 +99,7 @@ func (s *Server) routes() *gin.Engine {
 	read.GET("/api/search", s.apiSearch)
 	read.GET("/api/articles/:id", s.apiArticle)
 	read.GET("/api/suggest", s.apiSuggest)
+	read.GET("/api/openapi.json", s.apiOpenAPI)
 	read.GET("/", s.pageSearch)
 	read.GET("/article/:id", s.pageArticle)
 	read.GET("/static/*file", staticFiles())
