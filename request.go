@@ -69,6 +69,9 @@ type SearchRequest struct {
 	// in the API); otherwise the search answers for that word and says so
 	// in Result.Rewritten.
 	NoRewrite bool
+	// Histogram buckets the matches by date (HistogramDay, …) in
+	// Facets.Histogram; "" for none. It is counted even with NoFacets.
+	Histogram string
 }
 
 // Normalize returns r with its defaults filled in, its query trimmed and
@@ -170,5 +173,5 @@ func (r SearchRequest) check() error {
 	case len(r.After) > MaxCursorBytes || !utf8.ValidString(r.After):
 		return badQuery("after is not a cursor from next_cursor")
 	}
-	return nil
+	return checkHistogram(r.Histogram)
 }

@@ -54,6 +54,12 @@ type Hit struct {
 type Facets struct {
 	Categories []FacetValue `json:"categories"`
 	Months     []FacetValue `json:"months"`
+	// Histogram counts the matches by SearchRequest.Histogram's interval,
+	// oldest first, every interval from the first match's to the last's
+	// (empty ones too); Undated counts the matches without a date, so the
+	// buckets and Undated sum to Result.Total.
+	Histogram []Bucket `json:"histogram,omitempty"`
+	Undated   int      `json:"undated,omitempty"`
 }
 
 // FacetValue is one facet bucket.

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -35,18 +36,21 @@ type facetTables struct {
 	ids   map[string]uint32 // the reverse
 	bySeg map[segment.Segment]*facetTable
 	field []string
+	zone  *time.Location // of the days
 }
 
-// facetTable holds the value ids of document d at vals[start[d]:start[d+1]].
+// facetTable holds the value ids of document d at vals[start[d]:start[d+1]],
+// and its day (histogram.go) at days[d].
 type facetTable struct {
 	start []uint32
 	vals  []uint32
+	days  []int32
 }
 
 // newFacetTables reads the facet doc values of every document of every
 // single-segment shard.
-func newFacetTables(shards []bleve.Index) (*facetTables, error) {
-	ft := &facetTables{ids: map[string]uint32{}, bySeg: map[segment.Segment]*facetTable{}, field: []string{FieldFacet}}
+func newFacetTables(shards []bleve.Index, zone *time.Location) (*facetTables, error) {
+	ft := &facetTables{ids: map[string]uint32{}, bySeg: map[segment.Segment]*facetTable{}, field: []string{FieldFacet, FieldSortKey}, zone: zone}
 	for i, s := range shards {
 		if err := ft.addShard(s); err != nil {
 			return nil, fmt.Errorf("search: facet table of shard %d: %w", i, err)
@@ -83,13 +87,18 @@ func (ft *facetTables) addSegment(seg segment.Segment) error {
 		return nil
 	}
 	n := seg.Count()
-	t := &facetTable{start: make([]uint32, 0, n+1)}
+	t := &facetTable{start: make([]uint32, 0, n+1), days: make([]int32, n)}
 	var state segment.DocVisitState
 	var err error
 	for d := range n {
 		t.start = append(t.start, uint32(len(t.vals)))
-		state, err = dv.VisitDocValues(d, ft.field, func(_ string, term []byte) {
-			t.vals = append(t.vals, ft.id(string(term)))
+		t.days[d] = undated
+		state, err = dv.VisitDocValues(d, ft.field, func(field string, term []byte) {
+			if field == FieldSortKey {
+				t.days[d] = dayOf(string(term), ft.zone)
+			} else {
+				t.vals = append(t.vals, ft.id(string(term)))
+			}
 		}, state)
 		if err != nil {
 			return err
@@ -123,14 +132,21 @@ func (ft *facetTables) tableFor(r index.IndexReader) *facetTable {
 // hitCount gathers one search's counts from all its collectors, which
 // run concurrently, one per index under the alias.
 type hitCount struct {
-	ft     *facetTables
-	mu     sync.Mutex // guards the fields below
-	counts []int      // by value id
-	other  map[string]int
+	ft       *facetTables
+	mu       sync.Mutex // guards the fields below
+	counts   []int      // by value id
+	other    map[string]int
+	days     map[int32]int // by day, when a histogram is asked for
+	interval string
 }
 
-func (ft *facetTables) newCount() *hitCount {
-	return &hitCount{ft: ft, counts: make([]int, len(ft.names)), other: map[string]int{}}
+// newCount counts facets, and days when interval names a histogram's.
+func (ft *facetTables) newCount(interval string) *hitCount {
+	fc := &hitCount{ft: ft, counts: make([]int, len(ft.names)), other: map[string]int{}, interval: interval}
+	if interval != "" {
+		fc.days = map[int32]int{}
+	}
+	return fc
 }
 
 // handlerMaker wraps Bleve's top-N handler: every hit is counted first.
@@ -139,7 +155,10 @@ func (fc *hitCount) handlerMaker(sctx *bsearch.SearchContext) (bsearch.DocumentM
 	if err != nil {
 		return nil, false, err
 	}
-	local := &localCount{counts: make([]int, len(fc.ft.names)), other: map[string]int{}}
+	local := &localCount{counts: make([]int, len(fc.ft.names)), other: map[string]int{}, zone: fc.ft.zone}
+	if fc.days != nil {
+		local.days = map[int32]int{}
+	}
 	if t := fc.ft.tableFor(sctx.IndexReader); t != nil {
 		local.table = t
 	} else if local.dv, err = sctx.IndexReader.DocValueReader(fc.ft.field); err != nil {
@@ -161,6 +180,8 @@ type localCount struct {
 	dv     index.DocValueReader
 	counts []int
 	other  map[string]int
+	days   map[int32]int // nil: no histogram
+	zone   *time.Location
 }
 
 func (lc *localCount) add(id index.IndexInternalID) error {
@@ -170,10 +191,24 @@ func (lc *localCount) add(id index.IndexInternalID) error {
 			for _, v := range lc.table.vals[lc.table.start[d]:lc.table.start[d+1]] {
 				lc.counts[v]++
 			}
+			if lc.days != nil {
+				lc.days[lc.table.days[d]]++
+			}
 		}
 		return nil
 	}
-	return lc.dv.VisitDocValues(id, func(_ string, term []byte) { lc.other[string(term)]++ })
+	day := int32(undated)
+	err := lc.dv.VisitDocValues(id, func(field string, term []byte) {
+		if field == FieldSortKey {
+			day = dayOf(string(term), lc.zone)
+		} else {
+			lc.other[string(term)]++
+		}
+	})
+	if lc.days != nil {
+		lc.days[day]++
+	}
+	return err
 }
 
 func (fc *hitCount) merge(lc *localCount) {
@@ -184,6 +219,9 @@ func (fc *hitCount) merge(lc *localCount) {
 	}
 	for k, n := range lc.other {
 		fc.other[k] += n
+	}
+	for d, n := range lc.days {
+		fc.days[d] += n
 	}
 }
 
@@ -216,5 +254,8 @@ func (fc *hitCount) facets(n int) xinwen.Facets {
 	})
 	out.Categories = out.Categories[:min(len(out.Categories), n)]
 	sort.Slice(out.Months, func(i, j int) bool { return out.Months[i].Value < out.Months[j].Value })
+	if fc.days != nil {
+		out.Histogram, out.Undated = histogram(fc.days, fc.interval)
+	}
 	return out
 }

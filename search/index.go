@@ -88,7 +88,7 @@ func Open(dir string, opt Options) (*Index, error) {
 		ix.Close()
 		return nil, err
 	}
-	if ix.facets, err = newFacetTables(ix.shards); err != nil {
+	if ix.facets, err = newFacetTables(ix.shards, ix.zone); err != nil {
 		ix.Close()
 		return nil, err
 	}

@@ -50,8 +50,8 @@ func (ix *Index) searchOnce(ctx context.Context, req xinwen.SearchRequest) (*xin
 	if sr.Score != "none" {
 		sctx = globalScoring(ctx)
 	}
-	if !req.NoFacets {
-		count = ix.facets.newCount()
+	if !req.NoFacets || req.Histogram != "" {
+		count = ix.facets.newCount(req.Histogram)
 		sctx = context.WithValue(sctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(count.handlerMaker))
 	}
 	res, err := ix.alias.SearchInContext(sctx, sr)

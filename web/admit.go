@@ -17,9 +17,6 @@ const (
 	// DefaultSearchTimeout bounds one search from the search box or the
 	// API, waiting for a slot included.
 	DefaultSearchTimeout = 2 * time.Second
-	// DefaultExportTimeout bounds a search that exports its results or
-	// serves an analyst's call, which read far more than a page.
-	DefaultExportTimeout = 60 * time.Second
 )
 
 // retryAfter is what a client turned away (429) is told to wait: about

@@ -48,7 +48,8 @@ func parseAPISearch(v url.Values, zone *time.Location) (xinwen.SearchRequest, er
 // reads as the default, so a number given must be at least 1 (size: at
 // least minSize, 0 meaning counts only).
 func parseSearchSized(v url.Values, zone *time.Location, minSize int) (xinwen.SearchRequest, error) {
-	req := xinwen.SearchRequest{Query: v.Get("q"), Categories: v["category"], Sort: v.Get("sort"), After: v.Get("after")}
+	req := xinwen.SearchRequest{Query: v.Get("q"), Categories: v["category"], Sort: v.Get("sort"), After: v.Get("after"),
+		Histogram: v.Get("histogram")}
 	var err error
 	if req.From, req.To, err = parseRange(v.Get("from"), v.Get("to"), zone); err != nil {
 		return req, err

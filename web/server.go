@@ -35,8 +35,8 @@ type Options struct {
 	// SearchTimeout bounds each search of the box or the API, waiting for
 	// admission included; 0 means DefaultSearchTimeout.
 	SearchTimeout time.Duration
-	// ExportTimeout is the larger budget of exports and analysts' calls;
-	// 0 means DefaultExportTimeout.
+	// ExportTimeout bounds each GET /api/export, which pages through every
+	// match; 0 means DefaultExportTimeout.
 	ExportTimeout time.Duration
 	// Coster classes searches as cheap or expensive; nil means all cheap.
 	Coster Coster
@@ -129,9 +129,11 @@ func (s *Server) routes() *gin.Engine {
 	read.GET("/api/search", s.apiSearch)
 	read.GET("/api/articles/:id", s.apiArticle)
 	read.GET("/api/suggest", s.apiSuggest)
+	read.GET("/api/openapi.json", s.apiOpenAPI)
 	read.GET("/", s.pageSearch)
 	read.GET("/article/:id", s.pageArticle)
 	read.GET("/static/*file", staticFiles())
+	e.GET("/api/export", s.rateLimit(), timeout(s.opt.ExportTimeout), s.apiExport)
 
 	write := e.Group("/api", s.authorize, timeout(s.opt.WriteTimeout))
 	write.POST("/articles", s.apiIngest)

@@ -23,7 +23,7 @@ func (lf *limitFlags) flags(fs *flag.FlagSet) {
 	fs.DurationVar(&lf.searchTimeout, "search-timeout", web.DefaultSearchTimeout,
 		"deadline of one search, waiting for admission included; past it the search answers 504 timeout")
 	fs.DurationVar(&lf.exportTimeout, "export-timeout", web.DefaultExportTimeout,
-		"deadline of an export or an analyst's call, which read far more than a page")
+		"deadline of a whole GET /api/export, which pages through every match")
 	fs.IntVar(&lf.slots, "expensive-slots", 0,
 		"how many expensive searches run at once (0: half the cores, at least 1)")
 	fs.IntVar(&lf.queue, "expensive-queue", -1,
