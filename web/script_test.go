@@ -105,7 +105,8 @@ func TestPageScript(t *testing.T) {
 		t.Error("article page: not in Traditional for zh-HK")
 	}
 	body = get(h, "/article/a03?script=orig", "Accept-Language", "zh-HK").Body.String()
-	if !strings.Contains(body, "<h1>人工智能芯片产业加速发展") || !strings.Contains(body, `name="script" value="orig"`) {
+	if !strings.Contains(body, "<h1>人工智能芯片产业加速发展") || !strings.Contains(body, `name="script" value="orig"`) ||
+		!strings.Contains(body, `href="/?category=%e7%a7%91%e6%8a%80%2f%e4%ba%ba%e5%b7%a5%e6%99%ba%e8%83%bd&script=orig"`) {
 		t.Error("article page: script=orig not honoured or not kept in the form")
 	}
 }
