@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/gin-gonic/gin"
 	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/search/zh/display"
 )
 
 func (s *Server) healthz(c *gin.Context) {
@@ -21,11 +22,17 @@ func (s *Server) apiSearch(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	conv, err := apiConverter(v)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
 	res, err := s.search(c, req)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
+	convertHits(res, conv)
 	s.ok(c, res)
 }
 
@@ -50,12 +57,20 @@ func (s *Server) search(c *gin.Context, req xinwen.SearchRequest) (*xinwen.Resul
 }
 
 func (s *Server) apiArticle(c *gin.Context) {
-	doc, err := s.s.Get(c.Request.Context(), c.Param("id"))
+	v, err := queryOf(c.Request)
+	var conv *display.Converter
+	if err == nil {
+		conv, err = apiConverter(v)
+	}
+	var doc *xinwen.Doc
+	if err == nil {
+		doc, err = s.s.Get(c.Request.Context(), c.Param("id"))
+	}
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	s.ok(c, doc)
+	s.ok(c, convertDoc(doc, conv))
 }
 
 func (s *Server) apiSuggest(c *gin.Context) {

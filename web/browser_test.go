@@ -30,12 +30,16 @@ type browserCase struct {
 	// Pinyin, when set, spells a frequent title word in pinyin that
 	// nothing matches as typed: searching it is answered for the word.
 	Pinyin string
+	// Traditional, when set, is a query typed in Traditional script whose
+	// Simplified form some titles hold, marked whole: it finds them, and
+	// the script toggle shows them in Traditional.
+	Traditional string
 }
 
 func TestBrowserFake(t *testing.T) {
 	runBrowser(t, func(*testing.T) http.Handler {
 		return newTestHandler(newFakeSearcher(), Options{})
-	}, browserCase{Query: "人工智能", From: "2024-01-10", To: "2024-05-31", Suggests: true, Pinyin: "rengongzhineng"})
+	}, browserCase{Query: "人工智能", From: "2024-01-10", To: "2024-05-31", Suggests: true, Pinyin: "rengongzhineng", Traditional: "產業"})
 }
 
 // TestBrowserLive runs the same walk against a running server, such as
@@ -43,8 +47,10 @@ func TestBrowserFake(t *testing.T) {
 //
 //	XINWEN_WEB_URL=http://127.0.0.1:8080 go test -run BrowserLive ./web/
 //
-// The default case fits the demo's sample articles; XINWEN_WEB_CASE
-// ("query,from,to,size") fits another index.
+// The default case fits the demo's sample articles (data/samples);
+// XINWEN_WEB_CASE ("query,from,to,size" and optionally ",traditional"
+// and ",pinyin", either of them empty to skip its step) fits another
+// index.
 func TestBrowserLive(t *testing.T) {
 	base := os.Getenv("XINWEN_WEB_URL")
 	if base == "" {
@@ -54,13 +60,17 @@ func TestBrowserLive(t *testing.T) {
 	if err != nil {
 		t.Fatalf("XINWEN_WEB_URL: %v", err)
 	}
-	bc := browserCase{Query: "中国", From: "2024-01-01", To: "2025-12-31", Size: 1}
+	// 新能源汽车 is in three sample titles: typed in Traditional, or
+	// spelled in pinyin, it finds them.
+	bc := browserCase{Query: "中国", From: "2024-01-01", To: "2025-12-31", Size: 1,
+		Traditional: "新能源汽車", Pinyin: "xinnengyuanqiche"}
 	if c := os.Getenv("XINWEN_WEB_CASE"); c != "" {
 		f := strings.Split(c, ",")
-		if len(f) != 4 {
-			t.Fatalf("XINWEN_WEB_CASE = %q, want query,from,to,size", c)
+		if len(f) < 4 || len(f) > 6 {
+			t.Fatalf("XINWEN_WEB_CASE = %q, want query,from,to,size[,traditional[,pinyin]]", c)
 		}
-		bc = browserCase{Query: f[0], From: f[1], To: f[2]}
+		f = append(f, "", "")
+		bc = browserCase{Query: f[0], From: f[1], To: f[2], Traditional: f[4], Pinyin: f[5]}
 		bc.Size, _ = strconv.Atoi(f[3])
 	}
 	runBrowser(t, func(*testing.T) http.Handler { return httputil.NewSingleHostReverseProxy(target) }, bc)
@@ -88,6 +98,9 @@ func runBrowser(t *testing.T, newHandler func(*testing.T) http.Handler, bc brows
 	b.screenshot("/tmp/xinwen-phone.png", 390, 844)
 	if bc.Pinyin != "" {
 		b.pinyin(bc)
+	}
+	if bc.Traditional != "" {
+		b.traditional(bc)
 	}
 	if msgs := errs(); len(msgs) > 0 {
 		t.Errorf("browser reported errors:\n%s", strings.Join(msgs, "\n"))

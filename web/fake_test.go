@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/search/zh/display"
 )
 
 // fakeSearcher is a small deterministic in-memory Searcher: it filters by
@@ -81,7 +82,7 @@ func (f *fakeSearcher) Search(ctx context.Context, req xinwen.SearchRequest) (*x
 	if f.err != nil {
 		return nil, f.err
 	}
-	words, excluded := fakeParse(req.Query)
+	words, excluded := fakeParse(fakeFold(req.Query))
 	var hits []xinwen.Doc
 	for _, d := range f.docs {
 		if fakeMatch(d, req, words, excluded) {
@@ -125,6 +126,16 @@ func (f *fakeSearcher) Search(ctx context.Context, req xinwen.SearchRequest) (*x
 // fakePinyin is what the fake reads as pinyin, as search does for the
 // words of its titles.
 var fakePinyin = map[string]string{"rengongzhineng": "人工智能", "rgzn": "人工智能"}
+
+// fakeFold folds a Traditional query to Simplified, as search folds
+// both scripts to one.
+func fakeFold(q string) string {
+	c, err := display.For(display.Simplified)
+	if err != nil {
+		panic(err)
+	}
+	return c.Text(q)
+}
 
 func fakeParse(q string) (words, excluded []string) {
 	for _, w := range strings.Fields(strings.ReplaceAll(q, `"`, " ")) {

@@ -1,12 +1,14 @@
 package web
 
 import (
+	"cmp"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/search/zh/display"
 )
 
 // pageState is what the search page carries from link to link: the raw
@@ -21,6 +23,10 @@ type pageState struct {
 	// NoRewrite keeps a query of letters as typed (rewrite=0), after
 	// the reader chose it over the word its pinyin spells.
 	NoRewrite bool
+	// Script is the script the reader chose (script=), "" when none: then
+	// shown comes from the browser's languages, and links leave it out.
+	Script display.Script
+	shown  display.Script
 }
 
 // stateFrom reads the page's parameters leniently; parseSearch validates.
@@ -38,7 +44,41 @@ func stateFrom(v url.Values) pageState {
 	st.Recency, _ = strconv.ParseBool(v.Get("recency"))
 	rewrite, err := strconv.ParseBool(v.Get("rewrite"))
 	st.NoRewrite = err == nil && !rewrite
+	if sc, err := parseScript(v); err == nil {
+		st.Script = sc
+	}
 	return st
+}
+
+// showIn sets the script shown: the reader's choice, else accept.
+func (st *pageState) showIn(accept display.Script) {
+	st.shown = cmp.Or(st.Script, accept)
+}
+
+// Lang is the page's language tag, for the script it shows.
+func (st pageState) Lang() string {
+	switch st.shown {
+	case display.Traditional:
+		return "zh-Hant"
+	case display.Simplified:
+		return "zh-Hans"
+	}
+	return "zh-CN"
+}
+
+// withScript returns a copy of st showing sc, by the reader's choice.
+func (st pageState) withScript(sc display.Script) pageState {
+	st.Script, st.shown = sc, sc
+	return st
+}
+
+// articleURL links to the article page of id, in the script the reader chose.
+func (st pageState) articleURL(id string) string {
+	u := "/article/" + url.PathEscape(id)
+	if st.Script != "" {
+		u += "?script=" + string(st.Script)
+	}
+	return u
 }
 
 // blank reports whether the visitor asked for nothing yet (the home page).
@@ -83,6 +123,9 @@ func (st pageState) values() url.Values {
 	}
 	if st.NoRewrite {
 		v.Set("rewrite", "0")
+	}
+	if st.Script != "" {
+		v.Set("script", string(st.Script))
 	}
 	return v
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/search/zh/display"
 )
 
 //go:embed templates/*.html
@@ -46,6 +47,8 @@ func (s *Server) render(c *gin.Context, status int, name string, data any) {
 func (s *Server) pageSearch(c *gin.Context) {
 	q, err := queryOf(c.Request)
 	st := stateFrom(q)
+	st.showIn(acceptScript(c.Request))
+	c.Header("Vary", "Accept-Language")
 	v := newSearchView(st, s.opt.Zone)
 	if err == nil && st.blank() {
 		s.render(c, http.StatusOK, "search.html", v)
@@ -55,9 +58,14 @@ func (s *Server) pageSearch(c *gin.Context) {
 	if err == nil {
 		req, err = parseSearch(q, s.opt.Zone)
 	}
+	var conv *display.Converter
+	if err == nil {
+		conv, err = pageConverter(q, st)
+	}
 	if err == nil {
 		var res *xinwen.Result
 		if res, err = s.search(c, req); err == nil {
+			convertHits(res, conv)
 			v.fill(req, res, s.opt.Zone)
 			s.render(c, http.StatusOK, "search.html", v)
 			return
@@ -79,17 +87,31 @@ type articleView struct {
 }
 
 func (s *Server) pageArticle(c *gin.Context) {
-	doc, err := s.s.Get(c.Request.Context(), c.Param("id"))
+	q, err := queryOf(c.Request)
+	st := pageState{}
+	if err == nil {
+		st.Script, err = parseScript(q)
+	}
+	st.showIn(acceptScript(c.Request))
+	c.Header("Vary", "Accept-Language")
+	var conv *display.Converter
+	if err == nil {
+		conv, err = pageConverter(q, st)
+	}
+	var doc *xinwen.Doc
+	if err == nil {
+		doc, err = s.s.Get(c.Request.Context(), c.Param("id"))
+	}
 	if err != nil {
 		e := s.public(c, err)
-		s.render(c, e.Status, "article.html", articleView{Error: pageMessage(e)})
+		s.render(c, e.Status, "article.html", articleView{State: st, Error: pageMessage(e)})
 		return
 	}
-	s.render(c, http.StatusOK, "article.html", newArticleView(doc, s.opt.Zone))
+	s.render(c, http.StatusOK, "article.html", newArticleView(convertDoc(doc, conv), st, s.opt.Zone))
 }
 
-func newArticleView(doc *xinwen.Doc, zone *time.Location) articleView {
-	v := articleView{Doc: doc, Date: dayOf(doc.Date, zone)}
+func newArticleView(doc *xinwen.Doc, st pageState, zone *time.Location) articleView {
+	v := articleView{State: st, Doc: doc, Date: dayOf(doc.Date, zone)}
 	for _, c := range doc.Categories {
 		v.Categories = append(v.Categories, categoryView{Path: c, Label: categoryLabel(c)})
 	}

@@ -31,6 +31,7 @@ type searchView struct {
 	Months     []link
 	ByDate     bool
 	Relevance  string // sort links
+	Scripts    []link // the script toggle: 原文, 繁體, 简体
 	Newest     string
 	Pager      pagerView
 	Unfiltered string // same query without filters, offered when nothing matched
@@ -77,6 +78,7 @@ func newSearchView(st pageState, zone *time.Location) searchView {
 		Relevance: st.withSort(xinwen.SortRelevance).url(),
 		Newest:    st.withSort(xinwen.SortDate).url(),
 		Chips:     chips(st),
+		Scripts:   scriptLinks(st),
 	}
 }
 
@@ -92,7 +94,7 @@ func (v *searchView) fill(req xinwen.SearchRequest, res *xinwen.Result, zone *ti
 		v.Rewrite = &rewriteView{From: r.From, To: r.To, AsTyped: asTyped.url()}
 	}
 	for _, h := range res.Hits {
-		v.Hits = append(v.Hits, newHitView(h, zone))
+		v.Hits = append(v.Hits, newHitView(h, st, zone))
 	}
 	v.FacetTitle, v.FacetUp, v.Categories = categoryFacet(st, res.Facets.Categories)
 	v.Months = monthFacet(st, res.Facets.Months)
@@ -113,10 +115,10 @@ func webURL(u string) string {
 	return u
 }
 
-func newHitView(h xinwen.Hit, zone *time.Location) hitView {
+func newHitView(h xinwen.Hit, st pageState, zone *time.Location) hitView {
 	hv := hitView{
 		TitleHTML:   safeMarked(cmp.Or(h.TitleHTML, template.HTMLEscapeString(h.Title))),
-		Href:        cmp.Or(webURL(h.URL), "/article/"+url.PathEscape(h.ID)),
+		Href:        cmp.Or(webURL(h.URL), st.articleURL(h.ID)),
 		Date:        dayOf(h.Date, zone),
 		Source:      h.Source,
 		SnippetHTML: safeMarked(h.SnippetHTML),
