@@ -153,6 +153,9 @@ func Reload() (*Segmenter, error) {
 	return s, nil
 }
 
+// LiveDict is the path of the live word list s was loaded with.
+func (s *Segmenter) LiveDict() string { return s.cfg.LiveDict }
+
 // LiveWords returns the words of the live dictionary, in file order.
 func (s *Segmenter) LiveWords() []Entry { return slices.Clone(s.live) }
 
