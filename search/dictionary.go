@@ -105,16 +105,7 @@ func (l *Live) reanalyse(ctx context.Context, words []string) (int, error) {
 	if err != nil || len(docs) == 0 {
 		return 0, err
 	}
-	// Articles written over HTTP keep the write zone their months were
-	// bucketed in; the generation's, the generation's zone.
-	writeZone := cmp.Or(l.opt.WriteZone, xinwen.DefaultZone())
-	zones := func(a xinwen.Article) *time.Location {
-		if l.ov.written(a.ID) {
-			return writeZone
-		}
-		return zone
-	}
-	return len(docs), l.ov.reanalyse(docs, zones, gen)
+	return len(docs), l.ov.reanalyse(docs, gen, zone, cmp.Or(l.opt.WriteZone, xinwen.DefaultZone()))
 }
 
 // holding returns every article whose title or body contains one of

@@ -64,9 +64,10 @@ func (ov *overlay) setReanalysed(b *bleve.Batch, gen string, derived map[string]
 }
 
 // reanalyse indexes docs again, in one persisted batch, as copies derived
-// from generation gen. An article written over HTTP is replaced in place
-// and stays a write (its journal entry holds the same text).
-func (ov *overlay) reanalyse(docs []xinwen.Article, zones func(xinwen.Article) *time.Location, gen string) error {
+// from generation gen, their months in genZone. An article written over
+// HTTP is replaced in place and stays a write (its journal entry holds the
+// same text), its months in writeZone as when it was written.
+func (ov *overlay) reanalyse(docs []xinwen.Article, gen string, genZone, writeZone *time.Location) error {
 	ov.mu.Lock()
 	defer ov.mu.Unlock()
 	if ov.ix == nil {
@@ -78,11 +79,16 @@ func (ov *overlay) reanalyse(docs []xinwen.Article, zones func(xinwen.Article) *
 	}
 	b := ov.ix.NewBatch()
 	for _, d := range docs {
-		if err := b.Index(d.ID, NewDocument(d, zones(d))); err != nil {
-			return fmt.Errorf("search: re-analyse %q: %w", d.ID, err)
-		}
-		if _, written := ov.ids[d.ID]; !written {
+		_, held := ov.ids[d.ID]
+		_, copied := ov.derived[d.ID]
+		zone := genZone
+		if held && !copied {
+			zone = writeZone
+		} else {
 			derived[d.ID] = struct{}{}
+		}
+		if err := b.Index(d.ID, NewDocument(d, zone)); err != nil {
+			return fmt.Errorf("search: re-analyse %q: %w", d.ID, err)
 		}
 	}
 	if err := ov.setReanalysed(b, gen, derived); err != nil {
@@ -147,13 +153,4 @@ func (ov *overlay) unmarkReanalysed(b *bleve.Batch, ids ...string) error {
 	}
 	ov.derived = derived // the caller's batch is persisted before anyone reads it again
 	return nil
-}
-
-// written reports whether the overlay holds id as a write over HTTP.
-func (ov *overlay) written(id string) bool {
-	ov.mu.Lock()
-	defer ov.mu.Unlock()
-	_, held := ov.ids[id]
-	_, derived := ov.derived[id]
-	return held && !derived
 }
