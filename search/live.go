@@ -24,6 +24,7 @@ type Live struct {
 	opt    Options
 	log    *slog.Logger
 	mu     sync.Mutex // serializes Reload and the overlay's creation
+	words  sync.Mutex // serializes dictionary changes (dictionary.go)
 	cur    atomic.Pointer[handle]
 	ov     *overlay
 	closed atomic.Bool
@@ -72,6 +73,10 @@ func (l *Live) Reload() (bool, error) {
 	}
 	ix, err := Open(path, l.opt)
 	if err != nil {
+		return false, err
+	}
+	if err := l.ov.dropReanalysed(filepath.Base(path)); err != nil {
+		ix.Close()
 		return false, err
 	}
 	l.cur.Store(&handle{ix: ix.withOverlay(l.ov), path: path})

@@ -53,14 +53,18 @@ var overlayConfig = map[string]any{"bolt_timeout": "1s"}
 
 // overlay is the writable index and the set of ids it hides.
 type overlay struct {
-	path   string
-	dict   string              // the loaded dictionaries' version, recorded at creation
-	mu     sync.Mutex          // serializes writes; guards ix, ids, tombs
-	ix     bleve.Index         // nil until the first write creates DIR/overlay
-	ids    map[string]struct{} // articles the overlay holds
-	tombs  map[string]struct{} // ids deleted through the overlay
-	hidden atomic.Pointer[[]string]
-	sugg   *suggester // title words of the overlay; nil: rebuild on next use
+	path  string
+	dict  string              // the loaded dictionaries' version, recorded at creation
+	mu    sync.Mutex          // serializes writes; guards ix, ids, tombs
+	ix    bleve.Index         // nil until the first write creates DIR/overlay
+	ids   map[string]struct{} // articles the overlay holds
+	tombs map[string]struct{} // ids deleted through the overlay
+	// derived holds the ids of ov.ids that are re-analysed copies of
+	// generation derivedGen's articles, not writes (overlay_reanalysed.go).
+	derived    map[string]struct{}
+	derivedGen string
+	hidden     atomic.Pointer[[]string]
+	sugg       *suggester // title words of the overlay; nil: rebuild on next use
 	// jr records every write before the overlay takes it, for the next
 	// batch build (see package journal); opened on the first write.
 	jr *journal.Writer // guarded by mu
@@ -71,7 +75,7 @@ type overlay struct {
 // as a generation is: its articles lack fields this build searches.
 func openOverlay(dir, dictVersion string, log *slog.Logger) (*overlay, error) {
 	ov := &overlay{path: filepath.Join(dir, OverlayDir), dict: dictVersion,
-		ids: map[string]struct{}{}, tombs: map[string]struct{}{}}
+		ids: map[string]struct{}{}, tombs: map[string]struct{}{}, derived: map[string]struct{}{}}
 	ov.publish()
 	if _, err := os.Stat(ov.path); errors.Is(err, os.ErrNotExist) {
 		return ov, nil
@@ -129,7 +133,7 @@ func (ov *overlay) load(ix bleve.Index, log *slog.Logger) error {
 	for _, id := range tombs {
 		ov.tombs[id] = struct{}{}
 	}
-	return nil
+	return ov.loadReanalysed(ix)
 }
 
 // create makes the empty overlay index; the caller serializes creation. It is built beside its final
@@ -191,6 +195,9 @@ func (ov *overlay) put(docs []xinwen.Article, zone *time.Location) error {
 		if err := b.Index(d.ID, NewDocument(d, zone)); err != nil {
 			return fmt.Errorf("search: ingest %q: %w", d.ID, err)
 		}
+		if err := ov.unmarkReanalysed(b, d.ID); err != nil {
+			return err
+		}
 	}
 	if err := ov.ix.Batch(b); err != nil {
 		return fmt.Errorf("search: ingest: %w", err)
@@ -221,6 +228,9 @@ func (ov *overlay) remove(id string) error {
 	tombs[id] = struct{}{}
 	b := ov.ix.NewBatch()
 	b.Delete(id)
+	if err := ov.unmarkReanalysed(b, id); err != nil {
+		return err
+	}
 	if err := setTombstones(b, tombs); err != nil {
 		return err
 	}

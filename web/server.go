@@ -28,6 +28,11 @@ type Options struct {
 	// Writer serves POST /api/articles, DELETE /api/articles/:id and
 	// POST /api/admin/reload; with no Writer or no Token they answer 403.
 	Writer Writer
+	// Dictionary serves POST and DELETE /api/admin/dictionary; without it
+	// (or without Token) they answer 403.
+	Dictionary Dictionary
+	// Analyzer serves GET /api/analyze; without it the route is not found.
+	Analyzer Analyzer
 	// Token is the bearer token the write endpoints require.
 	Token string
 	// WriteTimeout bounds each write request; 0 means DefaultWriteTimeout.
@@ -130,6 +135,7 @@ func (s *Server) routes() *gin.Engine {
 	read.GET("/api/articles/:id", s.apiArticle)
 	read.GET("/api/suggest", s.apiSuggest)
 	read.GET("/api/openapi.json", s.apiOpenAPI)
+	read.GET("/api/analyze", s.apiAnalyze)
 	read.GET("/", s.pageSearch)
 	read.GET("/article/:id", s.pageArticle)
 	read.GET("/static/*file", staticFiles())
@@ -139,6 +145,8 @@ func (s *Server) routes() *gin.Engine {
 	write.POST("/articles", s.apiIngest)
 	write.DELETE("/articles/:id", s.apiDelete)
 	write.POST("/admin/reload", s.apiReload)
+	write.POST("/admin/dictionary", s.apiAddWords)
+	write.DELETE("/admin/dictionary", s.apiRemoveWords)
 	e.NoRoute(s.notFound)
 	e.NoMethod(s.noMethod)
 	return e

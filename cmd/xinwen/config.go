@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/xinwen-search/xinwen/data"
+	"github.com/xinwen-search/xinwen/search"
 	"github.com/xinwen-search/xinwen/search/synonym"
 	"github.com/xinwen-search/xinwen/search/zh"
 	"github.com/xinwen-search/xinwen/search/zh/fold"
@@ -109,7 +110,11 @@ func (c *common) loadSegmenter() (*zh.Segmenter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w (set --dict or XINWEN_DICT)", err)
 	}
-	seg, err := zh.Load(zh.Config{DictDir: dir, UserDict: c.userDict})
+	cfg := zh.Config{DictDir: dir, UserDict: c.userDict}
+	if c.index != "" {
+		cfg.LiveDict = filepath.Join(c.index, search.DictionaryFile)
+	}
+	seg, err := zh.Load(cfg)
 	if err != nil {
 		return nil, err
 	}

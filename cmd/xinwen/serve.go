@@ -110,8 +110,10 @@ func (sc *serveConfig) serve(ctx context.Context, stdout, stderr io.Writer, read
 	go reloadOnHUP(ctx, live, syn, log)
 
 	opt := web.Options{Logger: log, RequestTimeout: sc.timeout, Zone: zone, CORSOrigins: splitList(sc.cors), Token: token}
+	opt.Analyzer = explainer{}
 	if token != "" {
 		opt.Writer = ingester{Live: live, zone: zone}
+		opt.Dictionary = dictionary{live}
 	}
 	if err := sc.limits.apply(&opt, live); err != nil {
 		return err

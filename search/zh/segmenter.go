@@ -10,7 +10,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/yanyiwu/gojieba"
@@ -39,13 +41,25 @@ var ErrNoSegmenter = errors.New("zh: no segmenter loaded; call zh.Use")
 type Config struct {
 	DictDir  string // directory holding jieba.dict.utf8, hmm_model.utf8, idf.utf8, stop_words.utf8
 	UserDict string // optional extra user dictionary, on top of xinwen's embedded one
+	// LiveDict is the index's own word list (search.DictionaryFile), on
+	// top of both, changed at run time through Reload. Its words are not
+	// part of Version: a generation stays openable when a word is added,
+	// and the articles holding the word are re-analysed instead.
+	LiveDict string
 }
 
 // Segmenter is a loaded jieba instance. Its cut methods are read-only and
-// safe for concurrent use.
+// safe for concurrent use. It is never changed once loaded: a new word
+// list makes a new Segmenter (Reload), because gojieba's AddWord mutates
+// the trie under concurrent cuts and its RemoveWord drops every word that
+// shares the first character.
 type Segmenter struct {
 	jieba   *gojieba.Jieba
+	cfg     Config
 	version string
+	live    []Entry      // cfg.LiveDict's words, in file order
+	mu      sync.RWMutex // read-held by every cut; write-held to free jieba
+	closed  bool         // guarded by mu
 }
 
 var shared atomic.Pointer[Segmenter]
@@ -104,11 +118,60 @@ func Load(cfg Config) (*Segmenter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("zh: load: %w", err)
 	}
+	live, err := ReadEntries(cfg.LiveDict)
+	if err != nil {
+		return nil, fmt.Errorf("zh: load: %w", err)
+	}
+	for _, e := range live {
+		user = append(user, e.String()+"\n"...)
+	}
 	j, err := newJieba(cfg.DictDir, user)
 	if err != nil {
 		return nil, fmt.Errorf("zh: load: %w", err)
 	}
-	return &Segmenter{jieba: j, version: version}, nil
+	return &Segmenter{jieba: j, cfg: cfg, version: version, live: live}, nil
+}
+
+// Reload loads the shared segmenter again with the current content of its
+// LiveDict, installs the new one and frees the old one once the cuts
+// running on it have finished. Cuts never fail or wait meanwhile: each
+// runs on the old segmenter or the new one.
+func Reload() (*Segmenter, error) {
+	old, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	s, err := Load(old.cfg)
+	if err != nil {
+		return nil, err
+	}
+	if !shared.CompareAndSwap(old, s) {
+		s.Close()
+		return nil, errors.New("zh: reload: the shared segmenter changed meanwhile")
+	}
+	old.Close()
+	return s, nil
+}
+
+// LiveDict is the path of the live word list s was loaded with.
+func (s *Segmenter) LiveDict() string { return s.cfg.LiveDict }
+
+// LiveWords returns the words of the live dictionary, in file order.
+func (s *Segmenter) LiveWords() []Entry { return slices.Clone(s.live) }
+
+// acquire returns the shared segmenter read-locked; the caller RUnlocks.
+func acquire() *Segmenter {
+	for {
+		s := shared.Load()
+		if s == nil {
+			panic(ErrNoSegmenter)
+		}
+		s.mu.RLock()
+		if !s.closed {
+			return s
+		}
+		s.mu.RUnlock() // replaced and freed meanwhile: take the new one
+	}
 }
 
 // newJieba hands the user dictionary to gojieba through a temporary file,
@@ -199,11 +262,16 @@ func fingerprint(dir string, user []byte) (string, error) {
 // detected.
 func (s *Segmenter) Version() string { return s.version }
 
-// Close frees jieba's memory and uninstalls s if it is the shared one.
-// Nothing may analyze with s afterwards.
+// Close uninstalls s if it is the shared one and frees jieba's memory
+// once the cuts running on it have finished. Closing twice is harmless.
 func (s *Segmenter) Close() {
 	shared.CompareAndSwap(s, nil)
-	s.jieba.Free()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.closed {
+		s.closed = true
+		s.jieba.Free()
+	}
 }
 
 // Use installs s as the segmenter of the registered tokenizers.

@@ -60,10 +60,8 @@ func putFolder(f *fold.Text) {
 // segmenter was closed or uninstalled after the tokenizer was built: that is
 // a programmer error (Close before the last analysis).
 func (t *Tokenizer) Tokenize(input []byte) analysis.TokenStream {
-	seg := shared.Load()
-	if seg == nil {
-		panic(ErrNoSegmenter)
-	}
+	seg := acquire()
+	defer seg.mu.RUnlock()
 	f := getFolder()
 	defer putFolder(f)
 	f.Fold(string(input))

@@ -1,0 +1,110 @@
+package zh
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/xinwen-search/xinwen/data"
+)
+
+// Sources of an explained token: what produced it.
+const (
+	SourceDict    = "dict"    // jieba's main dictionary
+	SourceUser    = "user"    // a user dictionary: xinwen's embedded one or --user-dict
+	SourceAPI     = "api"     // the index's live word list (POST /api/admin/dictionary)
+	SourceHMM     = "hmm"     // in no dictionary: jieba's HMM joined unknown characters
+	SourceSubword = "subword" // a dictionary word inside a longer word, at its position
+	SourceFold    = "fold"    // the original characters differ (script, width, case)
+	SourceStop    = "stop"    // a stop word, removed from the index and queries
+)
+
+// Explained is a token with what produced it and whether it is kept.
+type Explained struct {
+	Token
+	Source string `json:"source"`
+}
+
+// Explain cuts text with the index or query tokenizer and says for every
+// token what produced it, stop words included (marked SourceStop).
+func Explain(text string, query bool) ([]Explained, error) {
+	seg, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	name := TokenizerName
+	if query {
+		name = QueryTokenizerName
+	}
+	tok, err := analyzeCache.TokenizerNamed(name)
+	if err != nil {
+		return nil, fmt.Errorf("zh: explain: %w", err)
+	}
+	stops, err := analyzeCache.TokenMapNamed(StopTokenMapName)
+	if err != nil {
+		return nil, fmt.Errorf("zh: explain: %w", err)
+	}
+	main, user := dictWords(seg.cfg)
+	live := map[string]bool{}
+	for _, e := range seg.live {
+		live[e.Word] = true
+	}
+	stream := tok.Tokenize([]byte(text))
+	out := make([]Explained, len(stream))
+	for i, t := range stream {
+		term := string(t.Term)
+		e := Explained{Token: Token{Term: term, Start: t.Start, End: t.End, Position: t.Position}}
+		switch {
+		case stops[term]:
+			e.Source = SourceStop
+		case i > 0 && stream[i-1].Position == t.Position:
+			e.Source = SourceSubword
+		case live[term]:
+			e.Source = SourceAPI
+		case user[term]:
+			e.Source = SourceUser
+		case Normalize(text[t.Start:t.End]) == term && text[t.Start:t.End] != term:
+			e.Source = SourceFold
+		case main[term]:
+			e.Source = SourceDict
+		default:
+			e.Source = SourceHMM
+		}
+		out[i] = e
+	}
+	return out, nil
+}
+
+var (
+	dictOnce          sync.Once
+	mainWords, userWs map[string]bool
+)
+
+// dictWords reads the main and user dictionaries' words once, for Explain.
+func dictWords(cfg Config) (main, user map[string]bool) {
+	dictOnce.Do(func() {
+		mainWords = map[string]bool{}
+		if b, err := os.ReadFile(filepath.Join(cfg.DictDir, dictFile)); err == nil {
+			addWords(mainWords, b)
+		}
+		userWs = map[string]bool{}
+		if b, err := userDict(cfg.UserDict); err == nil {
+			addWords(userWs, b)
+		}
+		addWords(userWs, data.UserDict)
+	})
+	return mainWords, userWs
+}
+
+func addWords(m map[string]bool, b []byte) {
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		if f := strings.Fields(sc.Text()); len(f) > 0 {
+			m[Normalize(f[0])] = true
+		}
+	}
+}

@@ -1,0 +1,87 @@
+package zh
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestParseEntries(t *testing.T) {
+	es, err := ParseEntries(strings.NewReader("# c\n具身智能\n\n鹊桥二号 5 nz\nＡＢＣ词 3\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Entry{{Word: "具身智能"}, {Word: "鹊桥二号", Freq: 5, Tag: "nz"}, {Word: "abc词", Freq: 3}}
+	if !reflect.DeepEqual(es, want) {
+		t.Errorf("ParseEntries = %+v, want %+v", es, want)
+	}
+	for _, bad := range []string{"a b c d", "词 x", "词 -1", "，，"} {
+		if _, err := ParseEntries(strings.NewReader("ok\n" + bad)); err == nil || !strings.Contains(err.Error(), "line 2") {
+			t.Errorf("ParseEntries(%q) = %v, want a line 2 error", bad, err)
+		}
+	}
+}
+
+func TestMergeRemoveEntries(t *testing.T) {
+	list, changed := MergeEntries([]Entry{{Word: "a"}}, []Entry{{Word: "a"}, {Word: "b", Freq: 2}, {Word: "b", Freq: 2}})
+	if len(list) != 2 || !reflect.DeepEqual(changed, []string{"b"}) {
+		t.Errorf("MergeEntries = %v %v", list, changed)
+	}
+	list, removed := RemoveEntries(list, []string{"b", "z"})
+	if len(list) != 1 || !reflect.DeepEqual(removed, []string{"b"}) {
+		t.Errorf("RemoveEntries = %v %v", list, removed)
+	}
+}
+
+// TestReloadLive adds a word to the live dictionary while other goroutines
+// cut: the word is one token afterwards, the version (what a generation
+// records) is unchanged, and no cut fails on the freed old segmenter.
+func TestReloadLive(t *testing.T) {
+	orig, _ := Default()
+	t.Cleanup(func() { Use(orig) })
+	live := filepath.Join(t.TempDir(), "dictionary.txt")
+	seg, err := Load(Config{DictDir: BundledDictDir(), LiveDict: live})
+	if err != nil {
+		t.Fatal(err)
+	}
+	Use(seg)
+	const text = "具身智能"
+	if toks, _ := Analyze(QueryAnalyzerName, text); len(toks) != 2 {
+		t.Fatalf("before: %v, want jieba to split %s", toks, text)
+	}
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+					Analyze(IndexAnalyzerName, "人工智能和具身智能的发展")
+				}
+			}
+		})
+	}
+	if err := WriteEntries(live, []Entry{{Word: text}}); err != nil {
+		t.Fatal(err)
+	}
+	next, err := Reload()
+	close(stop)
+	wg.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer next.Close()
+	if toks, _ := Analyze(QueryAnalyzerName, text); len(toks) != 1 {
+		t.Errorf("after: %v, want one token", toks)
+	}
+	if next.Version() != seg.Version() {
+		t.Errorf("version changed: %s -> %s", seg.Version(), next.Version())
+	}
+	if got := next.LiveWords(); len(got) != 1 || got[0].Word != text {
+		t.Errorf("LiveWords = %v", got)
+	}
+}
