@@ -16,8 +16,13 @@ import (
 // article, so the one article holding it as typed can rank below a longer
 // one that repeats its words. Asking every candidate for the exact string
 // in the Bleve query tripled the long queries' p99; instead the best
-// recencyWindow hits are checked, by a second search of their ids for the
+// asTypedWindow hits (recencyWindow when the recency boost re-ranks too)
+// are checked, by a second search of their ids for the
 // exact phrase, and those that hold it move ahead of those that do not.
+
+// asTypedWindow is how many of the first hits the as-typed check sees:
+// each one is an id the search loads and a candidate the phrase checks.
+const asTypedWindow = 50
 
 // longWords are the typed words too long for the as-typed bonus of the
 // Bleve query (textQuery).
@@ -36,7 +41,7 @@ func (p analyzed) longWords() []string {
 // window.
 func wantAsTyped(p analyzed, req xinwen.SearchRequest) bool {
 	return !req.CountOnly && !byDate(p, req) && req.After == "" &&
-		req.Page*req.Size <= recencyWindow && len(p.longWords()) > 0
+		req.Page*req.Size <= asTypedWindow && len(p.longWords()) > 0
 }
 
 // asTypedRerank adds to each hit the best score of the window once for

@@ -157,8 +157,10 @@ func (ix *Index) searchRequest(q query.Query, p analyzed, req xinwen.SearchReque
 	from := (req.Page - 1) * req.Size
 	rerank := req.Recency && !byDate && req.After == "" && req.Page*req.Size <= recencyWindow
 	size := req.Size
-	if rerank || wantAsTyped(p, req) {
+	if rerank {
 		size, from = recencyWindow, 0
+	} else if wantAsTyped(p, req) {
+		size, from = asTypedWindow, 0
 	}
 	sr := bleve.NewSearchRequestOptions(q, size, from, false)
 	if rerank {
