@@ -29,6 +29,9 @@ type baselineSpec struct {
 	name          string
 	indexAnalyzer string // the fields' analyzer
 	queryAnalyzer string // "" means the field's own
+	// contiguous asks each typed word as a phrase of its terms, as Lucene
+	// does when every word must stand contiguously.
+	contiguous bool
 }
 
 var (
@@ -38,6 +41,11 @@ var (
 	specCJK = baselineSpec{name: NameCJK, indexAnalyzer: cjk.AnalyzerName}
 	// specJieba is xinwen's word fields alone: no bigram shadow fields.
 	specJieba = baselineSpec{name: NameJieba, indexAnalyzer: zh.IndexAnalyzerName, queryAnalyzer: zh.QueryAnalyzerName}
+	// specPhrase is the Lucene engine xinwen is measured against in issue
+	// 19 (Lucene 8.8, CJK bigrams, BM25, title ×2): the cjk analyzer, and
+	// every typed word contiguous, so a pasted sentence finds only the
+	// articles that hold it as typed.
+	specPhrase = baselineSpec{name: NamePhrase, indexAnalyzer: cjk.AnalyzerName, contiguous: true}
 )
 
 // baseline is a one-index Bleve engine with title and body only.
@@ -104,20 +112,19 @@ func (b *baseline) Close() error     { return b.ix.Close() }
 
 // query builds the baseline's reading of q. A phrase is a match-phrase on
 // title^2 or body. Words: each typed word must match with all its terms
-// (operator AND) in title^2 or in body, and every typed word must match.
+// (operator AND; as a match-phrase when the spec is contiguous) in title^2
+// or in body, and every typed word must match.
 func (b *baseline) query(q Query) query.Query {
 	if q.Phrase {
-		return b.eitherField(func(field string, boost float64) query.Query {
-			p := bleve.NewMatchPhraseQuery(q.Text)
-			p.SetField(field)
-			p.SetBoost(boost)
-			p.Analyzer = b.spec.queryAnalyzer
-			return p
-		})
+		return b.phrase(q.Text)
 	}
 	words := strings.Fields(q.Text)
 	all := make([]query.Query, 0, len(words))
 	for _, w := range words {
+		if b.spec.contiguous {
+			all = append(all, b.phrase(w))
+			continue
+		}
 		all = append(all, b.eitherField(func(field string, boost float64) query.Query {
 			m := bleve.NewMatchQuery(w)
 			m.SetField(field)
@@ -131,6 +138,17 @@ func (b *baseline) query(q Query) query.Query {
 		return all[0]
 	}
 	return bleve.NewConjunctionQuery(all...)
+}
+
+// phrase matches s as a match-phrase in title^2 or body.
+func (b *baseline) phrase(s string) query.Query {
+	return b.eitherField(func(field string, boost float64) query.Query {
+		p := bleve.NewMatchPhraseQuery(s)
+		p.SetField(field)
+		p.SetBoost(boost)
+		p.Analyzer = b.spec.queryAnalyzer
+		return p
+	})
 }
 
 func (b *baseline) eitherField(f func(field string, boost float64) query.Query) query.Query {

@@ -38,6 +38,7 @@ const (
 	NameXinwen = "xinwen"
 	NameCJK    = "Bleve cjk"
 	NameJieba  = "jieba words"
+	NamePhrase = "cjk, words contiguous"
 )
 
 // xinwenEngine is the product: indexer.Build, then search.Index.Search.

@@ -17,7 +17,7 @@ const (
 
 // KnownItem is a query with the one article that should come first.
 type KnownItem struct {
-	Query  string // 2-3 words separated by spaces
+	Query  string // 2-3 words separated by spaces, or a pasted line
 	Target string // article id
 	Source string // the title or sub-headline the words came from
 }
@@ -90,6 +90,52 @@ func TitleQueries(docs []Doc, n int, rng *rand.Rand) []KnownItem {
 // 联播快讯 bundles; the target is the bundle. A sub-headline found in two
 // bundles is skipped.
 func SubheadlineQueries(docs []Doc, n int, rng *rand.Rand) []KnownItem {
+	return fromSubheadlines(docs, n, rng, func(line string) (string, bool) {
+		return pickWords(contentWords(line), rng)
+	})
+}
+
+// PastedSubheadlineQueries makes up to n queries of whole sub-headlines of
+// 联播快讯 bundles, pasted as they stand (spaces and punctuation kept); the
+// target is the bundle. A sub-headline found in two bundles is skipped.
+func PastedSubheadlineQueries(docs []Doc, n int, rng *rand.Rand) []KnownItem {
+	return fromSubheadlines(docs, n, rng, pasted)
+}
+
+// PastedTitleQueries makes up to n queries of whole titles pasted as they
+// stand; the target is the article. Titles two articles share are skipped,
+// as in TitleQueries.
+func PastedTitleQueries(docs []Doc, n int, rng *rand.Rand) []KnownItem {
+	count := map[string]int{}
+	for i := range docs {
+		count[docs[i].NormTitle]++
+	}
+	var out []KnownItem
+	for _, i := range rng.Perm(len(docs)) {
+		if len(out) == n {
+			break
+		}
+		d := &docs[i]
+		if count[d.NormTitle] > 1 {
+			continue
+		}
+		if q, ok := pasted(d.Title); ok {
+			out = append(out, KnownItem{Query: q, Target: d.ID, Source: d.Title})
+		}
+	}
+	return out
+}
+
+// pasted is s as a reader pastes it, when it holds at least two words a
+// reader would type (a bare name is a title-words query, not a paste).
+func pasted(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	return s, len(contentWords(s)) >= minQueryWords
+}
+
+// fromSubheadlines makes up to n queries, query(line) of random bundle
+// sub-headlines found in one bundle only; the target is the bundle.
+func fromSubheadlines(docs []Doc, n int, rng *rand.Rand, query func(line string) (string, bool)) []KnownItem {
 	type sub struct{ line, id string }
 	var subs []sub
 	count := map[string]int{}
@@ -111,7 +157,7 @@ func SubheadlineQueries(docs []Doc, n int, rng *rand.Rand) []KnownItem {
 		if count[zh.Normalize(s.line)] > 1 {
 			continue
 		}
-		if q, ok := pickWords(contentWords(s.line), rng); ok {
+		if q, ok := query(s.line); ok {
 			out = append(out, KnownItem{Query: q, Target: s.id, Source: s.line})
 		}
 	}

@@ -94,3 +94,42 @@ func TestKnownItemQueries(t *testing.T) {
 		}
 	}
 }
+
+func TestPastedQueries(t *testing.T) {
+	docs := []Doc{
+		newDoc(xinwen.Article{ID: "u", Title: "山区学校开设人工智能课程"}),
+		newDoc(xinwen.Article{ID: "r1", Title: "春季植树活动启动"}),
+		newDoc(xinwen.Article{ID: "r2", Title: "春季植树活动启动"}),
+		newDoc(xinwen.Article{ID: "k", Title: "国内联播快讯", Body: inventedBundle,
+			Categories: []string{"新闻联播", "国内联播快讯"}}),
+	}
+	titles := PastedTitleQueries(docs, 10, rand.New(rand.NewPCG(1, 4)))
+	var got []string
+	for _, q := range titles {
+		if q.Query != q.Source {
+			t.Errorf("pasted title %+v: the query is not the title as it stands", q)
+		}
+		got = append(got, q.Target)
+	}
+	slices.Sort(got)
+	// r1 and r2 share a title.
+	if want := []string{"k", "u"}; !slices.Equal(got, want) {
+		t.Errorf("PastedTitleQueries targets %q, want %q", got, want)
+	}
+	subs := PastedSubheadlineQueries(docs, 10, rand.New(rand.NewPCG(1, 5)))
+	var lines []string
+	for _, q := range subs {
+		if q.Target != "k" || q.Query != q.Source {
+			t.Errorf("pasted sub-headline %+v: want the line as it stands, targeting the bundle", q)
+		}
+		lines = append(lines, q.Query)
+	}
+	slices.Sort(lines)
+	if want := []string{"沿海港口集装箱吞吐量创新高", "高原铁路完成冬季检修 列车恢复运行"}; !slices.Equal(lines, want) {
+		t.Errorf("PastedSubheadlineQueries = %q, want %q", lines, want)
+	}
+	again := PastedSubheadlineQueries(docs, 10, rand.New(rand.NewPCG(1, 5)))
+	if !slices.EqualFunc(subs, again, func(a, b KnownItem) bool { return a == b }) {
+		t.Error("the same seed gave different pasted sub-headlines")
+	}
+}

@@ -17,6 +17,9 @@ type EngineResult struct {
 	// PhraseKind and WordsKind split Phrase and Words by oracle kind.
 	PhraseKind, WordsKind [numKinds]Counts
 	Titles, Subheads      Ranking
+	// PastedTitles and PastedSubheads rank whole titles and sub-headlines
+	// pasted as typed.
+	PastedTitles, PastedSubheads Ranking
 	// Misses are the oracle queries this engine got wrong: a phrase with
 	// a missing or extra article, or a word with a missing one.
 	Misses []Miss
@@ -70,13 +73,18 @@ func measure(ctx context.Context, e Engine, rep *Report, truth []map[string]bool
 		res.Misses = appendMiss(res.Misses, p, false, truth[i], a.words, a.wordsTotal)
 	}
 	clock.done("%s: %d oracle strings, quoted and unquoted", e.Name(), len(rep.Probes))
-	if res.Titles, err = rank(ctx, e, rep.Titles, workers); err != nil {
-		return res, err
+	for _, k := range []struct {
+		out   *Ranking
+		items []KnownItem
+	}{
+		{&res.Titles, rep.Titles}, {&res.Subheads, rep.Subheads},
+		{&res.PastedTitles, rep.PastedTitles}, {&res.PastedSubheads, rep.PastedSubheads},
+	} {
+		if *k.out, err = rank(ctx, e, k.items, workers); err != nil {
+			return res, err
+		}
 	}
-	if res.Subheads, err = rank(ctx, e, rep.Subheads, workers); err != nil {
-		return res, err
-	}
-	clock.done("%s: %d known-item queries", e.Name(), len(rep.Titles)+len(rep.Subheads))
+	clock.done("%s: %d known-item queries", e.Name(), rep.knownItems())
 	return res, nil
 }
 

@@ -18,6 +18,9 @@ type Report struct {
 	Probes      []Probe
 	Titles      []KnownItem
 	Subheads    []KnownItem
+	// PastedTitles and PastedSubheads are whole titles and sub-headlines
+	// pasted as typed.
+	PastedTitles, PastedSubheads []KnownItem
 	// Traditional holds the Traditional form of each of Probes (OpenCC
 	// s2t), TraditionalDiffer how many differ from it.
 	Traditional       []string
@@ -90,20 +93,32 @@ func (r *Report) rows() []row {
 		row{"answers whose total disagrees with the hits", func(e *EngineResult) string {
 			return fmt.Sprint(e.Phrase.Inconsistent + e.Words.Inconsistent)
 		}},
-		row{fmt.Sprintf("known item, title words: MRR@10 (%d queries)", len(r.Titles)),
-			func(e *EngineResult) string { return f3(e.Titles.MRR()) }},
-		row{"known item, title words: success@10", func(e *EngineResult) string { return f3(e.Titles.Success()) }},
-		r.versusRow("title words", func(e *EngineResult) Ranking { return e.Titles }),
-		row{fmt.Sprintf("known item, 快讯 sub-headline words: MRR@10 (%d queries)", len(r.Subheads)),
-			func(e *EngineResult) string { return f3(e.Subheads.MRR()) }},
-		row{"known item, 快讯 sub-headline words: success@10", func(e *EngineResult) string { return f3(e.Subheads.Success()) }},
-		r.versusRow("sub-headline words", func(e *EngineResult) Ranking { return e.Subheads }),
 	)
+	rows = append(rows, r.knownRows("title words", r.Titles, func(e *EngineResult) Ranking { return e.Titles })...)
+	rows = append(rows, r.knownRows("快讯 sub-headline words", r.Subheads, func(e *EngineResult) Ranking { return e.Subheads })...)
+	rows = append(rows, r.knownRows("pasted title", r.PastedTitles, func(e *EngineResult) Ranking { return e.PastedTitles })...)
+	rows = append(rows, r.knownRows("pasted 快讯 sub-headline", r.PastedSubheads, func(e *EngineResult) Ranking { return e.PastedSubheads })...)
 	rows = append(rows, r.segRows()...)
 	rows = append(rows, r.pinyinRows()...)
 	return append(rows, row{fmt.Sprintf("index size, MB (%d articles)", r.Docs), func(e *EngineResult) string {
 		return fmt.Sprintf("%.1f", float64(e.SizeBytes)/1e6)
 	}})
+}
+
+// knownRows are one known-item kind's rows: MRR@10, success@10 and the
+// query-by-query comparison with xinwen.
+func (r *Report) knownRows(kind string, items []KnownItem, of func(e *EngineResult) Ranking) []row {
+	return []row{
+		{fmt.Sprintf("known item, %s: MRR@10 (%d queries)", kind, len(items)),
+			func(e *EngineResult) string { return f3(of(e).MRR()) }},
+		{"known item, " + kind + ": success@10", func(e *EngineResult) string { return f3(of(e).Success()) }},
+		r.versusRow(kind, of),
+	}
+}
+
+// knownItems counts the known-item queries of every kind.
+func (r *Report) knownItems() int {
+	return len(r.Titles) + len(r.Subheads) + len(r.PastedTitles) + len(r.PastedSubheads)
 }
 
 // versusRow compares xinwen with each engine query by query: on how many
@@ -135,7 +150,7 @@ func (r *Report) segRows() []row {
 	}
 	cell := func(s Score) func(e *EngineResult) string {
 		return func(e *EngineResult) string {
-			if e.Name == NameCJK {
+			if e.Name == NameCJK || e.Name == NamePhrase {
 				return "–"
 			}
 			return fmt.Sprintf("%.3f (P %.3f, R %.3f)", s.F, s.P, s.R)
@@ -151,8 +166,9 @@ func (r *Report) segRows() []row {
 // Summary is the line under the table: what was sampled, with what.
 func (r *Report) Summary() string {
 	c := r.Config
-	return fmt.Sprintf("%d articles of %s; %d oracle strings, %d + %d known-item queries, seed %d; dictionaries %s.",
-		r.Docs, baseName(c.Corpus), len(r.Probes), len(r.Titles), len(r.Subheads), c.Seed, r.DictVersion)
+	return fmt.Sprintf("%d articles of %s; %d oracle strings, %d + %d + %d + %d known-item queries, seed %d; dictionaries %s.",
+		r.Docs, baseName(c.Corpus), len(r.Probes), len(r.Titles), len(r.Subheads),
+		len(r.PastedTitles), len(r.PastedSubheads), c.Seed, r.DictVersion)
 }
 
 func baseName(p string) string { return p[strings.LastIndexAny(p, `/\`)+1:] }

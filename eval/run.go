@@ -58,13 +58,15 @@ const (
 	streamOracle = iota + 1
 	streamTitles
 	streamSubheads
+	streamPastedTitles
+	streamPastedSubheads
 )
 
 func (c Config) rng(stream uint64) *rand.Rand {
 	return rand.New(rand.NewPCG(c.Seed, stream))
 }
 
-// Run builds the three indexes over the sample, runs every measurement and
+// Run builds the four indexes over the sample, runs every measurement and
 // removes the indexes. Jieba must be installed (zh.Use) first. Phase
 // timings go to cfg.Log.
 func Run(ctx context.Context, cfg Config) (*Report, error) {
@@ -122,11 +124,13 @@ func sample(cfg Config, docs []Doc, clock *phases) (*Report, []map[string]bool) 
 	clock.done("sample %d oracle strings and their truth", len(rep.Probes))
 	rep.Titles = TitleQueries(docs, cfg.Known, cfg.rng(streamTitles))
 	rep.Subheads = SubheadlineQueries(docs, cfg.Known, cfg.rng(streamSubheads))
-	clock.done("sample %d + %d known-item queries", len(rep.Titles), len(rep.Subheads))
+	rep.PastedTitles = PastedTitleQueries(docs, cfg.Known, cfg.rng(streamPastedTitles))
+	rep.PastedSubheads = PastedSubheadlineQueries(docs, cfg.Known, cfg.rng(streamPastedSubheads))
+	clock.done("sample %d known-item queries", rep.knownItems())
 	return rep, truth
 }
 
-// buildEngines indexes docs with xinwen and both baselines, each in its
+// buildEngines indexes docs with xinwen and the baselines, each in its
 // own directory under tmp.
 func buildEngines(ctx context.Context, tmp string, docs []Doc, zone *time.Location, clock *phases) ([]Engine, error) {
 	log := slog.New(slog.NewTextHandler(clock.w, &slog.HandlerOptions{Level: slog.LevelWarn}))
@@ -136,7 +140,7 @@ func buildEngines(ctx context.Context, tmp string, docs []Doc, zone *time.Locati
 	}
 	engines := []Engine{x}
 	clock.done("index %s", x.Name())
-	for _, spec := range []baselineSpec{specCJK, specJieba} {
+	for _, spec := range []baselineSpec{specCJK, specJieba, specPhrase} {
 		b, err := buildBaseline(ctx, spec, filepath.Join(tmp, spec.name), docs)
 		if err != nil {
 			return engines, err

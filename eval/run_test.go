@@ -18,7 +18,7 @@ func TestRunOnInventedCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, log.String())
 	}
-	if rep.Docs != 8 || len(rep.Engines) != 3 || rep.Seg == nil {
+	if rep.Docs != 8 || len(rep.Engines) != 4 || rep.Seg == nil {
 		t.Fatalf("report: %d docs, %d engines, segmentation %v", rep.Docs, len(rep.Engines), rep.Seg)
 	}
 	if len(rep.Subheads) != 4 {

@@ -42,6 +42,7 @@ func (ix *Index) searchOnce(ctx context.Context, req xinwen.SearchRequest) (*xin
 	if err != nil {
 		return nil, err
 	}
+	asTyped := wantAsTyped(p, req)
 	if req.CountOnly {
 		// Counts need neither hits nor scores.
 		sr.Size, sr.From, sr.SearchAfter, sr.Score, rerank = 0, 0, nil, "none", false
@@ -59,8 +60,15 @@ func (ix *Index) searchOnce(ctx context.Context, req xinwen.SearchRequest) (*xin
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	hits := []*bsearch.DocumentMatch(res.Hits)
+	if asTyped {
+		if hits, err = ix.asTypedRerank(ctx, hits, p); err != nil {
+			return nil, err
+		}
+	}
 	if rerank {
 		hits = ix.recencyRerank(hits, req)
+	} else if asTyped {
+		hits = pageOf(hits, req)
 	}
 	stored, err := ix.loadStored(ctx, hits)
 	if err != nil {
@@ -151,6 +159,8 @@ func (ix *Index) searchRequest(q query.Query, p analyzed, req xinwen.SearchReque
 	size := req.Size
 	if rerank {
 		size, from = recencyWindow, 0
+	} else if wantAsTyped(p, req) {
+		size, from = asTypedWindow, 0
 	}
 	sr := bleve.NewSearchRequestOptions(q, size, from, false)
 	if rerank {

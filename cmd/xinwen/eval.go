@@ -24,12 +24,12 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		cfg eval.Config
 		out string
 	)
-	fs := newFlagSet("eval", "eval [flags]\n\nBuilds xinwen, a Bleve cjk baseline and a jieba-words baseline over a corpus\nsample in temporary directories, then measures exact-substring recall and\nprecision, known-item ranking (MRR@10) and SIGHAN segmentation F1.\nPrints one table; phase timings go to stderr.", stderr)
+	fs := newFlagSet("eval", "eval [flags]\n\nBuilds xinwen, a Bleve cjk baseline, a jieba-words baseline and a cjk baseline\nwith every typed word contiguous over a corpus sample in temporary directories, then measures exact-substring recall and\nprecision, known-item ranking (MRR@10) and SIGHAN segmentation F1.\nPrints one table; phase timings go to stderr.", stderr)
 	c.dictFlags(fs)
 	fs.StringVar(&cfg.Corpus, "corpus", defaultEvalCorpus, "JSON Lines corpus (.jsonl or .jsonl.gz) to sample; read at run time, never copied")
 	fs.IntVar(&cfg.Docs, "docs", 0, "articles read from the start of the corpus (0: all)")
 	fs.IntVar(&cfg.Oracle, "oracle", eval.DefaultOracle, "exact-substring oracle strings, in four kinds of equal share")
-	fs.IntVar(&cfg.Known, "known", eval.DefaultKnown, "known-item queries of each kind (title words, 快讯 sub-headline words)")
+	fs.IntVar(&cfg.Known, "known", eval.DefaultKnown, "known-item queries of each kind (title words, 快讯 sub-headline words, pasted titles, pasted sub-headlines)")
 	fs.Uint64Var(&cfg.Seed, "seed", eval.DefaultSeed, "seed of every sample: the same seed and corpus give the same queries")
 	fs.StringVar(&cfg.SIGHAN, "sighan", defaultSIGHAN, "SIGHAN 2005 directory for segmentation F1 (empty: skip; the default is skipped when absent)")
 	fs.StringVar(&out, "out", "", "rewrite the generated table section of this Markdown file (e.g. docs/relevance.md)")

@@ -1,0 +1,61 @@
+package search
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/xinwen-search/xinwen"
+)
+
+// rankFixtures hold, for each known item, a target and a decoy: a longer
+// article that repeats the words of the query, scattered, so BM25 alone
+// puts it first.
+var rankFixtures = []fixture{
+	{id: "headline", title: "沿海港口一季度集装箱吞吐量同比增长百分之八",
+		body: "交通运输部今天发布数据。"},
+	{id: "headline-decoy", title: "港口观察：集装箱与吞吐量",
+		body: strings.Repeat("沿海港口的集装箱吞吐量一季度有所变化，同比增长的港口不少，百分之八的码头扩建。", 6)},
+	{id: "bundle", title: "国内联播快讯",
+		body: "央视网消息（新闻联播）：\n高原铁路完成冬季设备检修恢复运行\n高原铁路部门近日完成冬季设备检修，列车运行恢复正常。\n" +
+			"另一条新闻标题\n这是另一条新闻的正文。"},
+	{id: "bundle-decoy", title: "铁路冬季运行观察",
+		body: strings.Repeat("高原地区铁路冬季检修，设备完成升级后恢复运行，铁路部门表示运行平稳。", 6)},
+}
+
+func rankedAt(got []string, id string) int {
+	for i, g := range got {
+		if g == id {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// A pasted headline or sub-headline (more words than the Bleve query's
+// as-typed bonus covers) finds the article holding it as typed first, and
+// the decoy that repeats its words is still found.
+func TestPastedTextRanksAsTypedFirst(t *testing.T) {
+	docs := append([]fixture(nil), rankFixtures...)
+	for i := range 20 {
+		docs = append(docs, fixture{id: fmt.Sprint("other", i), title: "其他新闻标题", body: "今天天气晴朗，市民出行。"})
+	}
+	ix := openFixtures(t, docs)
+	for _, tc := range []struct{ q, want, decoy string }{
+		{"沿海港口一季度集装箱吞吐量同比增长百分之八", "headline", "headline-decoy"},
+		{"高原铁路完成冬季设备检修恢复运行", "bundle", "bundle-decoy"},
+	} {
+		got := ids(search(t, ix, xinwen.SearchRequest{Query: tc.q}))
+		if rankedAt(got, tc.want) != 1 || rankedAt(got, tc.decoy) == 0 {
+			t.Errorf("%s: got %v, want %s first and %s found", tc.q, got, tc.want, tc.decoy)
+		}
+		// Paging through the window gives the same order.
+		var paged []string
+		for page := 1; page <= 2; page++ {
+			paged = append(paged, ids(search(t, ix, xinwen.SearchRequest{Query: tc.q, Size: 1, Page: page}))...)
+		}
+		if len(got) >= 2 && (len(paged) != 2 || paged[0] != got[0] || paged[1] != got[1]) {
+			t.Errorf("%s: pages of one %v, want %v", tc.q, paged, got[:2])
+		}
+	}
+}
