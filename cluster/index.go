@@ -51,18 +51,25 @@ func Same(a, b *Item, zone *time.Location) bool {
 }
 
 // numbersAgree reports whether the shorter list of numbers is held in the
-// longer: a trimmed copy quotes fewer of the original's figures, a daily
+// longer, or begins one of them: a trimmed copy quotes fewer of the original's figures, a daily
 // statistic of the same template quotes other figures.
 func numbersAgree(a, b []string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
 	for _, n := range a {
-		if _, ok := slices.BinarySearch(b, n); !ok {
+		if _, ok := slices.BinarySearch(b, n); !ok && !prefixOfAny(n, b) {
 			return false
 		}
 	}
 	return true
+}
+
+// prefixOfAny reports whether n begins a number of ns: a figure cut where
+// an outlet trimmed the story ("2024" ending as "20").
+func prefixOfAny(n string, ns []string) bool {
+	i, _ := slices.BinarySearch(ns, n)
+	return i < len(ns) && strings.HasPrefix(ns[i], n)
 }
 
 func titleKey(it *Item, zone *time.Location) string {

@@ -55,7 +55,7 @@ func Strip(body string) string {
 
 // Sign computes the signature of an article from its title and body.
 func Sign(title, body string) Signature {
-	text := words(fold.String(Strip(body)))
+	text := words(Strip(fold.String(body)))
 	if utf8.RuneCountInString(text) < minBody {
 		text = words(fold.String(title)) + text
 	}

@@ -58,6 +58,7 @@ const (
 	streamOracle = iota + 1
 	streamTitles
 	streamSubheads
+	streamClusters
 )
 
 func (c Config) rng(stream uint64) *rand.Rand {
@@ -101,6 +102,10 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, err
 	}
 	clock.done("pinyin suggestions for frequent title words")
+	if rep.Clusters, err = MeasureClusters(docs, cfg.Known, twinsPath(cfg.Corpus), cfg.Zone, cfg.rng(streamClusters)); err != nil {
+		return nil, err
+	}
+	clock.done("near-duplicate clustering")
 	if cfg.SIGHAN != "" {
 		if rep.Seg, err = EvalPKU(cfg.SIGHAN); err != nil {
 			return nil, err
