@@ -22,7 +22,6 @@ import (
 // Skip reasons counted in the summary.
 const (
 	reasonDuplicate = "duplicate id in this run"
-	reasonNearDup   = "near-duplicate (same title, same day)"
 	reasonEmpty     = "neither title nor body"
 	reasonEncoding  = "undecodable bytes"
 	reasonFront     = "no front matter"
@@ -93,7 +92,7 @@ func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, written journ
 			sum.skip(reasonOf(err), it.where, err, cfg.Log)
 			return true
 		}
-		w.put(it.a, cfg.Zone, sum)
+		w.put(it.a, gate.Story(it.a), cfg.Zone, sum)
 		return true
 	})
 	if errors.Is(err, errStop) {
@@ -103,15 +102,15 @@ func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, written journ
 		return err
 	}
 	for _, a := range written.Articles {
-		w.put(a, cfg.Zone, sum)
+		w.put(a, gate.Story(a), cfg.Zone, sum)
 		sum.Written++
 	}
 	return nil
 }
 
-// put routes a to its shard.
-func (w *writer) put(a xinwen.Article, zone *time.Location, sum *Summary) {
-	w.chans[shardOf(a.ID, len(w.chans))] <- doc{id: a.ID, rec: search.NewDocument(a, zone)}
+// put routes a, with its story, to its shard.
+func (w *writer) put(a xinwen.Article, s search.Story, zone *time.Location, sum *Summary) {
+	w.chans[shardOf(a.ID, len(w.chans))] <- doc{id: a.ID, rec: search.NewStoryDocument(a, zone, s)}
 	sum.addIndexed(len(a.Title) + len(a.Body))
 }
 
