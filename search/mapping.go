@@ -29,7 +29,7 @@ const (
 	FieldThumbnail   = "thumbnail"
 	FieldCluster     = "cluster" // near-duplicate cluster id, keyword, stored, doc values: collapse
 	FieldBands       = "bands"   // LSH band keys of the text signature, keyword: finds a copy's cluster
-	SchemaVersion    = 6 // 6: near-duplicate clusters (cluster, bands); 5: Traditional folded into Simplified before analysis
+	SchemaVersion    = 6         // 6: near-duplicate clusters (cluster, bands); 5: Traditional folded into Simplified before analysis
 	monthLayout      = "2006-01"
 	sortKeyLayout    = "20060102150405"
 	docType          = "article"
