@@ -72,9 +72,11 @@ func openShard(cfg Config, gen, base string, i int) (shardWriter, error) {
 // to nothing.
 func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, written journal.State, sum *Summary) error {
 	gate := NewGate(cfg.Zone, "run", cfg.KeepDuplicates)
+	w.existing(ctx, gate)
 	if err := w.deletes(cfg, written, sum); err != nil {
 		return err
 	}
+	var storyErr error
 	err := rd.each(ctx, cfg.Sources, func(it item) bool {
 		if ctx.Err() != nil {
 			return false
@@ -92,17 +94,29 @@ func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, written journ
 			sum.skip(reasonOf(err), it.where, err, cfg.Log)
 			return true
 		}
-		w.put(it.a, gate.Story(it.a), cfg.Zone, sum)
+		s, err := gate.Story(it.a)
+		if err != nil {
+			storyErr = err
+			return false
+		}
+		w.put(it.a, s, cfg.Zone, sum)
 		return true
 	})
 	if errors.Is(err, errStop) {
 		err = nil
 	}
+	if err == nil {
+		err = storyErr
+	}
 	if err != nil || ctx.Err() != nil {
 		return err
 	}
 	for _, a := range written.Articles {
-		w.put(a, gate.Story(a), cfg.Zone, sum)
+		s, err := gate.Story(a)
+		if err != nil {
+			return err
+		}
+		w.put(a, s, cfg.Zone, sum)
 		sum.Written++
 	}
 	return nil

@@ -21,6 +21,10 @@ type Gate struct {
 	unit     string // "run" or "request", as reasons name it
 	seen     map[string]struct{}
 	clusters *cluster.Index // nil: every article its own story
+	// lookup finds the articles of an existing generation that share band
+	// keys with a new one; nil when there is none (a rebuild).
+	lookup func(keys []string) ([]search.Member, error)
+	loaded map[string]struct{} // ids of the generation already in clusters
 }
 
 // NewGate starts a unit of work named unit ("run", "request") in skip
@@ -54,14 +58,35 @@ func (g *Gate) Admit(a xinwen.Article) error {
 	return nil
 }
 
+// Existing makes the gate's articles join the clusters of an existing
+// generation, whose articles sharing band keys with a new one lookup
+// returns (an incremental run).
+func (g *Gate) Existing(lookup func(keys []string) ([]search.Member, error)) {
+	g.lookup, g.loaded = lookup, map[string]struct{}{}
+}
+
 // Story assigns an admitted article its cluster, against every article
-// of the unit given a story before it: the cluster of its most similar
-// earlier copy, else its own id. Call it once an article, in the order
-// they are indexed, so the same input always gives the same clusters.
-func (g *Gate) Story(a xinwen.Article) search.Story {
+// of the unit given a story before it and the existing generation's
+// candidates: the cluster of its most similar earlier copy, else its own
+// id. Call it once an article, in the order they are indexed, so the same
+// input always gives the same clusters.
+func (g *Gate) Story(a xinwen.Article) (search.Story, error) {
 	it := cluster.NewItem(a.ID, a.Date, a.Title, a.Body)
+	keys := it.Sig.Keys()
 	if g.clusters == nil {
-		return search.Story{Cluster: a.ID, Keys: it.Sig.Keys()}
+		return search.Story{Cluster: a.ID, Keys: keys}, nil
 	}
-	return search.Story{Cluster: g.clusters.Add(it), Keys: it.Sig.Keys()}
+	if g.lookup != nil {
+		ms, err := g.lookup(keys)
+		if err != nil {
+			return search.Story{}, err
+		}
+		for _, m := range ms {
+			if _, ok := g.loaded[m.ID]; !ok && g.clusters.Cluster(m.ID) == "" {
+				g.loaded[m.ID] = struct{}{}
+				g.clusters.Load(cluster.NewItem(m.ID, m.Date, m.Title, m.Body), m.Cluster)
+			}
+		}
+	}
+	return search.Story{Cluster: g.clusters.Add(it), Keys: keys}, nil
 }

@@ -74,7 +74,7 @@ func TestGateStory(t *testing.T) {
 				if err := g.Admit(a); err != nil {
 					t.Fatalf("%s: %v", a.ID, err)
 				}
-				if s := g.Story(a); s.Cluster != tt.want[i] || len(s.Keys) == 0 {
+				if s, err := g.Story(a); err != nil || s.Cluster != tt.want[i] || len(s.Keys) == 0 {
 					t.Errorf("%s: story %+v, want cluster %q with band keys", a.ID, s, tt.want[i])
 				}
 			}
