@@ -48,6 +48,9 @@ type Hit struct {
 	Categories  []string `json:"categories"`
 	Source      string   `json:"source"`
 	Score       float64  `json:"score"`
+	// Cluster is the near-duplicate cluster the article belongs to: the
+	// same string for every copy of one story.
+	Cluster string `json:"cluster"`
 }
 
 // Facets are counts over all matching articles, not just this page.
@@ -78,6 +81,10 @@ type Doc struct {
 	Categories []string `json:"categories"`
 	Source     string   `json:"source"`
 	Thumbnail  string   `json:"thumbnail"`
+	// Cluster is the article's near-duplicate cluster; Duplicates the
+	// ids of the other members, oldest first, at most MaxDuplicates.
+	Cluster    string   `json:"cluster"`
+	Duplicates []string `json:"duplicates"`
 }
 
 // Stats describes the open index.

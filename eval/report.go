@@ -28,6 +28,7 @@ type Report struct {
 	Engines           []EngineResult // xinwen first
 	Seg               *Segmentation  // nil when SIGHAN was not given
 	Pinyin            *PinyinResult  // xinwen's pinyin suggestions
+	Clusters          *ClusterResult // near-duplicate clustering
 }
 
 // Engine returns the result of the engine called name, or nil.
@@ -100,6 +101,7 @@ func (r *Report) rows() []row {
 	rows = append(rows, r.knownRows("pasted 快讯 sub-headline", r.PastedSubheads, func(e *EngineResult) Ranking { return e.PastedSubheads })...)
 	rows = append(rows, r.segRows()...)
 	rows = append(rows, r.pinyinRows()...)
+	rows = append(rows, r.clusterRows()...)
 	return append(rows, row{fmt.Sprintf("index size, MB (%d articles)", r.Docs), func(e *EngineResult) string {
 		return fmt.Sprintf("%.1f", float64(e.SizeBytes)/1e6)
 	}})

@@ -60,6 +60,7 @@ const (
 	streamSubheads
 	streamPastedTitles
 	streamPastedSubheads
+	streamClusters
 )
 
 func (c Config) rng(stream uint64) *rand.Rand {
@@ -103,6 +104,10 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, err
 	}
 	clock.done("pinyin suggestions for frequent title words")
+	if rep.Clusters, err = MeasureClusters(docs, cfg.Known, twinsPath(cfg.Corpus), cfg.Zone, cfg.rng(streamClusters)); err != nil {
+		return nil, err
+	}
+	clock.done("near-duplicate clustering")
 	if cfg.SIGHAN != "" {
 		if rep.Seg, err = EvalPKU(cfg.SIGHAN); err != nil {
 			return nil, err

@@ -40,8 +40,9 @@ type Config struct {
 	// Delete) in a copy of the current generation instead of rebuilding.
 	Incremental bool
 	Delete      []string
-	// KeepDuplicates indexes articles that repeat another's title on the
-	// same day (by default the later one is skipped as a near-duplicate).
+	// KeepDuplicates turns near-duplicate clustering off: every article
+	// is its own story (by default copies of one story share a cluster;
+	// none is ever skipped).
 	KeepDuplicates bool
 	Stdin          io.Reader // nil: os.Stdin
 	Log            *slog.Logger

@@ -22,7 +22,6 @@ import (
 // Skip reasons counted in the summary.
 const (
 	reasonDuplicate = "duplicate id in this run"
-	reasonNearDup   = "near-duplicate (same title, same day)"
 	reasonEmpty     = "neither title nor body"
 	reasonEncoding  = "undecodable bytes"
 	reasonFront     = "no front matter"
@@ -73,9 +72,11 @@ func openShard(cfg Config, gen, base string, i int) (shardWriter, error) {
 // to nothing.
 func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, written journal.State, sum *Summary) error {
 	gate := NewGate(cfg.Zone, "run", cfg.KeepDuplicates)
+	w.existing(ctx, gate)
 	if err := w.deletes(cfg, written, sum); err != nil {
 		return err
 	}
+	var storyErr error
 	err := rd.each(ctx, cfg.Sources, func(it item) bool {
 		if ctx.Err() != nil {
 			return false
@@ -93,25 +94,37 @@ func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, written journ
 			sum.skip(reasonOf(err), it.where, err, cfg.Log)
 			return true
 		}
-		w.put(it.a, cfg.Zone, sum)
+		s, err := gate.Story(it.a)
+		if err != nil {
+			storyErr = err
+			return false
+		}
+		w.put(it.a, s, cfg.Zone, sum)
 		return true
 	})
 	if errors.Is(err, errStop) {
 		err = nil
 	}
+	if err == nil {
+		err = storyErr
+	}
 	if err != nil || ctx.Err() != nil {
 		return err
 	}
 	for _, a := range written.Articles {
-		w.put(a, cfg.Zone, sum)
+		s, err := gate.Story(a)
+		if err != nil {
+			return err
+		}
+		w.put(a, s, cfg.Zone, sum)
 		sum.Written++
 	}
 	return nil
 }
 
-// put routes a to its shard.
-func (w *writer) put(a xinwen.Article, zone *time.Location, sum *Summary) {
-	w.chans[shardOf(a.ID, len(w.chans))] <- doc{id: a.ID, rec: search.NewDocument(a, zone)}
+// put routes a, with its story, to its shard.
+func (w *writer) put(a xinwen.Article, s search.Story, zone *time.Location, sum *Summary) {
+	w.chans[shardOf(a.ID, len(w.chans))] <- doc{id: a.ID, rec: search.NewStoryDocument(a, zone, s)}
 	sum.addIndexed(len(a.Title) + len(a.Body))
 }
 

@@ -2,34 +2,40 @@ package indexer
 
 import (
 	"fmt"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/xinwen-search/xinwen"
-	"github.com/xinwen-search/xinwen/search/zh"
+	"github.com/xinwen-search/xinwen/cluster"
+	"github.com/xinwen-search/xinwen/search"
 )
 
 // Gate applies the ingest rules to the parsed articles of one unit of
 // work, a batch build or one write request, in the order they come: an
-// article is refused when its id was admitted before in the unit, or,
-// unless duplicates are kept, when it repeats the story of one admitted
-// before (storyKey). The batch build and HTTP writes both pass every
-// article through a Gate, so the two admit the same articles.
+// article is refused when its id was admitted before in the unit. Every
+// admitted article gets its story (Story): near-duplicates, the same
+// wire story retitled or trimmed, or one title on one day, share one
+// cluster; nothing is dropped for repeating a story. The batch build and
+// HTTP writes both pass every article through a Gate, so the two admit
+// the same articles.
 type Gate struct {
-	zone    *time.Location
-	unit    string // "run" or "request", as reasons name it
-	dedupe  bool
-	seen    map[string]struct{}
-	stories map[string]string // story key -> first id
+	unit     string // "run" or "request", as reasons name it
+	seen     map[string]struct{}
+	clusters *cluster.Index // nil: every article its own story
+	// lookup finds the articles of an existing generation that share band
+	// keys with a new one; nil when there is none (a rebuild).
+	lookup func(keys []string) ([]search.Member, error)
+	loaded map[string]struct{} // ids of the generation already in clusters
 }
 
 // NewGate starts a unit of work named unit ("run", "request") in skip
-// reasons; dates are read in zone for the near-duplicate rule, which
-// keepDuplicates turns off.
-func NewGate(zone *time.Location, unit string, keepDuplicates bool) *Gate {
-	return &Gate{zone: zone, unit: unit, dedupe: !keepDuplicates,
-		seen: map[string]struct{}{}, stories: map[string]string{}}
+// reasons; dates are read in zone for the stories' days. noClusters
+// makes every article its own story.
+func NewGate(zone *time.Location, unit string, noClusters bool) *Gate {
+	g := &Gate{unit: unit, seen: map[string]struct{}{}}
+	if !noClusters {
+		g.clusters = cluster.NewIndex(zone)
+	}
+	return g
 }
 
 // Skip is why a Gate refused an article: Reason is its category, as the
@@ -48,27 +54,39 @@ func (g *Gate) Admit(a xinwen.Article) error {
 	if _, dup := g.seen[a.ID]; dup {
 		return &Skip{reasonDuplicate, fmt.Errorf("id %q seen before in this %s", a.ID, g.unit)}
 	}
-	if key := storyKey(a, g.zone); g.dedupe && key != "" {
-		if first, dup := g.stories[key]; dup {
-			return &Skip{reasonNearDup, fmt.Errorf("%q repeats %q of the same day (kept id %q)", a.ID, a.Title, first)}
-		}
-		g.stories[key] = a.ID
-	}
 	g.seen[a.ID] = struct{}{}
 	return nil
 }
 
-// minStoryTitle is the shortest title (in runes) that identifies a story.
-const minStoryTitle = 6
+// Existing makes the gate's articles join the clusters of an existing
+// generation, whose articles sharing band keys with a new one lookup
+// returns (an incremental run).
+func (g *Gate) Existing(lookup func(keys []string) ([]search.Member, error)) {
+	g.lookup, g.loaded = lookup, map[string]struct{}{}
+}
 
-// storyKey identifies a story across sources: its normalized title and
-// its day. Two scrapers of one programme, or one wire story carried twice,
-// share it; different stories on one day almost never do. Undated or
-// short-titled articles have no key and are never merged.
-func storyKey(a xinwen.Article, zone *time.Location) string {
-	title := zh.Normalize(strings.TrimSpace(a.Title))
-	if a.Date.IsZero() || utf8.RuneCountInString(title) < minStoryTitle {
-		return ""
+// Story assigns an admitted article its cluster, against every article
+// of the unit given a story before it and the existing generation's
+// candidates: the cluster of its most similar earlier copy, else its own
+// id. Call it once an article, in the order they are indexed, so the same
+// input always gives the same clusters.
+func (g *Gate) Story(a xinwen.Article) (search.Story, error) {
+	it := cluster.NewItem(a.ID, a.Date, a.Title, a.Body)
+	keys := it.Sig.Keys()
+	if g.clusters == nil {
+		return search.Story{Cluster: a.ID, Keys: keys}, nil
 	}
-	return a.Date.In(zone).Format("2006-01-02") + "|" + title
+	if g.lookup != nil {
+		ms, err := g.lookup(keys)
+		if err != nil {
+			return search.Story{}, err
+		}
+		for _, m := range ms {
+			if _, ok := g.loaded[m.ID]; !ok && g.clusters.Cluster(m.ID) == "" {
+				g.loaded[m.ID] = struct{}{}
+				g.clusters.Load(cluster.NewItem(m.ID, m.Date, m.Title, m.Body), m.Cluster)
+			}
+		}
+	}
+	return search.Story{Cluster: g.clusters.Add(it), Keys: keys}, nil
 }

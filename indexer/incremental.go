@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
@@ -97,4 +98,29 @@ func (s *updateShard) close() error {
 		err = cerr
 	}
 	return err
+}
+
+// existing makes gate join the clusters of the base generation when the
+// shards are its copies (an incremental run); a rebuild has none.
+func (w *writer) existing(ctx context.Context, gate *Gate) {
+	var ixs []bleve.Index
+	for _, s := range w.shards {
+		if u, ok := s.(*updateShard); ok {
+			ixs = append(ixs, u.ix)
+		}
+	}
+	if len(ixs) == 0 {
+		return
+	}
+	gate.Existing(func(keys []string) ([]search.Member, error) {
+		var out []search.Member
+		for _, ix := range ixs {
+			ms, err := search.Candidates(ctx, ix, keys)
+			if err != nil {
+				return nil, fmt.Errorf("index: %w", err)
+			}
+			out = append(out, ms...)
+		}
+		return out, nil
+	})
 }

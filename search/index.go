@@ -149,14 +149,19 @@ func (ix *Index) Get(ctx context.Context, id string) (*xinwen.Doc, error) {
 	}
 	h := res.Hits[0]
 	f := fieldsOf(h.Fields)
-	return &xinwen.Doc{
+	doc := &xinwen.Doc{
 		ID: h.ID, Title: f.str(FieldTitle), Body: f.str(FieldBody), URL: f.str(FieldURL),
 		Date: ix.formatDate(f.str(FieldDate)), Categories: splitPath(f.str(FieldPath)),
 		Source: f.str(FieldSource), Thumbnail: f.str(FieldThumbnail),
-	}, nil
+		Cluster: clusterOf(h.ID, f),
+	}
+	if doc.Duplicates, err = ix.duplicates(ctx, doc.Cluster, h.ID); err != nil {
+		return nil, err
+	}
+	return doc, nil
 }
 
-var storedFields = []string{FieldTitle, FieldBody, FieldPath, FieldDate, FieldURL, FieldSource, FieldThumbnail}
+var storedFields = []string{FieldTitle, FieldBody, FieldPath, FieldDate, FieldURL, FieldSource, FieldThumbnail, FieldCluster}
 
 type fieldsOf map[string]any
 

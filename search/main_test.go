@@ -17,6 +17,10 @@ func TestMain(m *testing.M) { zhtest.Main(m) }
 
 var shanghai, _ = time.LoadLocation("Asia/Shanghai")
 
+// fixtureClusters gives fixtures by id a near-duplicate cluster; the
+// others have none, as articles written before clustering.
+var fixtureClusters = map[string]string{"c1": "c1", "c2": "c1", "c3": "c1"}
+
 // fixture is one test article.
 type fixture struct {
 	id, title, body string
@@ -44,7 +48,9 @@ func writeGeneration(t testing.TB, root, name string, docs []fixture) string {
 			if d.date != "" {
 				date, _ = time.ParseInLocation("2006-01-02", d.date, shanghai)
 			}
-			if err := b.Index(d.id, newRecord(d.id, d.title, d.body, d.cats, date, shanghai)); err != nil {
+			rec := newRecord(d.id, d.title, d.body, d.cats, date, shanghai)
+			rec.Cluster = fixtureClusters[d.id]
+			if err := b.Index(d.id, rec); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -27,7 +27,9 @@ const (
 	FieldURL         = "url"
 	FieldSource      = "source"
 	FieldThumbnail   = "thumbnail"
-	SchemaVersion    = 5 // 5: Traditional folded into Simplified before analysis (fold.Version in meta)
+	FieldCluster     = "cluster" // near-duplicate cluster id, keyword, stored, doc values: collapse
+	FieldBands       = "bands"   // LSH band keys of the text signature, keyword: finds a copy's cluster
+	SchemaVersion    = 6         // 6: near-duplicate clusters (cluster, bands); 5: Traditional folded into Simplified before analysis
 	monthLayout      = "2006-01"
 	sortKeyLayout    = "20060102150405"
 	docType          = "article"
@@ -52,6 +54,8 @@ type record struct {
 	URL       string     `json:"url,omitempty"`
 	Source    string     `json:"source,omitempty"`
 	Thumbnail string     `json:"thumbnail,omitempty"`
+	Cluster   string     `json:"cluster,omitempty"`
+	Bands     []string   `json:"bands,omitempty"`
 }
 
 // NewDocument is the document the index stores for a, months bucketed in
@@ -121,6 +125,8 @@ func (record) BleveType() string { return docType }
 //   - facet: category prefixes and the month in one doc-values field, so
 //     that counting facets visits one field per hit, not two.
 //   - date: datetime for range filters, stored for display.
+//   - cluster: the near-duplicate cluster id, stored and in doc values
+//     for collapsing; bands: the LSH band keys, indexed only.
 //   - sortkey: date then id as one doc-values term, so newest-first order
 //     has a unique tie-break without loading each hit's stored id.
 func NewMapping() *mapping.IndexMappingImpl {
@@ -141,6 +147,8 @@ func NewMapping() *mapping.IndexMappingImpl {
 	dm.AddFieldMappingsAt(FieldCategory, keywordField(false, false))
 	dm.AddFieldMappingsAt(FieldFacet, keywordField(false, true))
 	dm.AddFieldMappingsAt(FieldSortKey, keywordField(false, true))
+	dm.AddFieldMappingsAt(FieldCluster, keywordField(true, true))
+	dm.AddFieldMappingsAt(FieldBands, keywordField(false, false))
 	dm.AddFieldMappingsAt(FieldPath, storedOnly())
 	dm.AddFieldMappingsAt(FieldURL, storedOnly())
 	dm.AddFieldMappingsAt(FieldSource, storedOnly())

@@ -192,7 +192,7 @@ func (ov *overlay) put(docs []xinwen.Article, zone *time.Location) error {
 	}
 	b := ov.ix.NewBatch()
 	for _, d := range docs {
-		if err := b.Index(d.ID, NewDocument(d, zone)); err != nil {
+		if err := b.Index(d.ID, NewStoryDocument(d, zone, OwnStory(d))); err != nil {
 			return fmt.Errorf("search: ingest %q: %w", d.ID, err)
 		}
 		if err := ov.unmarkReanalysed(b, d.ID); err != nil {

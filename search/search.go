@@ -247,6 +247,7 @@ func (ix *Index) hit(h *bsearch.DocumentMatch, f fieldsOf, needles []highlight.N
 		Categories:  splitPath(f.str(FieldPath)),
 		Source:      f.str(FieldSource),
 		Score:       h.Score,
+		Cluster:     clusterOf(h.ID, f),
 	}
 }
 

@@ -37,7 +37,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.IntVar(&cfg.Keep, "keep", 1, "generations that served before the current one, kept for --rollback")
 	fs.BoolVar(&cfg.Incremental, "incremental", false, "add/update SOURCE's articles in (a copy of) the current generation instead of rebuilding")
 	fs.Var(&deletes, "delete", "with --incremental: remove the article with this id (repeatable)")
-	fs.BoolVar(&cfg.KeepDuplicates, "keep-duplicates", false, "index articles that repeat another's title on the same day (default: skip them as near-duplicates, e.g. one programme from two scrapers)")
+	fs.BoolVar(&cfg.KeepDuplicates, "keep-duplicates", false, "turn near-duplicate clustering off: every article is its own story (default: copies of one story, e.g. one programme from two scrapers or one wire story retitled, share a cluster; none is skipped)")
 	fs.BoolVar(&rollback, "rollback", false, "point the index back at the previous generation and exit")
 	fs.StringVar(&progress, "progress", "auto", "progress display: auto (a bar on a terminal, log lines otherwise), bar, log, none")
 	fs.StringVar(&summary, "summary", "text", "the run's summary on stdout: text (for people) or json (one document, for programs)")
