@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strconv"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -254,16 +253,7 @@ func (ix *Index) hit(h *bsearch.DocumentMatch, f fieldsOf, needles []highlight.N
 // encodeCursor captures where a page ended: the decoded sort values of
 // its last hit, the form Bleve's SearchAfter takes.
 func encodeCursor(h *bsearch.DocumentMatch, order bsearch.SortOrder) string {
-	vals := make([]string, len(order))
-	for i, o := range order {
-		switch {
-		case o.RequiresScoring():
-			vals[i] = strconv.FormatFloat(h.Score, 'g', -1, 64)
-		case i < len(h.DecodedSort):
-			vals[i] = h.DecodedSort[i]
-		}
-	}
-	b, _ := json.Marshal(vals)
+	b, _ := json.Marshal(sortValues(h, order))
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
