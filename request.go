@@ -72,6 +72,14 @@ type SearchRequest struct {
 	// Histogram buckets the matches by date (HistogramDay, …) in
 	// Facets.Histogram; "" for none. It is counted even with NoFacets.
 	Histogram string
+	// NoCollapse lists every matching article (collapse=false in the
+	// API); by default a search shows one hit per story (near-duplicate
+	// cluster), its best-ranked member, with the number of the others
+	// among the matches in Hit.Duplicates.
+	NoCollapse bool
+	// Cluster restricts the search to one story's articles (a Hit.Cluster);
+	// such a search lists them all, uncollapsed.
+	Cluster string
 }
 
 // Normalize returns r with its defaults filled in, its query trimmed and

@@ -2,9 +2,12 @@ package xinwen
 
 // Result is one page of hits with facets. Its JSON form is the public API.
 type Result struct {
-	Total  uint64  `json:"total"`
-	TookMS float64 `json:"took_ms"`
-	Page   int     `json:"page"`
+	Total uint64 `json:"total"`
+	// TotalClusters counts the distinct stories among the Total matching
+	// articles, exactly; 0 when the search was not collapsed.
+	TotalClusters uint64  `json:"total_clusters"`
+	TookMS        float64 `json:"took_ms"`
+	Page          int     `json:"page"`
 	// Size is the request's: 0 for counts only.
 	Size       int    `json:"size"`
 	Hits       []Hit  `json:"hits"`
@@ -51,6 +54,9 @@ type Hit struct {
 	// Cluster is the near-duplicate cluster the article belongs to: the
 	// same string for every copy of one story.
 	Cluster string `json:"cluster"`
+	// Duplicates is, on a collapsed search, how many other articles of
+	// the cluster match the search (collapse=false&cluster=… lists them).
+	Duplicates int `json:"duplicates"`
 }
 
 // Facets are counts over all matching articles, not just this page.

@@ -32,11 +32,13 @@ import (
 
 // facetTables maps each read-only segment to its documents' facet values.
 type facetTables struct {
-	names []string          // value id -> "c:…" or "m:…"
-	ids   map[string]uint32 // the reverse
-	bySeg map[segment.Segment]*facetTable
-	field []string
-	zone  *time.Location // of the days
+	names    []string          // value id -> "c:…" or "m:…"
+	ids      map[string]uint32 // the reverse
+	bySeg    map[segment.Segment]*facetTable
+	field    []string
+	zone     *time.Location // of the days
+	clusters clusterNames
+	byShard  map[string]*facetTable // shard name -> table, single-segment shards
 }
 
 // facetTable holds the value ids of document d at vals[start[d]:start[d+1]],
@@ -45,12 +47,16 @@ type facetTable struct {
 	start []uint32
 	vals  []uint32
 	days  []int32
+	// clusters holds each document's cluster id (clusterNames), noCluster
+	// when it has none.
+	clusters []uint32
 }
 
 // newFacetTables reads the facet doc values of every document of every
 // single-segment shard.
 func newFacetTables(shards []bleve.Index, zone *time.Location) (*facetTables, error) {
-	ft := &facetTables{ids: map[string]uint32{}, bySeg: map[segment.Segment]*facetTable{}, field: []string{FieldFacet, FieldSortKey}, zone: zone}
+	ft := &facetTables{ids: map[string]uint32{}, bySeg: map[segment.Segment]*facetTable{}, field: []string{FieldFacet, FieldSortKey, FieldCluster},
+		zone: zone, clusters: clusterNames{ids: map[string]uint32{}}, byShard: map[string]*facetTable{}}
 	for i, s := range shards {
 		if err := ft.addShard(s); err != nil {
 			return nil, fmt.Errorf("search: facet table of shard %d: %w", i, err)
@@ -78,6 +84,9 @@ func (ft *facetTables) addShard(s bleve.Index) error {
 			return err
 		}
 	}
+	if segs := snap.Segments(); len(segs) == 1 {
+		ft.byShard[s.Name()] = ft.bySeg[segs[0].Segment()]
+	}
 	return nil
 }
 
@@ -87,16 +96,21 @@ func (ft *facetTables) addSegment(seg segment.Segment) error {
 		return nil
 	}
 	n := seg.Count()
-	t := &facetTable{start: make([]uint32, 0, n+1), days: make([]int32, n)}
+	t := &facetTable{start: make([]uint32, 0, n+1), days: make([]int32, n), clusters: make([]uint32, n)}
 	var state segment.DocVisitState
 	var err error
 	for d := range n {
 		t.start = append(t.start, uint32(len(t.vals)))
-		t.days[d] = undated
+		t.days[d], t.clusters[d] = undated, noCluster
 		state, err = dv.VisitDocValues(d, ft.field, func(field string, term []byte) {
-			if field == FieldSortKey {
+			switch field {
+			case FieldSortKey:
 				t.days[d] = dayOf(string(term), ft.zone)
-			} else {
+			case FieldCluster:
+				if len(term) > 0 { // written without a cluster: its own
+					t.clusters[d] = ft.clusters.id(string(term))
+				}
+			default:
 				t.vals = append(t.vals, ft.id(string(term)))
 			}
 		}, state)
@@ -138,11 +152,16 @@ type hitCount struct {
 	other    map[string]int
 	days     map[int32]int // by day, when a histogram is asked for
 	interval string
+	stories  *storyCount // distinct clusters, when collapsing
 }
 
-// newCount counts facets, and days when interval names a histogram's.
-func (ft *facetTables) newCount(interval string) *hitCount {
+// newCount counts facets, days when interval names a histogram's, and
+// distinct clusters when stories is set.
+func (ft *facetTables) newCount(interval string, stories bool) *hitCount {
 	fc := &hitCount{ft: ft, counts: make([]int, len(ft.names)), other: map[string]int{}, interval: interval}
+	if stories {
+		fc.stories = ft.clusters.newCount()
+	}
 	if interval != "" {
 		fc.days = map[int32]int{}
 	}
@@ -158,6 +177,9 @@ func (fc *hitCount) handlerMaker(sctx *bsearch.SearchContext) (bsearch.DocumentM
 	local := &localCount{counts: make([]int, len(fc.ft.names)), other: map[string]int{}, zone: fc.ft.zone}
 	if fc.days != nil {
 		local.days = map[int32]int{}
+	}
+	if fc.stories != nil {
+		local.stories = fc.ft.clusters.newCount()
 	}
 	if t := fc.ft.tableFor(sctx.IndexReader); t != nil {
 		local.table = t
@@ -176,12 +198,13 @@ func (fc *hitCount) handlerMaker(sctx *bsearch.SearchContext) (bsearch.DocumentM
 
 // localCount is one collector's counts, merged when it finishes.
 type localCount struct {
-	table  *facetTable
-	dv     index.DocValueReader
-	counts []int
-	other  map[string]int
-	days   map[int32]int // nil: no histogram
-	zone   *time.Location
+	table   *facetTable
+	dv      index.DocValueReader
+	counts  []int
+	other   map[string]int
+	days    map[int32]int // nil: no histogram
+	zone    *time.Location
+	stories *storyCount // nil: no cluster count
 }
 
 func (lc *localCount) add(id index.IndexInternalID) error {
@@ -194,19 +217,28 @@ func (lc *localCount) add(id index.IndexInternalID) error {
 			if lc.days != nil {
 				lc.days[lc.table.days[d]]++
 			}
+			if lc.stories != nil {
+				lc.stories.addID(lc.table.clusters[d])
+			}
 		}
 		return nil
 	}
-	day := int32(undated)
+	day, cluster := int32(undated), ""
 	err := lc.dv.VisitDocValues(id, func(field string, term []byte) {
-		if field == FieldSortKey {
+		switch field {
+		case FieldSortKey:
 			day = dayOf(string(term), lc.zone)
-		} else {
+		case FieldCluster:
+			cluster = string(term)
+		default:
 			lc.other[string(term)]++
 		}
 	})
 	if lc.days != nil {
 		lc.days[day]++
+	}
+	if lc.stories != nil {
+		lc.stories.addName(cluster)
 	}
 	return err
 }
@@ -222,6 +254,9 @@ func (fc *hitCount) merge(lc *localCount) {
 	}
 	for d, n := range lc.days {
 		fc.days[d] += n
+	}
+	if fc.stories != nil {
+		fc.stories.merge(lc.stories)
 	}
 }
 

@@ -50,7 +50,7 @@ func bleveFacets(t *testing.T, ix *Index, req xinwen.SearchRequest) xinwen.Facet
 		t.Fatal(err)
 	}
 	ft := &facetTables{ids: map[string]uint32{}}
-	fc := ft.newCount("")
+	fc := ft.newCount("", false)
 	for _, term := range res.Facets["f"].Terms.Terms() {
 		fc.other[term.Term] = term.Count
 	}

@@ -29,6 +29,12 @@ func filterQueries(req xinwen.SearchRequest) []query.Query {
 		q.SetBoost(0)
 		out = append(out, q)
 	}
+	if req.Cluster != "" {
+		q := bleve.NewTermQuery(req.Cluster)
+		q.SetField(FieldCluster)
+		q.SetBoost(0)
+		out = append(out, q)
+	}
 	return out
 }
 

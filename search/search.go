@@ -37,9 +37,29 @@ func (ix *Index) searchOnce(ctx context.Context, req xinwen.SearchRequest) (*xin
 	}
 	p.expand(ix.syn.Rules())
 	q := buildQuery(p, req)
-	sr, rerank, err := ix.searchRequest(q, p, req)
+	window := 0
+	if collapses(req) {
+		window = collapseWindow(req)
+	}
+	for {
+		out, full, err := ix.searchWindow(ctx, q, p, req, window)
+		if err != nil || window == 0 || !full || window >= xinwen.MaxWindow {
+			if out != nil {
+				out.TookMS = float64(time.Since(start).Microseconds()) / 1000
+			}
+			return out, err
+		}
+		window = min(xinwen.MaxWindow, window*4)
+	}
+}
+
+// searchWindow runs the search; collapsed (window > 0), it cuts its page
+// of stories from the first window ranked hits, and reports whether that
+// window was too small to fill it.
+func (ix *Index) searchWindow(ctx context.Context, q query.Query, p analyzed, req xinwen.SearchRequest, window int) (*xinwen.Result, bool, error) {
+	sr, rerank, err := ix.searchRequest(q, p, req, window)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	asTyped := wantAsTyped(p, req)
 	if req.CountOnly {
@@ -50,34 +70,51 @@ func (ix *Index) searchOnce(ctx context.Context, req xinwen.SearchRequest) (*xin
 	if sr.Score != "none" {
 		sctx = globalScoring(ctx)
 	}
-	if !req.NoFacets || req.Histogram != "" {
-		count = ix.facets.newCount(req.Histogram)
+	if !req.NoFacets || req.Histogram != "" || !req.NoCollapse {
+		count = ix.facets.newCount(req.Histogram, !req.NoCollapse)
 		sctx = context.WithValue(sctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(count.handlerMaker))
 	}
 	res, err := ix.alias.SearchInContext(sctx, sr)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, false, fmt.Errorf("search: %w", err)
 	}
 	hits := []*bsearch.DocumentMatch(res.Hits)
+	full := len(hits) == sr.Size
+	cut := req
+	if window > 0 {
+		cut = wholeWindow(req, len(hits))
+	}
 	if asTyped {
 		if hits, err = ix.asTypedRerank(ctx, hits, p); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 	}
 	if rerank {
-		hits = ix.recencyRerank(hits, req)
+		hits = ix.recencyRerank(hits, cut)
 	} else if asTyped {
-		hits = pageOf(hits, req)
+		hits = pageOf(hits, cut)
+	}
+	var others map[string]int
+	var clusters []string
+	if window > 0 {
+		if hits, clusters, others, err = ix.collapse(ctx, q, hits, req); err != nil {
+			return nil, false, err
+		}
+		full = full && len(hits) < req.Size
 	}
 	stored, err := ix.loadStored(ctx, hits)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	out := &xinwen.Result{Total: res.Total, Page: req.Page, Size: req.Size, Truncated: p.Truncated, Expanded: p.expanded}
 	needles := needlesOf(p)
 	out.Hits = make([]xinwen.Hit, 0, len(hits))
-	for _, h := range hits {
-		out.Hits = append(out.Hits, ix.hit(h, stored[h.ID], needles))
+	for i, h := range hits {
+		hit := ix.hit(h, stored[h.ID], needles)
+		if clusters != nil {
+			hit.Duplicates = max(others[clusters[i]]-1, 0)
+		}
+		out.Hits = append(out.Hits, hit)
 	}
 	if byDate(p, req) && !req.CountOnly && len(hits) == req.Size && uint64(req.Page*req.Size) < res.Total {
 		out.NextCursor = encodeCursor(hits[len(hits)-1], sr.Sort)
@@ -85,9 +122,35 @@ func (ix *Index) searchOnce(ctx context.Context, req xinwen.SearchRequest) (*xin
 	out.Facets = xinwen.Facets{Categories: []xinwen.FacetValue{}, Months: []xinwen.FacetValue{}}
 	if count != nil {
 		out.Facets = count.facets(cmp.Or(req.FacetSize, xinwen.DefaultFacetSize))
+		if count.stories != nil {
+			out.TotalClusters = count.stories.total()
+		}
 	}
-	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
-	return out, nil
+	return out, full, nil
+}
+
+// collapse keeps the first hit of each story in the ranked window, cuts
+// the page, and counts each shown story's matches.
+func (ix *Index) collapse(ctx context.Context, q query.Query, hits []*bsearch.DocumentMatch, req xinwen.SearchRequest) ([]*bsearch.DocumentMatch, []string, map[string]int, error) {
+	hits, clusters, err := ix.storiesOf(ctx, hits)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if req.After != "" {
+		after, _ := decodeCursor(req.After, 1)
+		if hits, clusters, err = ix.newerThan(ctx, q, after[0], hits, clusters); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	from := (req.Page - 1) * req.Size
+	if req.After != "" {
+		from = 0
+	}
+	from = min(from, len(hits))
+	to := min(len(hits), from+req.Size)
+	hits, clusters = hits[from:to], clusters[from:to]
+	others, err := ix.matchesPerCluster(ctx, q, clusters)
+	return hits, clusters, others, err
 }
 
 // globalScoring asks the alias for BM25 statistics over all shards, so a
@@ -151,7 +214,7 @@ func byDate(p analyzed, req xinwen.SearchRequest) bool {
 
 // searchRequest shapes the Bleve request: paging or cursor, sort, facets.
 // It reports whether the hits must be re-ranked for freshness.
-func (ix *Index) searchRequest(q query.Query, p analyzed, req xinwen.SearchRequest) (*bleve.SearchRequest, bool, error) {
+func (ix *Index) searchRequest(q query.Query, p analyzed, req xinwen.SearchRequest, window int) (*bleve.SearchRequest, bool, error) {
 	byDate := byDate(p, req)
 	from := (req.Page - 1) * req.Size
 	rerank := req.Recency && !byDate && req.After == "" && req.Page*req.Size <= recencyWindow
@@ -160,6 +223,10 @@ func (ix *Index) searchRequest(q query.Query, p analyzed, req xinwen.SearchReque
 		size, from = recencyWindow, 0
 	} else if wantAsTyped(p, req) {
 		size, from = asTypedWindow, 0
+	}
+	if window > 0 {
+		// Collapsed: the page is cut from a window of stories.
+		size, from = max(size, window), 0
 	}
 	sr := bleve.NewSearchRequestOptions(q, size, from, false)
 	if rerank {

@@ -27,6 +27,8 @@ type pageState struct {
 	// shown comes from the browser's languages, and links leave it out.
 	Script display.Script
 	shown  display.Script
+	// Cluster lists one story's articles (cluster=, with collapse=0).
+	Cluster string
 }
 
 // stateFrom reads the page's parameters leniently; parseSearch validates.
@@ -47,7 +49,14 @@ func stateFrom(v url.Values) pageState {
 	if sc, err := parseScript(v); err == nil {
 		st.Script = sc
 	}
+	st.Cluster = v.Get("cluster")
 	return st
+}
+
+// storyURL lists every matching article of story c, uncollapsed.
+func (st pageState) storyURL(c string) string {
+	st.Cluster = c
+	return st.url()
 }
 
 // showIn sets the script shown: the reader's choice, else accept.
@@ -123,6 +132,10 @@ func (st pageState) values() url.Values {
 	}
 	if st.NoRewrite {
 		v.Set("rewrite", "0")
+	}
+	if st.Cluster != "" {
+		v.Set("collapse", "0")
+		v.Set("cluster", st.Cluster)
 	}
 	if st.Script != "" {
 		v.Set("script", string(st.Script))

@@ -49,7 +49,7 @@ func parseAPISearch(v url.Values, zone *time.Location) (xinwen.SearchRequest, er
 // least minSize, 0 meaning counts only).
 func parseSearchSized(v url.Values, zone *time.Location, minSize int) (xinwen.SearchRequest, error) {
 	req := xinwen.SearchRequest{Query: v.Get("q"), Categories: v["category"], Sort: v.Get("sort"), After: v.Get("after"),
-		Histogram: v.Get("histogram")}
+		Histogram: v.Get("histogram"), Cluster: v.Get("cluster")}
 	var err error
 	if req.From, req.To, err = parseRange(v.Get("from"), v.Get("to"), zone); err != nil {
 		return req, err
@@ -77,6 +77,11 @@ func parseSearchSized(v url.Values, zone *time.Location, minSize int) (xinwen.Se
 		return req, err
 	}
 	req.NoRewrite = !rewrite
+	collapse, err := parseFlag("collapse", v.Get("collapse"), true)
+	if err != nil {
+		return req, err
+	}
+	req.NoCollapse = !collapse
 	return req.Normalize()
 }
 

@@ -44,6 +44,10 @@ type hitView struct {
 	Categories  []categoryView
 	Source      string
 	SnippetHTML template.HTML
+	// Similar is how many other articles of the hit's story match, and
+	// SimilarURL lists them all (collapse=0 and the cluster).
+	Similar    int
+	SimilarURL string
 }
 
 type categoryView struct{ Path, Label string }
@@ -122,6 +126,10 @@ func newHitView(h xinwen.Hit, st pageState, zone *time.Location) hitView {
 		Date:        dayOf(h.Date, zone),
 		Source:      h.Source,
 		SnippetHTML: safeMarked(h.SnippetHTML),
+		Similar:     h.Duplicates,
+	}
+	if h.Duplicates > 0 {
+		hv.SimilarURL = st.storyURL(h.Cluster)
 	}
 	for _, c := range h.Categories {
 		hv.Categories = append(hv.Categories, categoryView{Path: c, Label: categoryLabel(c)})

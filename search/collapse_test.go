@@ -1,0 +1,72 @@
+package search
+
+import (
+	"testing"
+
+	"github.com/xinwen-search/xinwen"
+)
+
+// A search shows one hit per story with the count of its other matches;
+// total counts articles and total_clusters stories; collapse=false and a
+// cluster filter list every member.
+func TestCollapse(t *testing.T) {
+	ix := openFixtures(t, clusterFixtures)
+	res := search(t, ix, xinwen.SearchRequest{Query: "营商环境"})
+	if res.Total != 4 || res.TotalClusters != 2 || len(res.Hits) != 2 {
+		t.Fatalf("collapsed: total %d clusters %d hits %v, want 4, 2 and two hits", res.Total, res.TotalClusters, ids(res))
+	}
+	for _, h := range res.Hits {
+		if want := map[string]int{"c1": 2, "x1": 0}[h.Cluster]; h.Duplicates != want {
+			t.Errorf("hit %s of %s: duplicates %d, want %d", h.ID, h.Cluster, h.Duplicates, want)
+		}
+	}
+	all := search(t, ix, xinwen.SearchRequest{Query: "营商环境", NoCollapse: true})
+	if all.Total != 4 || len(all.Hits) != 4 {
+		t.Errorf("collapse=false: total %d hits %v, want all 4", all.Total, ids(all))
+	}
+	members := search(t, ix, xinwen.SearchRequest{Query: "营商环境", Cluster: "c1"})
+	if !sameSet(ids(members), []string{"c1", "c2", "c3"}) {
+		t.Errorf("cluster=c1: %v, want c1 c2 c3", ids(members))
+	}
+	// The best-ranked member leads its story.
+	if all.Hits[0].Cluster == "c1" && res.Hits[0].ID != all.Hits[0].ID && res.Hits[1].ID != all.Hits[0].ID {
+		t.Errorf("collapsed hits %v do not lead with the best-ranked member %s", ids(res), all.Hits[0].ID)
+	}
+}
+
+// Pages and cursors of a collapsed search never show a story twice, in
+// relevance and in date order.
+func TestCollapsedPaging(t *testing.T) {
+	ix := openFixtures(t, clusterFixtures)
+	for _, sort := range []string{xinwen.SortRelevance, xinwen.SortDate} {
+		seen := map[string]bool{}
+		for page := 1; page <= 3; page++ {
+			res := search(t, ix, xinwen.SearchRequest{Query: "营商环境", Sort: sort, Page: page, Size: 1})
+			for _, h := range res.Hits {
+				if seen[h.Cluster] {
+					t.Errorf("%s page %d repeats story %s", sort, page, h.Cluster)
+				}
+				seen[h.Cluster] = true
+			}
+		}
+		if len(seen) != 2 {
+			t.Errorf("%s pages showed %d stories, want 2", sort, len(seen))
+		}
+	}
+	seen, after := map[string]bool{}, ""
+	for range 4 {
+		res := search(t, ix, xinwen.SearchRequest{Query: "营商环境", Sort: xinwen.SortDate, Size: 1, After: after})
+		for _, h := range res.Hits {
+			if seen[h.Cluster] {
+				t.Errorf("cursor page repeats story %s", h.Cluster)
+			}
+			seen[h.Cluster] = true
+		}
+		if after = res.NextCursor; after == "" {
+			break
+		}
+	}
+	if len(seen) != 2 {
+		t.Errorf("cursor pages showed %d stories, want 2", len(seen))
+	}
+}

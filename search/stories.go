@@ -1,0 +1,87 @@
+package search
+
+import (
+	"math"
+	"math/bits"
+)
+
+// noCluster marks a tabled document without a stored cluster: a story of
+// its own.
+const noCluster = math.MaxUint32
+
+// clusterNames numbers the clusters of the tabled segments, so a search
+// counts distinct stories in a bitset rather than a map of strings.
+type clusterNames struct {
+	names []string
+	ids   map[string]uint32
+}
+
+func (cn *clusterNames) id(name string) uint32 {
+	if id, ok := cn.ids[name]; ok {
+		return id
+	}
+	id := uint32(len(cn.names))
+	cn.names = append(cn.names, name)
+	cn.ids[name] = id
+	return id
+}
+
+// storyCount counts the distinct clusters of the matches: exactly, as
+// Elasticsearch's collapse cannot.
+type storyCount struct {
+	cn    *clusterNames
+	seen  []uint64            // by cluster id, allocated on first use
+	other map[string]struct{} // clusters of untabled documents
+	loose int                 // documents without a cluster: one story each
+}
+
+func (cn *clusterNames) newCount() *storyCount {
+	return &storyCount{cn: cn, other: map[string]struct{}{}}
+}
+
+func (sc *storyCount) addID(id uint32) {
+	if id == noCluster {
+		sc.loose++
+		return
+	}
+	if sc.seen == nil {
+		sc.seen = make([]uint64, (len(sc.cn.names)+63)/64)
+	}
+	sc.seen[id/64] |= 1 << (id % 64)
+}
+
+func (sc *storyCount) addName(name string) {
+	if name == "" {
+		sc.loose++
+		return
+	}
+	if id, ok := sc.cn.ids[name]; ok {
+		sc.addID(id)
+		return
+	}
+	sc.other[name] = struct{}{}
+}
+
+func (sc *storyCount) merge(o *storyCount) {
+	if o.seen != nil {
+		if sc.seen == nil {
+			sc.seen = make([]uint64, len(o.seen))
+		}
+		for i, w := range o.seen {
+			sc.seen[i] |= w
+		}
+	}
+	for k := range o.other {
+		sc.other[k] = struct{}{}
+	}
+	sc.loose += o.loose
+}
+
+// total is the number of distinct stories counted.
+func (sc *storyCount) total() uint64 {
+	n := uint64(len(sc.other) + sc.loose)
+	for _, w := range sc.seen {
+		n += uint64(bits.OnesCount64(w))
+	}
+	return n
+}
