@@ -199,3 +199,22 @@ func TestPageMethodNotAllowed(t *testing.T) {
 		t.Errorf("POST /api/search = %d", rec.Code)
 	}
 }
+
+// TestPageExportLinks: a page with hits offers CSV and NDJSON downloads of
+// every match of its search, filters and order kept, paging left out; a
+// page without hits offers none.
+func TestPageExportLinks(t *testing.T) {
+	h := newTestHandler(newFakeSearcher(), Options{})
+	body := get(h, "/?q=人工智能&category=科技&from=2024-01-10&to=2024-05-31&sort=date&page=2").Body.String()
+	for _, want := range []string{
+		`<a class="export" href="/api/export?bom=1&amp;category=%E7%A7%91%E6%8A%80&amp;format=csv&amp;from=2024-01-10&amp;q=%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD&amp;sort=date&amp;to=2024-05-31" download>CSV</a>`,
+		`<a class="export" href="/api/export?category=%E7%A7%91%E6%8A%80&amp;format=ndjson&amp;from=2024-01-10&amp;q=%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD&amp;sort=date&amp;to=2024-05-31" download>NDJSON</a>`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	if body := get(h, "/?q=没有这个词").Body.String(); strings.Contains(body, `class="export"`) {
+		t.Error("a page without hits offers an export")
+	}
+}

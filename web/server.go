@@ -136,6 +136,8 @@ func (s *Server) routes() *gin.Engine {
 	read.GET("/api/suggest", s.apiSuggest)
 	read.GET("/api/openapi.json", s.apiOpenAPI)
 	read.GET("/api/analyze", s.apiAnalyze)
+	read.GET("/api/terms", s.apiTerms)
+	read.GET("/api/trends", s.apiTrends)
 	read.GET("/", s.pageSearch)
 	read.GET("/article/:id", s.pageArticle)
 	read.GET("/static/*file", staticFiles())

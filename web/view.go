@@ -35,6 +35,7 @@ type searchView struct {
 	Newest     string
 	Pager      pagerView
 	Unfiltered string // same query without filters, offered when nothing matched
+	Exports    []link // download every match: CSV, NDJSON
 }
 
 type hitView struct {
@@ -103,6 +104,9 @@ func (v *searchView) fill(req xinwen.SearchRequest, res *xinwen.Result, zone *ti
 	v.FacetTitle, v.FacetUp, v.Categories = categoryFacet(st, res.Facets.Categories)
 	v.Months = monthFacet(st, res.Facets.Months)
 	v.Pager = pager(st, req, res)
+	if res.Total > 0 {
+		v.Exports = exportLinks(st)
+	}
 	if res.Total == 0 && st.filtered() {
 		v.Unfiltered = pageState{Q: st.Q, Sort: st.Sort}.url()
 	}
