@@ -2,7 +2,8 @@
 // ceiling, indexing throughput, size and peak memory against Bleve's default
 // mapping, in-process query latency per query class, HTTP load on a real
 // `xinwen serve`, and cold start, on the real corpus and on a synthesized
-// ten-fold one.
+// ten-fold one; and, on its own, issue 18's attack scenario (MeasureAttack):
+// a reader's ordinary queries while other clients send expensive ones.
 //
 // Everything that allocates a lot (indexing, serving) runs in a child
 // process, so that peak RSS belongs to the work measured and not to the

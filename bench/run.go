@@ -22,18 +22,22 @@ type Config struct {
 	Segment     Segmenter
 	Zone        *time.Location
 
-	Corpus     string // JSON Lines (.gz) of real articles
-	Docs       int    // articles to use; 0: all
-	Scale10    bool   // also a ten-fold synthesized corpus
-	Queries    int    // per class
-	Rounds     int
-	Seed       uint64
-	HTTP       bool
-	Load       HTTPConfig // Concurrency, Duration, MaxRequests, Warmup
-	WorkDir    string     // parent of the temporary directory; "": os.TempDir()
-	Keep       bool       // keep inputs and indexes
-	ProfileDir string     // CPU/allocation profiles; "": none
-	Log        io.Writer  // progress lines; nil: none
+	Corpus  string // JSON Lines (.gz) of real articles
+	Docs    int    // articles to use; 0: all
+	Scale10 bool   // also a ten-fold synthesized corpus
+	Queries int    // per class
+	Rounds  int
+	Seed    uint64
+	HTTP    bool
+	// Attack runs only the abuse scenario (index, then MeasureAttack) and
+	// skips every other section.
+	Attack     bool
+	AttackLoad AttackConfig // Rate, durations, Attackers, bounds, ServeArgs
+	Load       HTTPConfig   // Concurrency, Duration, MaxRequests, Warmup
+	WorkDir    string       // parent of the temporary directory; "": os.TempDir()
+	Keep       bool         // keep inputs and indexes
+	ProfileDir string       // CPU/allocation profiles; "": none
+	Log        io.Writer    // progress lines; nil: none
 }
 
 // Report is everything one run measured.
@@ -41,8 +45,9 @@ type Report struct {
 	Machine  Machine
 	Ceiling  Ceiling
 	Floor    Floor
-	Scales   []Scale  // the corpus, then the ten-fold one
-	Bleve    IndexRun // Bleve's default mapping on the first scale
+	Scales   []Scale       // the corpus, then the ten-fold one
+	Attack   *AttackResult // with Config.Attack
+	Bleve    IndexRun      // Bleve's default mapping on the first scale
 	Profiles []ProfileTop
 	Queries  int // sampled per class
 	Rounds   int
@@ -107,6 +112,9 @@ func (r *runner) run(ctx context.Context) error {
 	r.qs, err = SampleQueries(r.docs, SampleConfig{PerClass: r.cfg.Queries, Seed: r.cfg.Seed, Segment: r.cfg.Segment, Zone: r.cfg.Zone})
 	if err != nil {
 		return err
+	}
+	if r.cfg.Attack {
+		return r.attack(ctx)
 	}
 	r.phase("ceiling")
 	if r.rep.Ceiling, err = MeasureCeiling(r.docs, r.cfg.DictDir); err != nil {
@@ -241,4 +249,29 @@ func (r *runner) scale10(ctx context.Context) error {
 		os.RemoveAll(input)
 	}
 	return nil
+}
+
+// attack indexes the corpus with xinwen, then runs the abuse scenario on
+// it; nothing else is measured.
+func (r *runner) attack(ctx context.Context) error {
+	input := filepath.Join(r.work, "corpus.jsonl.gz")
+	if err := WriteCorpus(input, r.docs); err != nil {
+		return err
+	}
+	name := scaleName(len(r.docs))
+	dir := filepath.Join(r.work, "xinwen-"+name)
+	r.phase("index xinwen " + name)
+	if _, err := IndexXinwen(ctx, r.cfg.Exe, r.cfg.DictArgs, dir, input, ""); err != nil {
+		return err
+	}
+	ac := r.cfg.AttackLoad
+	ac.Exe, ac.DictArgs, ac.Index = r.cfg.Exe, r.cfg.DictArgs, dir
+	bad, err := AttackQueries(r.docs, ac.MaxAttack, r.cfg.Seed)
+	if err != nil {
+		return err
+	}
+	r.phase("attack " + name)
+	res, err := MeasureAttack(ctx, ac, Ordinary(r.qs), bad)
+	r.rep.Attack = &res
+	return err
 }

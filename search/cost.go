@@ -10,16 +10,27 @@ import (
 )
 
 // A query is expensive, and waits its turn in admission's pool, when any
-// of these holds. Measured on the xwlb index (2 cores): a 240-character
-// sentence takes 0.87 s and six lone common characters 0.37 s, while the
-// bench's ordinary classes (a word, two or three, a phrase, filters) take
-// a few milliseconds and stay well inside every limit.
+// of these holds. Each limit is set from the bench's queries on the xwlb
+// index (24k articles; 100 of each class, `xinwen bench --attack`'s
+// generators): no query of the ordinary classes (a common or rare word,
+// two or three title words, a quoted phrase, category + dates, sort by
+// date, page 50) crosses any of them, and every attack query crosses one.
+// Ordinary queries run 0.4-2.8 ms at the median; the lone-character
+// attacks 251 ms (p99 2.1 s), the 200-256 character ones 14 ms (p99
+// 104 ms) with 32 terms kept of dozens.
 const (
-	costMaxRunes = 48 // a pasted sentence: dozens of words, each ORed
-	costMaxItems = 6  // words, phrases and exclusions as typed
+	// costMaxRunes: ordinary queries reach 15 characters, the bench's
+	// pasted sentences (not ordinary) 30; attacks paste 200 and more.
+	costMaxRunes = 48
+	// costMaxItems: ordinary queries type at most 3 words; 7 or 8 lone
+	// characters cross it before analysis.
+	costMaxItems = 6
 	// costMaxPostings is how many times over the collection the terms'
 	// postings may run (the sum of their document frequencies): past it
 	// the search reads and scores most of the index several times.
+	// Ordinary queries reach 1.25 (p50 0.00-0.21); 200-character cuts run
+	// 6.9 at the median, and 11 of 100 pasted 15-30 character sentences
+	// cross it.
 	costMaxPostings = 4
 )
 
@@ -39,7 +50,9 @@ func (ix *Index) Cost(ctx context.Context, req xinwen.SearchRequest) admission.C
 		return admission.Cheap
 	}
 	if p.loneLeft < MaxLoneChars {
-		return admission.Expensive // a lone character, or a phrase's loose edge
+		// A lone character, or a phrase's loose edge: no ordinary query
+		// holds one, and three common ones took 251 ms at the median.
+		return admission.Expensive
 	}
 	docs := ix.Stats().Docs
 	if docs == 0 {

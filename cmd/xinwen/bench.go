@@ -20,11 +20,12 @@ type benchFlags struct {
 	common
 	cfg         bench.Config
 	concurrency string
+	attackServe string
 	out         string
 }
 
 func (bf *benchFlags) flags(stderr io.Writer) *flag.FlagSet {
-	fs := newFlagSet("bench", "bench [--corpus FILE] [--docs N] [--scale10] [--queries N] [--http] [--profile DIR] [--out FILE]\n\n"+
+	fs := newFlagSet("bench", "bench [--corpus FILE] [--docs N] [--scale10] [--queries N] [--http] [--attack] [--profile DIR] [--out FILE]\n\n"+
 		"Measures the segmentation ceiling, indexing (xinwen and Bleve's default mapping, each in a\n"+
 		"child process), in-process query latency per query class, HTTP load on `xinwen serve` and\n"+
 		"its cold start, prints one table and writes it with the machine and load to --out.", stderr)
@@ -41,6 +42,8 @@ func (bf *benchFlags) flags(stderr io.Writer) *flag.FlagSet {
 	fs.DurationVar(&c.Load.Duration, "http-duration", 10*time.Second, "with --http: time limit per concurrency level")
 	fs.IntVar(&c.Load.MaxRequests, "http-requests", 20000, "with --http: request limit per concurrency level")
 	fs.IntVar(&c.Load.Warmup, "http-warmup", 1000, "with --http: uncounted requests before the first level")
+	fs.BoolVar(&c.Attack, "attack", false, "run only the abuse scenario: index the corpus, then one client sends ordinary queries 10 times a second, alone for 10 s, then for 25 s while 6 clients send expensive ones; prints the report, writes nothing")
+	fs.StringVar(&bf.attackServe, "attack-serve", "", "with --attack: more `xinwen serve` flags, space-separated (e.g. \"--expensive-slots 1\")")
 	fs.StringVar(&c.ProfileDir, "profile", "", "write CPU profiles of indexing and queries and an allocation profile of queries to this directory")
 	fs.StringVar(&c.WorkDir, "work", "", "directory for the temporary inputs and indexes (default: the system temp directory)")
 	fs.BoolVar(&c.Keep, "keep", false, "keep the temporary inputs and indexes")
@@ -73,10 +76,17 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer seg.Close()
 	rep, err := bench.Run(ctx, bf.cfg)
 	if err != nil {
+		if rep != nil && rep.Attack != nil {
+			fmt.Fprintf(stdout, "incomplete attack run:\n%s", rep.Attack.Table())
+		}
 		if rep != nil && len(rep.Scales) > 0 {
 			fmt.Fprintf(stdout, "incomplete run, nothing written:\n%s", rep.Table())
 		}
 		return err
+	}
+	if bf.cfg.Attack {
+		fmt.Fprint(stdout, rep.Attack.Table())
+		return nil
 	}
 	fmt.Fprint(stdout, rep.Table())
 	if bf.out == "" {
@@ -101,6 +111,8 @@ func (bf *benchFlags) wire(stderr io.Writer) (*zh.Segmenter, error) {
 		return nil, err
 	}
 	c.Load.Concurrency = levels
+	c.AttackLoad = bench.DefaultAttack
+	c.AttackLoad.ServeArgs = strings.Fields(bf.attackServe)
 	if c.Zone, err = bf.location(); err != nil {
 		return nil, err
 	}

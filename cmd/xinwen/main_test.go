@@ -34,7 +34,7 @@ var (
 		"analyze": append([]string{"json", "mode"}, dictFlags...),
 		"eval": append([]string{"corpus", "docs", "known", "oracle", "out", "seed", "sighan"},
 			dictFlags...),
-		"bench": append([]string{"concurrency", "corpus", "docs", "http", "http-duration",
+		"bench": append([]string{"attack", "attack-serve", "concurrency", "corpus", "docs", "http", "http-duration",
 			"http-requests", "http-warmup", "keep", "out", "profile", "queries", "rounds",
 			"scale10", "seed", "work"}, dictFlags...),
 	}
