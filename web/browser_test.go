@@ -91,6 +91,7 @@ func runBrowser(t *testing.T, newHandler func(*testing.T) http.Handler, bc brows
 
 	b := &browser{t: t, ctx: ctx, base: srv.URL}
 	b.search(bc)
+	b.layout()
 	category := b.clickCategory()
 	b.applyDates(bc, category)
 	b.screenshot("/tmp/xinwen-page.png", 1280, 1000)

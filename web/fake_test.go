@@ -94,6 +94,7 @@ func (f *fakeSearcher) Search(ctx context.Context, req xinwen.SearchRequest) (*x
 	if !req.NoFacets {
 		res.Facets = fakeFacets(hits)
 	}
+	res.Facets.Histogram = fakeHistogram(hits, req.Histogram)
 	if req.CountOnly {
 		res.Size, res.Hits = 0, []xinwen.Hit{}
 		return res, nil
@@ -204,6 +205,47 @@ func fakeFacets(docs []xinwen.Doc) xinwen.Facets {
 		months[d.Date[:7]]++
 	}
 	return xinwen.Facets{Categories: fakeBuckets(cats), Months: fakeBuckets(months)}
+}
+
+// fakeHistogram buckets docs by interval in the fake's zone, every
+// bucket from the oldest's to the newest's, as search does.
+func fakeHistogram(docs []xinwen.Doc, interval string) []xinwen.Bucket {
+	if interval == "" || len(docs) == 0 {
+		return nil
+	}
+	key := func(t time.Time) string {
+		switch interval {
+		case xinwen.HistogramWeek:
+			y, w := t.ISOWeek()
+			return fmt.Sprintf("%04d-W%02d", y, w)
+		case xinwen.HistogramMonth:
+			return t.Format("2006-01")
+		case xinwen.HistogramYear:
+			return t.Format("2006")
+		}
+		return t.Format("2006-01-02")
+	}
+	counts := map[string]int{}
+	first, last := time.Time{}, time.Time{}
+	for _, d := range docs {
+		t, _ := time.Parse(time.RFC3339, d.Date)
+		t = t.In(fakeZone)
+		day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		counts[key(day)]++
+		if first.IsZero() || day.Before(first) {
+			first = day
+		}
+		if day.After(last) {
+			last = day
+		}
+	}
+	var out []xinwen.Bucket
+	for day := first; !day.After(last); day = day.AddDate(0, 0, 1) {
+		if k := key(day); len(out) == 0 || out[len(out)-1].Key != k {
+			out = append(out, xinwen.Bucket{Key: k, Count: counts[k]})
+		}
+	}
+	return out
 }
 
 func fakeBuckets(m map[string]int) []xinwen.FacetValue {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"embed"
 	"html/template"
 	"io/fs"
@@ -57,6 +58,7 @@ func (s *Server) pageSearch(c *gin.Context) {
 	var req xinwen.SearchRequest
 	if err == nil {
 		req, err = parseSearch(q, s.opt.Zone)
+		req.Histogram = cmp.Or(req.Histogram, chartInterval(req)) // counted with the facets
 	}
 	var conv *display.Converter
 	if err == nil {

@@ -29,6 +29,8 @@ type searchView struct {
 	FacetUp    *link // back up one level when drilled down
 	Categories []link
 	Months     []link
+	MonthYears []yearGroup // Months under their years, newest first
+	Chart      *chartView  // hits over time, nil when under two buckets
 	ByDate     bool
 	Relevance  string // sort links
 	Scripts    []link // the script toggle: 原文, 繁體, 简体
@@ -103,6 +105,10 @@ func (v *searchView) fill(req xinwen.SearchRequest, res *xinwen.Result, zone *ti
 	}
 	v.FacetTitle, v.FacetUp, v.Categories = categoryFacet(st, res.Facets.Categories)
 	v.Months = monthFacet(st, res.Facets.Months)
+	v.MonthYears = monthsByYear(st, v.Months)
+	if res.Total > 0 {
+		v.Chart = newChart(st, res.Facets.Histogram)
+	}
 	v.Pager = pager(st, req, res)
 	if res.Total > 0 {
 		v.Exports = exportLinks(st)
@@ -227,7 +233,7 @@ func monthFacet(st pageState, values []xinwen.FacetValue) []link {
 	slices.SortStableFunc(values, func(a, b xinwen.FacetValue) int { return strings.Compare(b.Value, a.Value) })
 	var out []link
 	for _, fv := range values {
-		l := link{Label: fv.Value, Count: fv.Count}
+		l := link{Label: fv.Value, Value: fv.Value, Count: fv.Count}
 		if m, err := time.Parse("2006-01", fv.Value); err == nil {
 			from, to := m.Format(dateOnlyLayout), m.AddDate(0, 1, -1).Format(dateOnlyLayout)
 			l.Label = m.Format("2006年1月")
@@ -235,6 +241,33 @@ func monthFacet(st pageState, values []xinwen.FacetValue) []link {
 			l.Current = st.From == from && st.To == to
 		}
 		out = append(out, l)
+	}
+	return out
+}
+
+// yearGroup is a year of the month facet: a link filtering the whole
+// year, counting its months, and the months.
+type yearGroup struct {
+	Year   link
+	Months []link
+}
+
+// monthsByYear groups month links (newest first) under their years.
+func monthsByYear(st pageState, months []link) []yearGroup {
+	var out []yearGroup
+	for _, m := range months {
+		y := m.Value[:min(4, len(m.Value))]
+		if n := len(out); n == 0 || out[n-1].Year.Value != y {
+			yl := link{Label: y + "年", Value: y}
+			if from, to, ok := bucketRange(y); ok {
+				yl.URL = st.withDates(from, to).url()
+				yl.Current = st.From == from && st.To == to
+			}
+			out = append(out, yearGroup{Year: yl})
+		}
+		g := &out[len(out)-1]
+		g.Year.Count += m.Count
+		g.Months = append(g.Months, m)
 	}
 	return out
 }
