@@ -10,6 +10,7 @@ import (
 
 	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen/web"
 )
 
 // runWords lists candidate new words in an index's articles. The output is
@@ -76,4 +77,24 @@ func runWords(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			w.Count, w.FirstSeen.In(zone).Format(time.DateOnly), w.Cohesion, w.Entropy, ex, w.Word, w.Count)
 	}
 	return nil
+}
+
+// wordFinder is the web.WordFinder of xinwen serve: the served index's
+// candidates, first-seen dates as days in the zone.
+type wordFinder struct {
+	live *search.Live
+	zone *time.Location
+}
+
+func (f wordFinder) Words(ctx context.Context, from, to time.Time, size int) ([]web.Word, error) {
+	cs, err := f.live.Words(ctx, from, to, size)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]web.Word, len(cs))
+	for i, c := range cs {
+		out[i] = web.Word{Word: c.Word, Count: c.Count, FirstSeen: c.FirstSeen.In(f.zone).Format(time.DateOnly),
+			Cohesion: c.Cohesion, Entropy: c.Entropy, Examples: c.Examples}
+	}
+	return out, nil
 }

@@ -15,8 +15,22 @@ const (
 )
 
 // edge holds the characters a word rarely starts or ends with: the stop
-// list's function characters and a few more prepositions and verbs.
-const edge = "的了着过和与及或而且并是在于也就都又即则之其把被这那该此等吗呢吧啊呀嘛哦么地得所以对为将从向到让给个"
+// list's function characters and a few more prepositions and verbs;
+// startEdge and endEdge those that begin or end the phrases news wraps
+// around words (据美国, 方加强, 愿同, 问题上).
+const (
+	edge      = "的了着过和与及或而且并是在于也就都又即则之其把被这那该此等吗呢吧啊呀嘛哦么地得所以对为将从向到让给个"
+	startEdge = "据称要各比愿同方"
+	endEdge   = "同称上下要"
+)
+
+// reporting lists the verbs that end a speaker's phrase, not a word
+// (习近平指出, 数据显示).
+var reporting = []string{"指出", "强调", "表示", "报道", "显示", "宣布", "发布", "作出", "提供"}
+
+// openers are the adverbs and verbs that open the policy phrases news
+// repeats (全面推进, 深入学习, 主持召开): phrases, not words.
+var openers = []string{"全面", "加快", "深入", "扎实", "坚定", "不断", "推动", "积极", "大力", "主持", "参加", "进行", "取得", "坚持", "加强", "推进"}
 
 // counter is the first walk: in how many articles each proposed string
 // occurs. A known word is kept as -1 so it is looked up once.
@@ -108,7 +122,21 @@ func (c *counter) frequent(min int) []string {
 func onEdge(w string) bool {
 	first, _ := utf8.DecodeRuneInString(w)
 	last, _ := utf8.DecodeLastRuneInString(w)
-	return strings.ContainsRune(edge, first) || strings.ContainsRune(edge, last)
+	if strings.ContainsRune(edge, first) || strings.ContainsRune(edge, last) ||
+		strings.ContainsRune(startEdge, first) || strings.ContainsRune(endEdge, last) {
+		return true
+	}
+	for _, v := range reporting {
+		if strings.HasSuffix(w, v) {
+			return true
+		}
+	}
+	for _, v := range openers {
+		if strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	return false
 }
 
 func isHan(w string) bool {

@@ -2,11 +2,15 @@ package words
 
 import (
 	"math"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/xinwen-search/xinwen/search/zh"
 )
+
+// numerals are the Han characters of numbers.
+const numerals = "零〇一二三四五六七八九十百千万亿两"
 
 // around is how many characters an example shows on each side.
 const around = 10
@@ -18,8 +22,10 @@ type stats struct {
 	left, right map[rune]int
 	// occurrences at the left or right edge of a Han run: a boundary each
 	freeLeft, freeRight int
-	first               Article
-	examples            []string
+	// occurrences after a numeral: a measure word's phrase (5日称, 3人死亡)
+	afterNumber int
+	first       Article
+	examples    []string
 }
 
 // measure is the second walk: occurrences of the candidates' substrings
@@ -82,9 +88,15 @@ func (m *measure) run(a Article, text string, offs []int) {
 func (m *measure) seen(st *stats, a Article, text string, offs []int, i, j int) {
 	if i == 0 {
 		st.freeLeft++
+		if before, _ := utf8.DecodeLastRuneInString(text[:offs[i]]); unicode.IsDigit(before) {
+			st.afterNumber++
+		}
 	} else {
 		r, _ := utf8.DecodeRuneInString(text[offs[i-1]:])
 		st.left[r]++
+		if strings.ContainsRune(numerals, r) {
+			st.afterNumber++
+		}
 	}
 	if j == len(offs)-1 {
 		st.freeRight++
@@ -122,7 +134,11 @@ func example(text string, from, to int) string {
 func (m *measure) candidates(opt Options) []Candidate {
 	var out []Candidate
 	for w, st := range m.cand {
-		if st.df < opt.MinCount {
+		occ := st.freeLeft
+		for _, n := range st.left {
+			occ += n
+		}
+		if st.df < opt.MinCount || st.afterNumber*3 > occ {
 			continue
 		}
 		c := Candidate{Word: w, Count: st.df, FirstSeen: st.first.Date, Examples: st.examples,
