@@ -79,14 +79,14 @@ func printExplained(stdout io.Writer, text, mode string, asJSON bool) error {
 		enc.SetIndent("", "  ")
 		out := make([]web.AnalyzedToken, len(toks))
 		for i, t := range toks {
-			out[i] = web.AnalyzedToken{Term: t.Term, Start: t.Start, End: t.End, Position: t.Position, Source: t.Source}
+			out[i] = web.AnalyzedToken{Term: t.Term, Start: t.Start, End: t.End, Position: t.Position, Source: t.Source, Detail: t.Detail}
 		}
 		return enc.Encode(map[string]any{"tokens": out})
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "POS\tSTART\tEND\tTERM\tSOURCE")
+	fmt.Fprintln(tw, "POS\tSTART\tEND\tTERM\tSOURCE\tDETAIL")
 	for _, t := range toks {
-		fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%s\n", t.Position, t.Start, t.End, t.Term, t.Source)
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%s\t%s\n", t.Position, t.Start, t.End, t.Term, t.Source, t.Detail)
 	}
 	return tw.Flush()
 }

@@ -13,7 +13,7 @@ func Cut(normalized string) []string {
 // a user dictionary (xinwen's or Config.UserDict) or the live word list.
 func (s *Segmenter) Known(word string) bool {
 	main, user := dictWords(s.cfg)
-	if main[word] || user[word] {
+	if main[word] || user[word] != "" {
 		return true
 	}
 	for _, e := range s.live {
