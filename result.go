@@ -99,6 +99,11 @@ type Stats struct {
 	Generation  string `json:"generation"`
 	SizeBytes   int64  `json:"size_bytes"`
 	DictVersion string `json:"dict_version"`
+	// LiveDict fingerprints the live word list the generation was built
+	// with; LiveDictInForce the one queries and re-analysed articles use
+	// now (they differ after POST /api/admin/dictionary). "" when empty.
+	LiveDict        string `json:"live_dict,omitempty"`
+	LiveDictInForce string `json:"live_dict_in_force,omitempty"`
 	// Zone is the one the generation was built in: its month facets count
 	// in it.
 	Zone string `json:"zone"`

@@ -52,6 +52,9 @@ type Meta struct {
 	Docs        uint64    `json:"docs"`
 	Schema      int       `json:"schema"`
 	DictVersion string    `json:"dict_version"`
+	// LiveDict is the fingerprint of the index's live word list
+	// (zh.Segmenter.LiveVersion) the generation was analysed with.
+	LiveDict string `json:"live_dict,omitempty"`
 	Fold        string    `json:"fold"` // fold.Version of the chain that analysed it
 	Zone        string    `json:"zone"`
 	Sources     []string  `json:"sources,omitempty"`

@@ -35,6 +35,7 @@ type Config struct {
 	BatchSize   int      // documents per segment; 0: 500
 	Zone        *time.Location
 	DictVersion string // recorded in the generation; required
+	LiveDict    string // the live word list's fingerprint, recorded in the generation
 	Keep        int    // generations that served before, kept for rollback; 0: 1
 	// Incremental adds and updates the sources' articles (and removes
 	// Delete) in a copy of the current generation instead of rebuilding.
@@ -170,7 +171,7 @@ func build(ctx context.Context, cfg Config, gen string) (*Summary, error) {
 	sum.Docs = docs
 	meta := generation.Meta{
 		Generation: filepath.Base(gen), Created: time.Now().UTC(), Shards: cfg.Shards,
-		Docs: docs, Schema: search.SchemaVersion, DictVersion: cfg.DictVersion,
+		Docs: docs, Schema: search.SchemaVersion, DictVersion: cfg.DictVersion, LiveDict: cfg.LiveDict,
 		Fold: fold.Version(),
 		Zone: cfg.Zone.String(), Sources: cfg.Sources,
 	}

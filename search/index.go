@@ -13,6 +13,7 @@ import (
 	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/search/synonym"
+	"github.com/xinwen-search/xinwen/search/zh"
 	"github.com/xinwen-search/xinwen/search/zh/fold"
 
 	"github.com/blevesearch/bleve/v2"
@@ -128,7 +129,12 @@ func (ix *Index) Zone() *time.Location { return ix.zone }
 // Stats describes the open generation.
 func (ix *Index) Stats() xinwen.Stats {
 	n, _ := ix.alias.DocCount()
-	return xinwen.Stats{Docs: n, Generation: filepath.Base(ix.dir), SizeBytes: ix.size, DictVersion: ix.meta.DictVersion, Zone: ix.meta.Zone}
+	st := xinwen.Stats{Docs: n, Generation: filepath.Base(ix.dir), SizeBytes: ix.size, DictVersion: ix.meta.DictVersion, Zone: ix.meta.Zone,
+		LiveDict: ix.meta.LiveDict}
+	if seg, err := zh.Default(); err == nil {
+		st.LiveDictInForce = seg.LiveVersion()
+	}
+	return st
 }
 
 // Suggest completes prefix from title words, most frequent first.

@@ -8,7 +8,11 @@ import (
 
 func (s *Server) healthz(c *gin.Context) {
 	st := s.s.Stats()
-	s.ok(c, gin.H{"status": "ok", "docs": st.Docs, "generation": st.Generation})
+	h := gin.H{"status": "ok", "docs": st.Docs, "generation": st.Generation}
+	if st.LiveDictInForce != "" {
+		h["live_dict"] = st.LiveDictInForce
+	}
+	s.ok(c, h)
 }
 
 func (s *Server) apiSearch(c *gin.Context) {

@@ -66,6 +66,7 @@ type AnalyzedToken struct {
 	End      int    `json:"end"`
 	Position int    `json:"position"`
 	Source   string `json:"source"`
+	Detail   string `json:"detail,omitempty"`
 }
 
 func (s *Server) apiAnalyze(c *gin.Context) {

@@ -33,6 +33,9 @@ type Options struct {
 	Dictionary Dictionary
 	// Analyzer serves GET /api/analyze; without it the route is not found.
 	Analyzer Analyzer
+	// Words serves GET /api/words; without it (or without Token) it
+	// answers 403.
+	Words WordFinder
 	// Token is the bearer token the write endpoints require.
 	Token string
 	// WriteTimeout bounds each write request; 0 means DefaultWriteTimeout.
@@ -142,6 +145,7 @@ func (s *Server) routes() *gin.Engine {
 	read.GET("/article/:id", s.pageArticle)
 	read.GET("/static/*file", staticFiles())
 	e.GET("/api/export", s.rateLimit(), timeout(s.opt.ExportTimeout), s.apiExport)
+	e.GET("/api/words", s.authorize, timeout(s.opt.ExportTimeout), s.apiWords)
 
 	write := e.Group("/api", s.authorize, timeout(s.opt.WriteTimeout))
 	write.POST("/articles", s.apiIngest)

@@ -60,7 +60,7 @@ func (explainer) Explain(text string, query bool) ([]web.AnalyzedToken, error) {
 	}
 	out := make([]web.AnalyzedToken, len(ex))
 	for i, e := range ex {
-		out[i] = web.AnalyzedToken{Term: e.Term, Start: e.Start, End: e.End, Position: e.Position, Source: e.Source}
+		out[i] = web.AnalyzedToken{Term: e.Term, Start: e.Start, End: e.End, Position: e.Position, Source: e.Source, Detail: e.Detail}
 	}
 	return out, nil
 }

@@ -83,7 +83,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		level = slog.LevelDebug
 	}
 	cfg.Log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-	cfg.Dir, cfg.DictVersion = c.index, seg.Version()
+	cfg.Dir, cfg.DictVersion, cfg.LiveDict = c.index, seg.Version(), seg.LiveVersion()
 	cfg.Progress = progressFor(progress, stderr, cfg.Log)
 	if cpuProf != "" {
 		stop, err := startCPUProfile(cpuProf)

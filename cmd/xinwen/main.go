@@ -26,6 +26,7 @@ var commands = []command{
 	{"serve", "serve the search page and JSON API over an index", runServe},
 	{"search", "query an index from the command line (table or --json)", runSearch},
 	{"analyze", "show how xinwen segments a text (terms, positions, offsets)", runAnalyze},
+	{"words", "list candidate new words in an index's articles, as user-dictionary lines", runWords},
 	{"eval", "measure recall and ranking on a corpus against baselines", runEval},
 	{"bench", "measure indexing, query latency and HTTP load; write docs/benchmarks.md", runBench},
 	{"help", "list the commands, or explain one: xinwen help COMMAND", nil},

@@ -114,6 +114,7 @@ func (sc *serveConfig) serve(ctx context.Context, stdout, stderr io.Writer, read
 	if token != "" {
 		opt.Writer = ingester{Live: live, zone: zone}
 		opt.Dictionary = dictionary{live}
+		opt.Words = wordFinder{live: live, zone: zone}
 	}
 	if err := sc.limits.apply(&opt, live); err != nil {
 		return err

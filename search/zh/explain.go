@@ -27,6 +27,9 @@ const (
 type Explained struct {
 	Token
 	Source string `json:"source"`
+	// Detail says which file a user word came from (SourceUser: the
+	// embedded data/userdict.txt or Config.UserDict's path).
+	Detail string `json:"detail,omitempty"`
 }
 
 // Explain cuts text with the index or query tokenizer and says for every
@@ -65,8 +68,8 @@ func Explain(text string, query bool) ([]Explained, error) {
 			e.Source = SourceSubword
 		case live[term]:
 			e.Source = SourceAPI
-		case user[term]:
-			e.Source = SourceUser
+		case user[term] != "":
+			e.Source, e.Detail = SourceUser, user[term]
 		case Normalize(text[t.Start:t.End]) == term && text[t.Start:t.End] != term:
 			e.Source = SourceFold
 		case main[term]:
@@ -80,31 +83,32 @@ func Explain(text string, query bool) ([]Explained, error) {
 }
 
 var (
-	dictOnce          sync.Once
-	mainWords, userWs map[string]bool
+	dictOnce  sync.Once
+	mainWords map[string]bool
+	userWs    map[string]string // word -> the user dictionary holding it
 )
 
 // dictWords reads the main and user dictionaries' words once, for Explain.
-func dictWords(cfg Config) (main, user map[string]bool) {
+func dictWords(cfg Config) (main map[string]bool, user map[string]string) {
 	dictOnce.Do(func() {
 		mainWords = map[string]bool{}
 		if b, err := os.ReadFile(filepath.Join(cfg.DictDir, dictFile)); err == nil {
-			addWords(mainWords, b)
+			addWords(b, func(w string) { mainWords[w] = true })
 		}
-		userWs = map[string]bool{}
-		if b, err := userDict(cfg.UserDict); err == nil {
-			addWords(userWs, b)
+		userWs = map[string]string{}
+		addWords(data.UserDict, func(w string) { userWs[w] = "data/userdict.txt" })
+		if b, err := os.ReadFile(cfg.UserDict); cfg.UserDict != "" && err == nil {
+			addWords(b, func(w string) { userWs[w] = cfg.UserDict })
 		}
-		addWords(userWs, data.UserDict)
 	})
 	return mainWords, userWs
 }
 
-func addWords(m map[string]bool, b []byte) {
+func addWords(b []byte, add func(string)) {
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	for sc.Scan() {
-		if f := strings.Fields(sc.Text()); len(f) > 0 {
-			m[Normalize(f[0])] = true
+		if f := strings.Fields(sc.Text()); len(f) > 0 && !strings.HasPrefix(f[0], "#") {
+			add(Normalize(f[0]))
 		}
 	}
 }

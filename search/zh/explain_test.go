@@ -18,3 +18,13 @@ func TestExplainSources(t *testing.T) {
 		t.Errorf("missing tokens %v in %v", want, got)
 	}
 }
+
+func TestExplainUserDetail(t *testing.T) {
+	got, err := Explain("新质生产力", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Source != SourceUser || got[0].Detail != "data/userdict.txt" {
+		t.Errorf("新质生产力: %+v, want one user token from data/userdict.txt", got)
+	}
+}

@@ -3,6 +3,8 @@ package zh
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -111,6 +113,20 @@ func WriteEntries(path string, es []Entry) error {
 		err = os.Rename(tmp.Name(), path)
 	}
 	return err
+}
+
+// LiveVersion is a fingerprint of the live word list s was loaded with
+// (its lines, in order), "" when it is empty: what a generation records as
+// the word list it was analysed with.
+func (s *Segmenter) LiveVersion() string {
+	if len(s.live) == 0 {
+		return ""
+	}
+	h := sha256.New()
+	for _, e := range s.live {
+		fmt.Fprintln(h, e.String())
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
 }
 
 // MergeEntries returns list with add applied: a new word is appended, a

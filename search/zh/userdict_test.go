@@ -85,3 +85,30 @@ func TestReloadLive(t *testing.T) {
 		t.Errorf("LiveWords = %v", got)
 	}
 }
+
+func TestLiveVersion(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "dictionary.txt")
+	load := func() string {
+		t.Helper()
+		s, err := Load(Config{DictDir: BundledDictDir(), LiveDict: path})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		return s.LiveVersion()
+	}
+	if v := load(); v != "" {
+		t.Errorf("no list: %q, want empty", v)
+	}
+	if err := WriteEntries(path, []Entry{{Word: "鹊桥二号"}}); err != nil {
+		t.Fatal(err)
+	}
+	one := load()
+	if err := WriteEntries(path, []Entry{{Word: "鹊桥二号", Freq: 5}}); err != nil {
+		t.Fatal(err)
+	}
+	if two := load(); one == "" || two == "" || one == two {
+		t.Errorf("versions %q, %q: want two different fingerprints", one, two)
+	}
+}
