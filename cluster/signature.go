@@ -69,8 +69,9 @@ func Sign(title, body string) Signature {
 		return sig
 	}
 	for _, h := range shingles {
+		z := splitmix(h)
 		for i := range sig.Min {
-			if v := mix(h, uint64(i)); v < sig.Min[i] {
+			if v := uint32((z*funcs[i].a + funcs[i].b) >> 32); v < sig.Min[i] {
 				sig.Min[i] = v
 			}
 		}
@@ -124,13 +125,25 @@ func fnv(b []byte) uint64 {
 	return h
 }
 
-// mix is the i-th MinHash function of a shingle hash: splitmix64 of the
-// hash and the function's index.
-func mix(h, i uint64) uint32 {
-	z := h + (i+1)*0x9e3779b97f4a7c15
+// The MinHash functions: the i-th maps a shingle's mixed hash z to the
+// high 32 bits of z*a+b (mod 2^64), a odd; one multiply-add a function
+// over one mix of the shingle. The constants are fixed, so that
+// signatures stay comparable across processes.
+var funcs = func() (f [Hashes]struct{ a, b uint64 }) {
+	for i := range f {
+		f[i].a = splitmix(uint64(2*i+1)) | 1
+		f[i].b = splitmix(uint64(2*i + 2))
+	}
+	return f
+}()
+
+// splitmix is splitmix64's finalizer of h: every bit of the shingle hash
+// reaches the high bits the functions keep.
+func splitmix(h uint64) uint64 {
+	z := h + 0x9e3779b97f4a7c15
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
 	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
-	return uint32((z ^ (z >> 31)) >> 32)
+	return z ^ (z >> 31)
 }
 
 // numbers returns the distinct numbers of s, sorted.

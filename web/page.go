@@ -86,6 +86,7 @@ type articleView struct {
 	Date       string
 	Categories []categoryView
 	Paragraphs []string
+	Related    []relatedLink // other stories on the subject, shown as 相关报道
 }
 
 func (s *Server) pageArticle(c *gin.Context) {
@@ -109,7 +110,9 @@ func (s *Server) pageArticle(c *gin.Context) {
 		s.render(c, e.Status, "article.html", articleView{State: st, Error: pageMessage(e)})
 		return
 	}
-	s.render(c, http.StatusOK, "article.html", newArticleView(convertDoc(doc, conv), st, s.opt.Zone))
+	v := newArticleView(convertDoc(doc, conv), st, s.opt.Zone)
+	v.Related = s.relatedOf(c.Request.Context(), doc.ID, st, conv)
+	s.render(c, http.StatusOK, "article.html", v)
 }
 
 func newArticleView(doc *xinwen.Doc, st pageState, zone *time.Location) articleView {

@@ -136,6 +136,7 @@ func (s *Server) routes() *gin.Engine {
 	read.GET("/metrics", gin.WrapH(s.metrics.handler()))
 	read.GET("/api/search", s.apiSearch)
 	read.GET("/api/articles/:id", s.apiArticle)
+	read.GET("/api/articles/:id/related", s.apiRelated)
 	read.GET("/api/suggest", s.apiSuggest)
 	read.GET("/api/openapi.json", s.apiOpenAPI)
 	read.GET("/api/analyze", s.apiAnalyze)
