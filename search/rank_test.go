@@ -97,3 +97,32 @@ func TestShortPasteRanksAsTypedFirst(t *testing.T) {
 		}
 	}
 }
+
+// titleWordFixtures: the target's title holds the typed words in order
+// (打击 … 能源设施); the decoys' titles hold the last two as typed and a
+// word (袭击) that shares a bigram with the first, and their bodies repeat
+// the first.
+var titleWordFixtures = []fixture{
+	{id: "title-words", title: "俄称打击乌军工企业 乌称袭击俄能源设施",
+		body: "俄方称打击了乌克兰军工企业。乌方称袭击了俄罗斯的能源设施。"},
+	{id: "title-decoy1", title: "俄乌互相指责对方袭击能源设施",
+		body: strings.Repeat("俄方说乌军打击了能源设施，乌方说俄军打击了能源设施和民用设施。", 3)},
+	{id: "title-decoy2", title: "俄称乌袭击能源设施 乌称遭无人机袭击",
+		body: "俄方称乌军打击能源设施。乌方称遭到无人机打击，能源设施受损。"},
+}
+
+// Title words: the article whose title holds every typed word, in order,
+// ranks above those whose titles hold some of them and whose bodies hold
+// the rest.
+func TestTitleWordsInOrderRankFirst(t *testing.T) {
+	docs := append([]fixture(nil), titleWordFixtures...)
+	for i := range 20 {
+		docs = append(docs, fixture{id: fmt.Sprint("other", i), title: "其他新闻标题", body: "今天天气晴朗，市民出行。"})
+	}
+	ix := openFixtures(t, docs)
+	q := "打击 能源 设施"
+	got := ids(search(t, ix, xinwen.SearchRequest{Query: q}))
+	if rankedAt(got, "title-words") != 1 || rankedAt(got, "title-decoy1") == 0 || rankedAt(got, "title-decoy2") == 0 {
+		t.Errorf("%s: got %v, want title-words first and both decoys found", q, got)
+	}
+}
