@@ -126,3 +126,23 @@ func TestTitleWordsInOrderRankFirst(t *testing.T) {
 		t.Errorf("%s: got %v, want title-words first and both decoys found", q, got)
 	}
 }
+
+// A pasted headline finds the article it is the title of before one whose
+// longer title holds it and whose body repeats its words.
+func TestPastedHeadlineFindsItsOwnTitleFirst(t *testing.T) {
+	docs := []fixture{
+		{id: "own", title: "金融服务实体经济质效不断提升", body: "人民银行今天发布数据，贷款投放保持稳定。"},
+		{id: "longer", title: "一季度金融服务实体经济质效不断提升",
+			body: strings.Repeat("金融服务实体经济的质效不断提升，金融机构加大对实体经济的支持。", 3)},
+	}
+	for i := range 20 {
+		docs = append(docs, fixture{id: fmt.Sprint("other", i), title: "其他新闻标题", body: "今天天气晴朗，市民出行。"})
+	}
+	ix := openFixtures(t, docs)
+	for _, q := range []string{"金融服务实体经济质效不断提升", "金融服务 实体经济质效不断提升"} {
+		got := ids(search(t, ix, xinwen.SearchRequest{Query: q}))
+		if rankedAt(got, "own") != 1 || rankedAt(got, "longer") != 2 {
+			t.Errorf("%s: got %v, want own, then longer", q, got)
+		}
+	}
+}
