@@ -70,3 +70,17 @@ func TestCollapsedPaging(t *testing.T) {
 		t.Errorf("cursor pages showed %d stories, want 2", len(seen))
 	}
 }
+
+// A cluster only one tabled document holds needs no count of its copies;
+// one the tables do not know (an untabled reader's) may have some.
+func TestSharedClusters(t *testing.T) {
+	cn := clusterNames{ids: map[string]uint32{}}
+	cn.member("a")
+	cn.member("b")
+	cn.member("b")
+	for name, want := range map[string]bool{"a": false, "b": true, "overlay-only": true} {
+		if got := cn.shared(name); got != want {
+			t.Errorf("shared(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

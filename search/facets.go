@@ -108,7 +108,7 @@ func (ft *facetTables) addSegment(seg segment.Segment) error {
 				t.days[d] = dayOf(string(term), ft.zone)
 			case FieldCluster:
 				if len(term) > 0 { // written without a cluster: its own
-					t.clusters[d] = ft.clusters.id(string(term))
+					t.clusters[d] = ft.clusters.member(string(term))
 				}
 			default:
 				t.vals = append(t.vals, ft.id(string(term)))

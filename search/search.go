@@ -149,8 +149,20 @@ func (ix *Index) collapse(ctx context.Context, q query.Query, hits []*bsearch.Do
 	from = min(from, len(hits))
 	to := min(len(hits), from+req.Size)
 	hits, clusters = hits[from:to], clusters[from:to]
-	others, err := ix.matchesPerCluster(ctx, q, clusters)
+	others, err := ix.matchesPerCluster(ctx, q, ix.sharedClusters(clusters))
 	return hits, clusters, others, err
+}
+
+// sharedClusters keeps the clusters that may hold other articles: most
+// stories have one, and counting their copies would cost a search.
+func (ix *Index) sharedClusters(clusters []string) []string {
+	var out []string
+	for _, c := range clusters {
+		if ix.facets.clusters.shared(c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // globalScoring asks the alias for BM25 statistics over all shards, so a

@@ -12,18 +12,30 @@ const noCluster = math.MaxUint32
 // clusterNames numbers the clusters of the tabled segments, so a search
 // counts distinct stories in a bitset rather than a map of strings.
 type clusterNames struct {
-	names []string
-	ids   map[string]uint32
+	names   []string
+	ids     map[string]uint32
+	members []uint32 // by cluster id: the tabled documents that hold it
 }
 
-func (cn *clusterNames) id(name string) uint32 {
-	if id, ok := cn.ids[name]; ok {
-		return id
+// member numbers the cluster name of one more tabled document.
+func (cn *clusterNames) member(name string) uint32 {
+	id, ok := cn.ids[name]
+	if !ok {
+		id = uint32(len(cn.names))
+		cn.names = append(cn.names, name)
+		cn.ids[name] = id
+		cn.members = append(cn.members, 0)
 	}
-	id := uint32(len(cn.names))
-	cn.names = append(cn.names, name)
-	cn.ids[name] = id
+	cn.members[id]++
 	return id
+}
+
+// shared tells whether the cluster name may hold more than one article:
+// more than one tabled document holds it, or the tables do not know it
+// (an untabled reader's). A story of one needs no count of its copies.
+func (cn *clusterNames) shared(name string) bool {
+	id, ok := cn.ids[name]
+	return !ok || cn.members[id] > 1
 }
 
 // storyCount counts the distinct clusters of the matches: exactly, as
