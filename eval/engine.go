@@ -90,8 +90,9 @@ func (e *xinwenEngine) text(q Query) string {
 // All pages through every hit with the API's own cursor, 100 at a time, as
 // a client exporting results would: cursors page through date order only,
 // so the hits come newest first. The cursor is part of what is measured.
+// Recall counts articles, so near-duplicates are not collapsed.
 func (e *xinwenEngine) All(ctx context.Context, q Query) ([]string, uint64, error) {
-	req := xinwen.SearchRequest{Query: e.text(q), Size: xinwen.MaxSize, Sort: xinwen.SortDate, NoFacets: true}
+	req := xinwen.SearchRequest{Query: e.text(q), Size: xinwen.MaxSize, Sort: xinwen.SortDate, NoFacets: true, NoCollapse: true}
 	var ids []string
 	var total uint64
 	for page := 0; ; page++ {
@@ -112,8 +113,11 @@ func (e *xinwenEngine) All(ctx context.Context, q Query) ([]string, uint64, erro
 	}
 }
 
+// Top is the first k hits in relevance order. They are not collapsed: a
+// known item's target must not hide behind a copy of its story, and the
+// baselines have no stories.
 func (e *xinwenEngine) Top(ctx context.Context, q Query, k int) ([]string, error) {
-	res, err := e.ix.Search(ctx, xinwen.SearchRequest{Query: e.text(q), Size: k, NoFacets: true})
+	res, err := e.ix.Search(ctx, xinwen.SearchRequest{Query: e.text(q), Size: k, NoFacets: true, NoCollapse: true})
 	if err != nil {
 		return nil, fmt.Errorf("eval: xinwen %q: %w", q.Text, err)
 	}
