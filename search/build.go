@@ -148,7 +148,7 @@ func allInTitle(p analyzed) query.Query {
 // keeps the seam bigrams.
 func seamQuery(words, grams []string, boost float64) query.Query {
 	return bleve.NewDisjunctionQuery(
-		phraseQuery(FieldTitleNgram, strings.Join(words, ""), boost*boostTitlePhrase),
+		densePhraseQuery(FieldTitleNgram, strings.Join(words, ""), boost*boostTitlePhrase),
 		allTerms(FieldBodyNgram, grams, boost*boostBodyPhrase),
 	)
 }
@@ -315,6 +315,18 @@ func substringQuery(s string, titleBoost, bodyBoost float64) query.Query {
 }
 
 func phraseQuery(field, s string, boost float64) query.Query {
+	return phraseOf(field, s, boost, sparsePhrase)
+}
+
+// densePhraseQuery is phraseQuery asking for every bigram: for words
+// joined as typed, whose seam bigrams (际快 in 国际快讯) are what is rare.
+// The sparse form may leave a seam out and check the positions of every
+// title holding the common words around it (国际…快讯: thousands).
+func densePhraseQuery(field, s string, boost float64) query.Query {
+	return phraseOf(field, s, boost, densePhrase)
+}
+
+func phraseOf(field, s string, boost float64, slotsOf func([]zh.Token) [][]string) query.Query {
 	toks, err := zh.Analyze(zh.BigramAnalyzerName, s)
 	if err != nil || len(toks) == 0 {
 		return bleve.NewMatchNoneQuery()
@@ -325,7 +337,7 @@ func phraseQuery(field, s string, boost float64) query.Query {
 		}
 		return termQuery(field, toks[0].Term, boost)
 	}
-	q := newExactPhrase(field, sparsePhrase(toks), boost)
+	q := newExactPhrase(field, slotsOf(toks), boost)
 	q.widenEdges()
 	if runs := zh.WordRuns(zh.Normalize(s)); len(runs) > 1 {
 		q.stored, q.runs = storedFieldOf[field], runs
@@ -350,6 +362,16 @@ func sparsePhrase(toks []zh.Token) [][]string {
 		if runStart || runEnd || off%2 == 0 {
 			slots[off] = []string{t.Term}
 		}
+	}
+	return slots
+}
+
+// densePhrase puts every bigram in its slot.
+func densePhrase(toks []zh.Token) [][]string {
+	first, last := toks[0].Position, toks[len(toks)-1].Position
+	slots := make([][]string, last-first+1)
+	for _, t := range toks {
+		slots[t.Position-first] = []string{t.Term}
 	}
 	return slots
 }
