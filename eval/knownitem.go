@@ -66,6 +66,14 @@ func pickWords(words []string, rng *rand.Rand) (string, bool) {
 // article whose title another article also has is skipped: which of them
 // the reader wanted is unknowable.
 func TitleQueries(docs []Doc, n int, rng *rand.Rand) []KnownItem {
+	return fromTitles(docs, n, rng, func(title string) (string, bool) {
+		return pickWords(contentWords(title), rng)
+	})
+}
+
+// fromTitles makes up to n queries, query(title), from random titles that
+// no other article shares; the target is the title's article.
+func fromTitles(docs []Doc, n int, rng *rand.Rand, query func(string) (string, bool)) []KnownItem {
 	count := map[string]int{}
 	for i := range docs {
 		count[docs[i].NormTitle]++
@@ -79,7 +87,7 @@ func TitleQueries(docs []Doc, n int, rng *rand.Rand) []KnownItem {
 		if count[d.NormTitle] > 1 {
 			continue
 		}
-		if q, ok := pickWords(contentWords(d.Title), rng); ok {
+		if q, ok := query(d.Title); ok {
 			out = append(out, KnownItem{Query: q, Target: d.ID, Source: d.Title})
 		}
 	}
@@ -106,24 +114,7 @@ func PastedSubheadlineQueries(docs []Doc, n int, rng *rand.Rand) []KnownItem {
 // stand; the target is the article. Titles two articles share are skipped,
 // as in TitleQueries.
 func PastedTitleQueries(docs []Doc, n int, rng *rand.Rand) []KnownItem {
-	count := map[string]int{}
-	for i := range docs {
-		count[docs[i].NormTitle]++
-	}
-	var out []KnownItem
-	for _, i := range rng.Perm(len(docs)) {
-		if len(out) == n {
-			break
-		}
-		d := &docs[i]
-		if count[d.NormTitle] > 1 {
-			continue
-		}
-		if q, ok := pasted(d.Title); ok {
-			out = append(out, KnownItem{Query: q, Target: d.ID, Source: d.Title})
-		}
-	}
-	return out
+	return fromTitles(docs, n, rng, pasted)
 }
 
 // pasted is s as a reader pastes it, when it holds at least two words a
