@@ -39,8 +39,8 @@ func TestCopiesJoinLookalikesApart(t *testing.T) {
 func TestStrip(t *testing.T) {
 	for in, want := range map[string]string{
 		"据新华社北京3月5日电（记者 王明）正文。（责任编辑：张三）": "正文。",
-		"新华社华盛顿3月5日电 正文。":                   "正文。",
-		"正文没有电头。":                           "正文没有电头。",
+		"新华社华盛顿3月5日电 正文。":                "正文。",
+		"正文没有电头。": "正文没有电头。",
 	} {
 		if got := Strip(in); got != want {
 			t.Errorf("Strip(%q) = %q, want %q", in, got, want)

@@ -54,10 +54,10 @@ type Meta struct {
 	DictVersion string    `json:"dict_version"`
 	// LiveDict is the fingerprint of the index's live word list
 	// (zh.Segmenter.LiveVersion) the generation was analysed with.
-	LiveDict string `json:"live_dict,omitempty"`
-	Fold        string    `json:"fold"` // fold.Version of the chain that analysed it
-	Zone        string    `json:"zone"`
-	Sources     []string  `json:"sources,omitempty"`
+	LiveDict string   `json:"live_dict,omitempty"`
+	Fold     string   `json:"fold"` // fold.Version of the chain that analysed it
+	Zone     string   `json:"zone"`
+	Sources  []string `json:"sources,omitempty"`
 }
 
 // ShardDir is the directory of shard i inside generation gen.
