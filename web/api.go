@@ -16,12 +16,7 @@ func (s *Server) healthz(c *gin.Context) {
 }
 
 func (s *Server) apiSearch(c *gin.Context) {
-	v, err := queryOf(c.Request)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	req, err := parseAPISearch(v, s.opt.Zone)
+	v, req, err := apiSearchOf(c.Request, s.opt.Zone)
 	if err != nil {
 		s.fail(c, err)
 		return

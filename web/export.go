@@ -86,12 +86,7 @@ func (s *Server) apiExport(c *gin.Context) {
 		c.AbortWithStatusJSON(http.StatusNotImplemented, gin.H{"error": apiError{Code: "not_implemented", Message: "this index cannot export"}})
 		return
 	}
-	v, err := queryOf(c.Request)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	req, err := parseAPISearch(v, s.opt.Zone)
+	v, req, err := apiSearchOf(c.Request, s.opt.Zone)
 	if err != nil {
 		s.fail(c, err)
 		return

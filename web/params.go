@@ -38,6 +38,17 @@ func parseSearch(v url.Values, zone *time.Location) (xinwen.SearchRequest, error
 	return parseSearchSized(v, zone, 1)
 }
 
+// apiSearchOf reads a request's query string and the search it asks for,
+// as the API takes it (size=0 allowed).
+func apiSearchOf(r *http.Request, zone *time.Location) (url.Values, xinwen.SearchRequest, error) {
+	v, err := queryOf(r)
+	if err != nil {
+		return v, xinwen.SearchRequest{}, err
+	}
+	req, err := parseAPISearch(v, zone)
+	return v, req, err
+}
+
 // parseAPISearch is parseSearch with size=0 allowed.
 func parseAPISearch(v url.Values, zone *time.Location) (xinwen.SearchRequest, error) {
 	return parseSearchSized(v, zone, 0)
