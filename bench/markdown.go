@@ -83,12 +83,20 @@ func (rep *Report) writeZeroHits(b *strings.Builder) {
 	if len(rep.Scales) == 0 {
 		return
 	}
-	z := rep.Scales[0].Latency.ZeroHits
+	fmt.Fprintf(b, "\nQueries that found nothing at %s, of %d per class: %s.\n", rep.Scales[0].Name, rep.Queries, zeroHits(rep.Scales[0].Latency.ZeroHits))
+	if l := rep.Scales[0].Lucene; l != nil {
+		// Both engines answer the same sampled queries; a class one of
+		// them leaves empty would time different work.
+		fmt.Fprintf(b, "Lucene CJK found nothing for: %s.\n", zeroHits(l.Latency.ZeroHits))
+	}
+}
+
+func zeroHits(z map[string]int) string {
 	var parts []string
 	for _, c := range Classes {
 		parts = append(parts, fmt.Sprintf("%s %d", c, z[c]))
 	}
-	fmt.Fprintf(b, "\nQueries that found nothing at %s, of %d per class: %s.\n", rep.Scales[0].Name, rep.Queries, strings.Join(parts, ", "))
+	return strings.Join(parts, ", ")
 }
 
 func (rep *Report) writeProfiles(b *strings.Builder) {
