@@ -55,6 +55,7 @@ func (rep *Report) Markdown(command, reading string) string {
 	rep.writeProfiles(&b)
 	fmt.Fprintf(&b, "\n## Reading\n\n%s\n\n%s\n\n%s\n", readingBegin, reading, readingEnd)
 	rep.writeMethod(&b)
+	rep.writeLuceneMethod(&b)
 	return b.String()
 }
 
@@ -82,12 +83,20 @@ func (rep *Report) writeZeroHits(b *strings.Builder) {
 	if len(rep.Scales) == 0 {
 		return
 	}
-	z := rep.Scales[0].Latency.ZeroHits
+	fmt.Fprintf(b, "\nQueries that found nothing at %s, of %d per class: %s.\n", rep.Scales[0].Name, rep.Queries, zeroHits(rep.Scales[0].Latency.ZeroHits))
+	if l := rep.Scales[0].Lucene; l != nil {
+		// Both engines answer the same sampled queries; a class one of
+		// them leaves empty would time different work.
+		fmt.Fprintf(b, "Lucene CJK found nothing for: %s.\n", zeroHits(l.Latency.ZeroHits))
+	}
+}
+
+func zeroHits(z map[string]int) string {
 	var parts []string
 	for _, c := range Classes {
 		parts = append(parts, fmt.Sprintf("%s %d", c, z[c]))
 	}
-	fmt.Fprintf(b, "\nQueries that found nothing at %s, of %d per class: %s.\n", rep.Scales[0].Name, rep.Queries, strings.Join(parts, ", "))
+	return strings.Join(parts, ", ")
 }
 
 func (rep *Report) writeProfiles(b *strings.Builder) {
@@ -153,4 +162,26 @@ func (rep *Report) writeMethod(b *strings.Builder) {
   of the process doing the work (getrusage, /proc/PID/stat), GC and dictionary load included.
   Other processes on the machine change them far less than wall-clock figures.
 `, floorBatch, floorMerge, floorRuns, bleveBatch, rep.Queries, rep.Seed, rep.Rounds, rep.Load.Warmup, rep.Load.MaxRequests, rep.Load.Duration)
+}
+
+// writeLuceneMethod adds how the Lucene baseline was measured, when it was.
+func (rep *Report) writeLuceneMethod(b *strings.Builder) {
+	if rep.Lucene == "" {
+		return
+	}
+	fmt.Fprintf(b, `- **Lucene CJK** (%s, with `+"`--lucene`"+`): bench/lucene/LuceneBench.java,
+  compiled at run time against Debian's jars, in child JVMs with the default heap. Indexing
+  reads the same JSON Lines file on %d threads into one IndexWriter (CJKAnalyzer, default
+  IndexWriterConfig): title and body as stored TextFields (positions, no term vectors),
+  every category path prefix as a StringField and a SortedSetDocValues facet, the date as a
+  LongPoint and NumericDocValues and its month as a facet; then forceMerge(1). Its time runs
+  from opening the input to the merged commit (not JVM start). Queries: the same sampled
+  queries, parsed by the classic MultiFieldQueryParser over title and body with AND as the
+  default operator (a quoted phrase becomes a PhraseQuery; other text is escaped), with the
+  category and date range as FILTER clauses and sort by date on the date doc values; the
+  page's 10 hits get a UnifiedHighlighter snippet of title (1 passage) and body (2
+  passages), and with facets the category (top %d) and month (all) counts over every hit
+  (SortedSetDocValuesFacetCounts). One warm-up pass, then the same rounds with and without
+  facets, timed in the JVM per query and summarized by the same percentile code.
+`, rep.Lucene, luceneThreads, 20)
 }

@@ -19,6 +19,13 @@ const (
 	targetConcurrency = 8
 )
 
+// Targets from issue 17, against Lucene CJK measured in the same run.
+const (
+	TargetVsLucene        = 0.5 // xinwen's indexing MB/s over Lucene's, at least
+	TargetLuceneP99Base   = 1.0 // xinwen's p99 over Lucene's per class at 24k, at most
+	TargetLuceneP99Scaled = 1.5 // the same at 240k
+)
+
 // Table wording.
 const (
 	mb                  = 1e6
@@ -32,6 +39,9 @@ const (
 	sectionNoFacets     = "query, snippets, no facets"
 	sectionHTTP         = "HTTP"
 	sectionServer       = "server"
+	sectionLucene       = "indexing, Lucene CJK"
+	sectionLuceneFacets = "query, Lucene CJK, highlighted + facets"
+	sectionLuceneNoFac  = "query, Lucene CJK, highlighted, no facets"
 	classAllTargetLabel = "p99 ≤ 15 ms (24k) / ≤ 50 ms (240k)"
 )
 
@@ -68,7 +78,10 @@ func (rep *Report) Rows() []Row {
 	rows = append(rows, rep.bleveRows()...)
 	rows = append(rows, rep.queryRows(sectionFacets, func(q QueryLatency) map[string]Latency { return q.Facets })...)
 	rows = append(rows, rep.queryRows(sectionNoFacets, func(q QueryLatency) map[string]Latency { return q.NoFacets })...)
-	return append(rows, rep.httpRows()...)
+	rows = append(rows, rep.httpRows()...)
+	rows = append(rows, rep.luceneIndexRows()...)
+	rows = append(rows, rep.luceneQueryRows(sectionLuceneFacets, func(q QueryLatency) map[string]Latency { return q.Facets })...)
+	return append(rows, rep.luceneQueryRows(sectionLuceneNoFac, func(q QueryLatency) map[string]Latency { return q.NoFacets })...)
 }
 
 // cells formats f at every scale.
@@ -210,6 +223,97 @@ func (rep *Report) httpRows() []Row {
 				return fmt.Sprintf("%.2f", s.HTTP.ColdStart.Seconds())
 			})},
 	)
+}
+
+// lucene formats f at every scale that measured Lucene.
+func (rep *Report) lucene(f func(x IndexRun, l *LuceneRun) string) []string {
+	return rep.cells(func(s Scale) string {
+		if s.Lucene == nil {
+			return notMeasured
+		}
+		return f(s.Index, s.Lucene)
+	})
+}
+
+// perScale is one verdict per scale that measured Lucene: the first scale
+// against base, the others against scaled.
+func (rep *Report) perScale(value func(Scale) float64, base, scaled float64, higherIsBetter bool) string {
+	var parts []string
+	for i, s := range rep.Scales {
+		if s.Lucene == nil {
+			continue
+		}
+		target := base
+		if i > 0 {
+			target = scaled
+		}
+		parts = append(parts, s.Name+": "+verdict(value(s), target, higherIsBetter))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func (rep *Report) luceneIndexRows() []Row {
+	if len(rep.Scales) == 0 || rep.Scales[0].Lucene == nil {
+		return nil
+	}
+	speed := func(s Scale) float64 { return ratio(s.Index.MBs(), s.Lucene.Index.MBs()) }
+	return []Row{
+		{Section: sectionLucene, Measure: "time, s (whole child process)", Cells: rep.lucene(func(_ IndexRun, l *LuceneRun) string {
+			return fmt.Sprintf("%.1f (%.1f)", l.Index.Seconds, l.Index.Wall)
+		})},
+		{Section: sectionLucene, Measure: "MB/s of text (title+body)", Cells: rep.lucene(func(_ IndexRun, l *LuceneRun) string { return fmt.Sprintf("%.2f", l.Index.MBs()) })},
+		{Section: sectionLucene, Measure: "CPU-s of the child (MB per CPU-s)", Cells: rep.lucene(func(_ IndexRun, l *LuceneRun) string { return cpuCell(l.Index) })},
+		{Section: sectionLucene, Measure: "peak RSS of the child, MB (JVM default heap)", Cells: rep.lucene(func(_ IndexRun, l *LuceneRun) string { return fmt.Sprintf("%.0f", float64(l.Index.PeakRSS)/mb) })},
+		{Section: sectionLucene, Measure: "index size / raw text", Cells: rep.lucene(func(_ IndexRun, l *LuceneRun) string {
+			return fmt.Sprintf("%.2f× (%.0f MB)", l.Index.SizeRatio(), float64(l.Index.SizeBytes)/mb)
+		})},
+		{Section: sectionLucene, Measure: "xinwen ÷ Lucene: MB/s (MB per CPU-s; index size; peak RSS)", Cells: rep.lucene(func(x IndexRun, l *LuceneRun) string {
+			return fmt.Sprintf("%.2f× (%.2f×; %.2f×; %.2f×)", ratio(x.MBs(), l.Index.MBs()), ratio(x.MBPerCPU(), l.Index.MBPerCPU()),
+				ratio(float64(x.SizeBytes), float64(l.Index.SizeBytes)), ratio(float64(x.PeakRSS), float64(l.Index.PeakRSS)))
+		}), Target: fmt.Sprintf("MB/s ≥ %.1f×", TargetVsLucene), Result: rep.perScale(speed, TargetVsLucene, TargetVsLucene, higher)},
+	}
+}
+
+// luceneQueryRows puts Lucene's percentiles beside the ratio of xinwen's
+// p99 to Lucene's in the same mode (with or without facets).
+func (rep *Report) luceneQueryRows(section string, pick func(QueryLatency) map[string]Latency) []Row {
+	if len(rep.Scales) == 0 || rep.Scales[0].Lucene == nil {
+		return nil
+	}
+	var rows []Row
+	for _, class := range append(append([]string(nil), Classes...), ClassAll) {
+		p99 := func(s Scale) float64 { return ratio(pick(s.Latency)[class].P99, pick(s.Lucene.Latency)[class].P99) }
+		row := Row{Section: section, Measure: class + ", " + percentileTriplet + "; xinwen p99 ÷ Lucene p99", Cells: rep.cells(func(s Scale) string {
+			if s.Lucene == nil {
+				return notMeasured
+			}
+			l, ok := pick(s.Lucene.Latency)[class]
+			if !ok {
+				return notMeasured
+			}
+			return fmt.Sprintf("%.1f / %.1f / %.1f; %.2f×", l.P50, l.P95, l.P99, p99(s))
+		})}
+		if section == sectionLuceneFacets {
+			row.Target = fmt.Sprintf("≤ %.1f× (24k) / ≤ %.1f× (240k)", TargetLuceneP99Base, TargetLuceneP99Scaled)
+			row.Result = rep.perScale(p99, TargetLuceneP99Base, TargetLuceneP99Scaled, lower)
+		}
+		rows = append(rows, row)
+	}
+	return append(rows, Row{Section: section, Measure: "CPU ms per query of the JVM (all classes, GC and JIT included)", Cells: rep.lucene(func(_ IndexRun, l *LuceneRun) string {
+		mode := 0
+		if section == sectionLuceneNoFac {
+			mode = 1
+		}
+		return fmt.Sprintf("%.2f", l.Latency.CPUms[mode])
+	})})
+}
+
+// ratio is a / b, or 0 (not measured) when b is 0.
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
 }
 
 func cpuCell(r IndexRun) string {

@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -38,6 +39,11 @@ type Config struct {
 	Keep       bool         // keep inputs and indexes
 	ProfileDir string       // CPU/allocation profiles; "": none
 	Log        io.Writer    // progress lines; nil: none
+
+	// Lucene also measures the Lucene CJK baseline at every scale, with
+	// the jars in LuceneJars (DefaultLuceneJars when empty).
+	Lucene     bool
+	LuceneJars string
 }
 
 // Report is everything one run measured.
@@ -48,6 +54,7 @@ type Report struct {
 	Scales   []Scale       // the corpus, then the ten-fold one
 	Attack   *AttackResult // with Config.Attack
 	Bleve    IndexRun      // Bleve's default mapping on the first scale
+	Lucene   string        // the Lucene jar and JVM measured, with --lucene
 	Profiles []ProfileTop
 	Queries  int // sampled per class
 	Rounds   int
@@ -63,6 +70,7 @@ type Scale struct {
 	Index   IndexRun
 	Latency QueryLatency
 	HTTP    *HTTPResult // nil without --http
+	Lucene  *LuceneRun  // nil without --lucene
 }
 
 // Run measures everything cfg asks for.
@@ -97,6 +105,7 @@ type runner struct {
 	work string
 	docs []Doc
 	qs   []Query
+	lu   *Lucene // with Config.Lucene
 }
 
 func (r *runner) logf(format string, args ...any) {
@@ -105,6 +114,13 @@ func (r *runner) logf(format string, args ...any) {
 
 func (r *runner) run(ctx context.Context) error {
 	var err error
+	if r.cfg.Lucene && !r.cfg.Attack {
+		// First, so that a machine without Java fails before the long phases.
+		if r.lu, err = PrepareLucene(ctx, cmp.Or(r.cfg.LuceneJars, DefaultLuceneJars), r.work); err != nil {
+			return err
+		}
+		r.rep.Lucene = r.lu.Version
+	}
 	if r.docs, err = ReadCorpus(r.cfg.Corpus, r.cfg.Docs); err != nil {
 		return err
 	}
@@ -192,6 +208,11 @@ func (r *runner) scale(ctx context.Context, name, input string, text int64, prof
 		}
 		sc.HTTP = &h
 	}
+	if r.lu != nil {
+		if sc.Lucene, err = r.lucene(ctx, name, input, text); err != nil {
+			return err
+		}
+	}
 	r.rep.Scales = append(r.rep.Scales, sc)
 	return nil
 }
@@ -213,6 +234,28 @@ func (r *runner) queries(ctx context.Context, dir string, profile bool) (QueryLa
 		pdir = r.cfg.ProfileDir
 	}
 	return MeasureQueries(ctx, ix, r.qs, r.cfg.Zone, r.cfg.Rounds, pdir)
+}
+
+// lucene indexes input with the Lucene baseline and times the same
+// queries against it, then drops its index unless kept.
+func (r *runner) lucene(ctx context.Context, name, input string, text int64) (*LuceneRun, error) {
+	r.phase("index lucene " + name)
+	dir := filepath.Join(r.work, "lucene-"+name)
+	run, err := r.lu.Index(ctx, dir, input, r.cfg.Zone)
+	if err != nil {
+		return nil, err
+	}
+	run.TextBytes = text
+	r.logf("lucene indexed %d articles in %.1fs (%.2f MB/s)", run.Articles, run.Seconds, run.MBs())
+	r.phase("queries lucene " + name)
+	lat, err := r.lu.Queries(ctx, dir, r.qs, r.cfg.Zone, r.cfg.Rounds, r.work)
+	if err != nil {
+		return nil, err
+	}
+	if !r.cfg.Keep {
+		os.RemoveAll(dir)
+	}
+	return &LuceneRun{Index: run, Latency: lat}, nil
 }
 
 // bleve indexes the same input with Bleve's default mapping, then drops

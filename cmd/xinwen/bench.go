@@ -25,9 +25,9 @@ type benchFlags struct {
 }
 
 func (bf *benchFlags) flags(stderr io.Writer) *flag.FlagSet {
-	fs := newFlagSet("bench", "bench [--corpus FILE] [--docs N] [--scale10] [--queries N] [--http] [--attack] [--profile DIR] [--out FILE]\n\n"+
+	fs := newFlagSet("bench", "bench [--corpus FILE] [--docs N] [--scale10] [--queries N] [--lucene] [--http] [--attack] [--profile DIR] [--out FILE]\n\n"+
 		"Measures the segmentation ceiling, indexing (xinwen and Bleve's default mapping, each in a\n"+
-		"child process), in-process query latency per query class, HTTP load on `xinwen serve` and\n"+
+		"child process; with --lucene also Lucene CJK), in-process query latency per query class, HTTP load on `xinwen serve` and\n"+
 		"its cold start, prints one table and writes it with the machine and load to --out.", stderr)
 	bf.dictFlags(fs)
 	c := &bf.cfg
@@ -37,6 +37,8 @@ func (bf *benchFlags) flags(stderr io.Writer) *flag.FlagSet {
 	fs.IntVar(&c.Queries, "queries", 400, "queries sampled per query class")
 	fs.IntVar(&c.Rounds, "rounds", 3, "timed rounds of the queries; each percentile is the median over rounds")
 	fs.Uint64Var(&c.Seed, "seed", 1, "seed for query sampling and corpus synthesis")
+	fs.BoolVar(&c.Lucene, "lucene", false, "also index and query with Lucene's CJKAnalyzer (a JVM child) at every scale, as issue 17's baseline; needs java, javac and Debian's liblucene8-java")
+	fs.StringVar(&c.LuceneJars, "lucene-jars", bench.DefaultLuceneJars, "with --lucene: directory holding lucene-core-*.jar and the other Lucene jars")
 	fs.BoolVar(&c.HTTP, "http", false, "also start `xinwen serve` and load it over HTTP (and time its cold start)")
 	fs.StringVar(&bf.concurrency, "concurrency", "1,4,8,16", "with --http: comma-separated client concurrency levels")
 	fs.DurationVar(&c.Load.Duration, "http-duration", 10*time.Second, "with --http: time limit per concurrency level")

@@ -36,7 +36,7 @@ var (
 		"eval": append([]string{"corpus", "docs", "known", "oracle", "out", "seed", "sighan"},
 			dictFlags...),
 		"bench": append([]string{"attack", "attack-serve", "concurrency", "corpus", "docs", "http", "http-duration",
-			"http-requests", "http-warmup", "keep", "out", "profile", "queries", "rounds",
+			"http-requests", "http-warmup", "keep", "lucene", "lucene-jars", "out", "profile", "queries", "rounds",
 			"scale10", "seed", "work"}, dictFlags...),
 	}
 )
