@@ -164,6 +164,9 @@ func build(ctx context.Context, cfg Config, gen string) (*Summary, error) {
 	if err := errors.Join(readErr, closeErr, ctx.Err()); err != nil {
 		return sum, err
 	}
+	if err := finishShards(ctx, gen, cfg.Shards); err != nil {
+		return sum, err
+	}
 	docs, err := countDocs(gen, cfg.Shards)
 	if err != nil {
 		return sum, err
@@ -281,6 +284,25 @@ func (w *writer) abandonShards() {
 	for _, s := range w.shards {
 		s.abandon()
 	}
+}
+
+// finishShards readies the closed shards for searching, in parallel:
+// search.FinishShard writes each one's body bigram positions.
+func finishShards(ctx context.Context, gen string, shards int) error {
+	errs := make([]error, shards)
+	var wg sync.WaitGroup
+	for i := range shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = search.FinishShard(ctx, generation.ShardDir(gen, i))
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	return nil
 }
 
 // countDocs opens the finished shards read-only and counts documents.
