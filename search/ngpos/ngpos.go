@@ -32,6 +32,8 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
+	"unicode/utf8"
 
 	mmap "github.com/blevesearch/mmap-go"
 )
@@ -53,26 +55,69 @@ type Token struct {
 // Builder collects the positions of documents added in increasing order.
 // It holds every posting in memory, encoded: about two bytes a position.
 type Builder struct {
-	lists map[string]*list
+	// short holds the terms of one or two characters (all of a bigram
+	// field's) by their code points, which hash faster than strings;
+	// long the others.
+	short map[uint64]*list
+	long  map[string]*list
 	docs  uint32
 	added bool
 	last  uint32
-	// scratch for Add, reused across documents: a document's terms in
-	// order of appearance and the positions of each
-	slot  map[string]int
-	order []string
-	pos   [][]uint32
+	// scratch for Add: the document's terms in order of appearance, and
+	// per token the index of the next token of the same term
+	order []*list
+	next  []int32
+	ps    []uint32
 }
 
 type list struct {
+	term string
 	buf  []byte
 	last uint32
 	any  bool
+	// the document being added: cur is its number + 1 while the list's
+	// tokens there are chained from head to tail
+	cur        uint32
+	head, tail int32
 }
 
 // NewBuilder returns an empty Builder for a segment of docs documents.
 func NewBuilder(docs uint32) *Builder {
-	return &Builder{lists: map[string]*list{}, docs: docs, slot: map[string]int{}}
+	return &Builder{short: map[uint64]*list{}, long: map[string]*list{}, docs: docs}
+}
+
+// get returns term's list, made on first sight.
+func (b *Builder) get(term string) *list {
+	if key, ok := shortKey(term); ok {
+		l := b.short[key]
+		if l == nil {
+			l = &list{term: term}
+			b.short[key] = l
+		}
+		return l
+	}
+	l := b.long[term]
+	if l == nil {
+		l = &list{term: term}
+		b.long[term] = l
+	}
+	return l
+}
+
+// shortKey packs a term of one or two code points into one number.
+func shortKey(term string) (uint64, bool) {
+	r1, n1 := utf8.DecodeRuneInString(term)
+	if n1 == 0 || r1 == utf8.RuneError && n1 == 1 {
+		return 0, false
+	}
+	if n1 == len(term) {
+		return uint64(r1) << 32, true
+	}
+	r2, n2 := utf8.DecodeRuneInString(term[n1:])
+	if n1+n2 != len(term) || r2 == utf8.RuneError && n2 == 1 {
+		return 0, false
+	}
+	return uint64(r1)<<32 | uint64(r2) | 1<<63, true
 }
 
 // Add records the tokens of document doc, which must be greater than
@@ -83,30 +128,27 @@ func (b *Builder) Add(doc uint32, toks []Token) error {
 		return fmt.Errorf("ngpos: document %d out of order (last %d, docs %d)", doc, b.last, b.docs)
 	}
 	b.added, b.last = true, doc
-	clear(b.slot)
 	b.order = b.order[:0]
-	for _, t := range toks {
-		k, seen := b.slot[t.Term]
-		if !seen {
-			k = len(b.order)
-			b.slot[t.Term] = k
-			b.order = append(b.order, t.Term)
-			if k == len(b.pos) {
-				b.pos = append(b.pos, nil)
-			}
-			b.pos[k] = b.pos[k][:0]
+	b.next = slices.Grow(b.next[:0], len(toks))[:len(toks)]
+	for i, t := range toks {
+		l := b.get(t.Term)
+		if l.cur != doc+1 {
+			l.cur, l.head = doc+1, int32(i)
+			b.order = append(b.order, l)
+		} else {
+			b.next[l.tail] = int32(i)
 		}
-		b.pos[k] = append(b.pos[k], t.Pos)
+		l.tail = int32(i)
+		b.next[i] = -1
 	}
 	var tmp [binary.MaxVarintLen64]byte
-	for k, term := range b.order {
-		ps := b.pos[k]
-		slices.Sort(ps)
-		l := b.lists[term]
-		if l == nil {
-			l = &list{}
-			b.lists[term] = l
+	for _, l := range b.order {
+		ps := b.ps[:0]
+		for i := l.head; i >= 0; i = b.next[i] {
+			ps = append(ps, toks[i].Pos)
 		}
+		slices.Sort(ps)
+		b.ps = ps
 		delta := doc
 		if l.any {
 			delta = doc - l.last
@@ -131,11 +173,14 @@ func (b *Builder) Add(doc uint32, toks []Token) error {
 // WriteFile writes the positions to path, through a temporary file
 // renamed into place once synced: a reader never sees half a file.
 func (b *Builder) WriteFile(path string) (err error) {
-	terms := make([]string, 0, len(b.lists))
-	for t := range b.lists {
-		terms = append(terms, t)
+	lists := make([]*list, 0, len(b.short)+len(b.long))
+	for _, l := range b.short {
+		lists = append(lists, l)
 	}
-	sort.Strings(terms)
+	for _, l := range b.long {
+		lists = append(lists, l)
+	}
+	slices.SortFunc(lists, func(x, y *list) int { return strings.Compare(x.term, y.term) })
 
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".ngpos-*")
 	if err != nil {
@@ -149,31 +194,31 @@ func (b *Builder) WriteFile(path string) (err error) {
 	}()
 	w := bufio.NewWriterSize(tmp, 1<<20)
 	var postings uint64
-	postOff := make([]uint64, 0, len(terms)+1)
-	for _, t := range terms {
+	postOff := make([]uint64, 0, len(lists)+1)
+	for _, l := range lists {
 		postOff = append(postOff, postings)
-		postings += uint64(len(b.lists[t].buf))
+		postings += uint64(len(l.buf))
 	}
 	postOff = append(postOff, postings)
 
 	hdr := make([]byte, 0, headerSize)
 	hdr = append(hdr, magic...)
 	hdr = binary.LittleEndian.AppendUint32(hdr, b.docs)
-	hdr = binary.LittleEndian.AppendUint32(hdr, uint32(len(terms)))
+	hdr = binary.LittleEndian.AppendUint32(hdr, uint32(len(lists)))
 	hdr = binary.LittleEndian.AppendUint64(hdr, uint64(headerSize)+postings)
 	w.Write(hdr)
-	for _, t := range terms {
-		w.Write(b.lists[t].buf)
+	for _, l := range lists {
+		w.Write(l.buf)
 	}
 	var keys uint32
-	for _, t := range terms {
-		w.WriteString(t)
+	for _, l := range lists {
+		w.WriteString(l.term)
 	}
 	var u4 [4]byte
-	for _, t := range terms {
+	for _, l := range lists {
 		binary.LittleEndian.PutUint32(u4[:], keys)
 		w.Write(u4[:])
-		keys += uint32(len(t))
+		keys += uint32(len(l.term))
 	}
 	binary.LittleEndian.PutUint32(u4[:], keys)
 	w.Write(u4[:])
