@@ -155,16 +155,18 @@ func build(ctx context.Context, cfg Config, gen string) (*Summary, error) {
 	if failed {
 		w.abandonShards()
 	} else {
+		cfg.Progress.Phase(PhaseMerge)
 		closeErr = errors.Join(drainErr, w.closeShards())
+		if closeErr == nil && ctx.Err() == nil {
+			cfg.Progress.Phase(PhasePositions)
+			closeErr = finishShards(ctx, gen, cfg.Shards)
+		}
 	}
 	cfg.Progress.Finish()
 	sum.Indexed = int(sum.indexed.Load())
 	sum.Bytes = rd.read.Load()
 	sum.IgnoredFiles = int(rd.ignored.Load())
 	if err := errors.Join(readErr, closeErr, ctx.Err()); err != nil {
-		return sum, err
-	}
-	if err := finishShards(ctx, gen, cfg.Shards); err != nil {
 		return sum, err
 	}
 	docs, err := countDocs(gen, cfg.Shards)
