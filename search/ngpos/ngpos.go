@@ -14,9 +14,13 @@
 //	magic "XWNGPOS1"
 //	u32 docs, u32 terms, u64 table offset
 //	postings: per term, in term order, per document in increasing order:
-//	    uvarint doc delta (the first: the document number itself)
-//	    uvarint length in bytes of the positions that follow
+//	    uvarint doc delta (the first: the document number itself) << 1,
+//	        | 1 when the term stands more than once in the document
+//	    if more than once: uvarint length in bytes of the positions
 //	    uvarint positions, each the delta from the previous (the first: itself)
+//
+// Most of a bigram field's (term, document) pairs have one position, and
+// no length then: a tenth of the file.
 //	table: the terms' bytes one after another, then terms+1 u32 offsets
 //	    into them, then terms+1 u64 offsets into the postings
 //
@@ -153,14 +157,18 @@ func (b *Builder) Add(doc uint32, toks []Token) error {
 		if l.any {
 			delta = doc - l.last
 		}
-		l.buf = binary.AppendUvarint(l.buf, uint64(delta))
-		size, prev := 0, uint32(0)
-		for _, p := range ps {
-			size += binary.PutUvarint(tmp[:], uint64(p-prev))
-			prev = p
+		if len(ps) == 1 {
+			l.buf = binary.AppendUvarint(l.buf, uint64(delta)<<1)
+		} else {
+			l.buf = binary.AppendUvarint(l.buf, uint64(delta)<<1|1)
+			size, prev := 0, uint32(0)
+			for _, p := range ps {
+				size += binary.PutUvarint(tmp[:], uint64(p-prev))
+				prev = p
+			}
+			l.buf = binary.AppendUvarint(l.buf, uint64(size))
 		}
-		l.buf = binary.AppendUvarint(l.buf, uint64(size))
-		prev = 0
+		prev := uint32(0)
 		for _, p := range ps {
 			l.buf = binary.AppendUvarint(l.buf, uint64(p-prev))
 			prev = p
@@ -381,13 +389,24 @@ func (c *Cursor) next() bool {
 		c.i = len(c.b)
 		return false
 	}
-	delta, n := binary.Uvarint(c.b[c.i:])
+	head, n := binary.Uvarint(c.b[c.i:])
 	if n <= 0 {
 		c.bad = true
 		return false
 	}
-	size, m := binary.Uvarint(c.b[c.i+n:])
-	if m <= 0 || uint64(c.i+n+m)+size > uint64(len(c.b)) {
+	delta := head >> 1
+	var size uint64
+	var m int
+	if head&1 == 1 {
+		size, m = binary.Uvarint(c.b[c.i+n:])
+	} else {
+		_, k := binary.Uvarint(c.b[c.i+n:]) // the one position
+		size, m = uint64(k), 0
+		if k <= 0 {
+			m = -1
+		}
+	}
+	if m < 0 || head&1 == 1 && m == 0 || uint64(c.i+n+m)+size > uint64(len(c.b)) {
 		c.bad = true
 		return false
 	}
