@@ -155,7 +155,12 @@ func build(ctx context.Context, cfg Config, gen string) (*Summary, error) {
 	if failed {
 		w.abandonShards()
 	} else {
+		cfg.Progress.Phase(PhaseMerge)
 		closeErr = errors.Join(drainErr, w.closeShards())
+		if closeErr == nil && ctx.Err() == nil {
+			cfg.Progress.Phase(PhasePositions)
+			closeErr = finishShards(ctx, gen, cfg.Shards)
+		}
 	}
 	cfg.Progress.Finish()
 	sum.Indexed = int(sum.indexed.Load())
@@ -281,6 +286,25 @@ func (w *writer) abandonShards() {
 	for _, s := range w.shards {
 		s.abandon()
 	}
+}
+
+// finishShards readies the closed shards for searching, in parallel:
+// search.FinishShard writes each one's body bigram positions.
+func finishShards(ctx context.Context, gen string, shards int) error {
+	errs := make([]error, shards)
+	var wg sync.WaitGroup
+	for i := range shards {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = search.FinishShard(ctx, generation.ShardDir(gen, i))
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	return nil
 }
 
 // countDocs opens the finished shards read-only and counts documents.

@@ -409,6 +409,9 @@ type recordingProgress struct {
 	mu              sync.Mutex
 	total           int64
 	bytes, articles []int64
+	phases          []string
+	finished        bool
+	updatesAtPhase  []int // len(articles) when each phase began
 }
 
 func (p *recordingProgress) Start(total int64) { p.total = total }
@@ -417,7 +420,12 @@ func (p *recordingProgress) Update(b, a int64) {
 	defer p.mu.Unlock()
 	p.bytes, p.articles = append(p.bytes, b), append(p.articles, a)
 }
-func (p *recordingProgress) Finish() {}
+func (p *recordingProgress) Phase(name string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.phases, p.updatesAtPhase = append(p.phases, name), append(p.updatesAtPhase, len(p.articles))
+}
+func (p *recordingProgress) Finish() { p.finished = true }
 
 // TestProgressCountsIndexedWork: progress reports articles the shards
 // have taken, never more than the run indexes, and ends at all of them
@@ -443,6 +451,16 @@ func TestProgressCountsIndexedWork(t *testing.T) {
 	}
 	if p.articles[n-1] != int64(sum.Indexed) || p.bytes[n-1] != p.total || p.total != sum.Bytes {
 		t.Errorf("last update %d articles, %d bytes; want %d articles, %d bytes (read %d)", p.articles[n-1], p.bytes[n-1], sum.Indexed, p.total, sum.Bytes)
+	}
+	// The merge and the positions come after the last article, and are
+	// shown before the run finishes.
+	if !slices.Equal(p.phases, []string{PhaseMerge, PhasePositions}) || !p.finished {
+		t.Errorf("phases %q, finished %v; want merge then positions, then finish", p.phases, p.finished)
+	}
+	for _, at := range p.updatesAtPhase {
+		if at != n {
+			t.Errorf("a phase began after update %d of %d: before every article was in", at, n)
+		}
 	}
 }
 

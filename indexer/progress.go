@@ -11,27 +11,42 @@ import (
 )
 
 // Progress shows a run as it goes. Update gets the input bytes and the
-// articles indexed so far (taken by the shards' builders).
+// articles indexed so far (taken by the shards' builders). Once every
+// article is in, Phase names each step that remains (merging the shards'
+// segments, writing the phrase positions): minutes of a large run, which
+// neither Bleve's merge nor our pass over the segments can divide into
+// a share done, so each is shown as it starts and with its time.
 type Progress interface {
 	Start(totalBytes int64)
 	Update(indexedBytes int64, articles int64)
+	Phase(name string)
 	Finish()
 }
+
+// Phases of a run after its articles are in.
+const (
+	PhaseMerge     = "merging segments"
+	PhasePositions = "writing phrase positions"
+)
 
 type nopProgress struct{}
 
 func (nopProgress) Start(int64)         {}
 func (nopProgress) Update(int64, int64) {}
+func (nopProgress) Phase(string)        {}
 func (nopProgress) Finish()             {}
 
 // Bar is a progress bar for a terminal: the share of the input indexed,
 // with rate and ETA, and the articles indexed so far with their rate.
-// Both count articles the shards have taken, not merely read; merging the
-// shards at the end comes after the bar's 100%.
+// Both count articles the shards have taken, not merely read. The steps
+// after the last article each get a spinner with the step's name and
+// elapsed time.
 type Bar struct {
 	W     io.Writer
 	bar   *progressbar.ProgressBar
 	start time.Time
+	// spin stops the current phase's spinner
+	spin func()
 }
 
 func (b *Bar) Start(total int64) {
@@ -53,7 +68,55 @@ func (b *Bar) Update(read, articles int64) {
 	b.bar.Set64(read)
 }
 
+// Phase ends the byte bar (or the previous phase) and spins for name.
+func (b *Bar) Phase(name string) {
+	b.endPhase()
+	sp := progressbar.NewOptions64(-1,
+		progressbar.OptionSetWriter(b.W),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionSpinnerType(14),
+		progressbar.OptionShowElapsedTimeOnFinish(),
+		progressbar.OptionThrottle(200*time.Millisecond),
+		progressbar.OptionSetDescription(name),
+	)
+	done, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				sp.Finish()
+				fmt.Fprintln(b.W)
+				return
+			case <-t.C:
+				sp.Add(1)
+			}
+		}
+	}()
+	b.spin = func() { close(done); <-stopped }
+}
+
+// endPhase stops the running spinner, or ends the byte bar at its first
+// phase.
+func (b *Bar) endPhase() {
+	if b.spin != nil {
+		b.spin()
+		b.spin = nil
+		return
+	}
+	if b.bar != nil && !b.bar.IsFinished() {
+		b.bar.Finish()
+		fmt.Fprintln(b.W)
+	}
+}
+
 func (b *Bar) Finish() {
+	if b.spin != nil {
+		b.endPhase()
+		return
+	}
 	b.bar.Finish()
 	fmt.Fprintln(b.W)
 }
@@ -63,6 +126,9 @@ type LogProgress struct {
 	Log   *slog.Logger
 	start time.Time
 	total int64
+	// phase and since: the step running since when, if any
+	phase string
+	since time.Time
 }
 
 func (p *LogProgress) Start(total int64) { p.start, p.total = time.Now(), total }
@@ -77,7 +143,21 @@ func (p *LogProgress) Update(read, articles int64) {
 		"input_mb", fmt.Sprintf("%.1f/%.1f", float64(read)/1e6, float64(p.total)/1e6), "percent", fmt.Sprintf("%.0f", pct))
 }
 
-func (p *LogProgress) Finish() {}
+// Phase logs the end of the previous step and the start of name.
+func (p *LogProgress) Phase(name string) {
+	p.endPhase()
+	p.phase, p.since = name, time.Now()
+	p.Log.Info("indexing: "+name, "elapsed_s", int(time.Since(p.start).Seconds()))
+}
+
+func (p *LogProgress) endPhase() {
+	if p.phase != "" {
+		p.Log.Info("indexing: "+p.phase+" done", "took_s", fmt.Sprintf("%.1f", time.Since(p.since).Seconds()))
+		p.phase = ""
+	}
+}
+
+func (p *LogProgress) Finish() { p.endPhase() }
 
 // progressInterval is how often a LogProgress speaks; a Bar redraws faster.
 func progressInterval(p Progress) time.Duration {

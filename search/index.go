@@ -46,6 +46,8 @@ type Index struct {
 	facets  *facetTables
 	size    int64
 	syn     *synonym.Source
+	// unregister drops the shards' positions files (openPositions).
+	unregister []func()
 }
 
 // Open opens the generation in dir (a gen-... directory).
@@ -76,6 +78,12 @@ func Open(dir string, opt Options) (*Index, error) {
 			return nil, fmt.Errorf("search: open shard %d: %w", i, err)
 		}
 		ix.shards = append(ix.shards, s)
+		unreg, err := openPositions(s, generation.ShardDir(dir, i))
+		if err != nil {
+			ix.Close()
+			return nil, fmt.Errorf("search: open shard %d: %w", i, err)
+		}
+		ix.unregister = append(ix.unregister, unreg)
 	}
 	alias := bleve.NewIndexAlias(ix.shards...)
 	// With the mapping the alias can pool BM25 statistics over the shards
@@ -114,6 +122,9 @@ func zoneFor(name string, override *time.Location) (*time.Location, error) {
 // Close closes every shard.
 func (ix *Index) Close() error {
 	var errs []error
+	for _, unreg := range ix.unregister {
+		unreg()
+	}
 	for _, s := range ix.shards {
 		errs = append(errs, s.Close())
 	}

@@ -1,11 +1,13 @@
 package search
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/internal/zhtest"
@@ -32,10 +34,16 @@ type fixture struct {
 // (two shards, routed by id) and returns its path.
 func writeGeneration(t testing.TB, root, name string, docs []fixture) string {
 	t.Helper()
+	return writeGenerationMapping(t, root, name, docs, NewMapping())
+}
+
+// writeGenerationMapping is writeGeneration with the shards' mapping m.
+func writeGenerationMapping(t testing.TB, root, name string, docs []fixture, m *mapping.IndexMappingImpl) string {
+	t.Helper()
 	gen := filepath.Join(root, name)
 	const shards = 2
 	for i := range shards {
-		ix, err := bleve.New(generation.ShardDir(gen, i), NewMapping())
+		ix, err := bleve.New(generation.ShardDir(gen, i), m)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,6 +66,9 @@ func writeGeneration(t testing.TB, root, name string, docs []fixture) string {
 			t.Fatal(err)
 		}
 		if err := ix.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if err := FinishShard(context.Background(), generation.ShardDir(gen, i)); err != nil {
 			t.Fatal(err)
 		}
 	}

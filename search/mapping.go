@@ -15,21 +15,24 @@ import (
 
 // Field names of the index schema.
 const (
-	FieldTitle       = "title"    // jieba words (index mode), stored
-	FieldTitleNgram  = "title_ng" // character bigrams with positions: exact substrings
-	FieldBody        = "body"     // jieba words (index mode), stored
-	FieldBodyNgram   = "body_ng"  // character bigrams with positions: exact substrings
-	FieldCategory    = "category" // every hierarchy prefix, keyword: the category filter
-	FieldPath        = "path"     // the full category path, stored only
-	FieldDate        = "date"     // datetime: range filters, sort
-	FieldFacet       = "facet"    // facet values in one doc-values field: "c:" + prefix, "m:" + month
-	FieldSortKey     = "sortkey"  // date then id, one doc-values term: date order with a unique tie-break
-	FieldURL         = "url"
-	FieldSource      = "source"
-	FieldThumbnail   = "thumbnail"
-	FieldCluster     = "cluster" // near-duplicate cluster id, keyword, stored, doc values: collapse
-	FieldBands       = "bands"   // LSH band keys of the text signature, keyword: finds a copy's cluster
-	SchemaVersion    = 6         // 6: near-duplicate clusters (cluster, bands); 5: Traditional folded into Simplified before analysis
+	FieldTitle      = "title"    // jieba words (index mode), stored
+	FieldTitleNgram = "title_ng" // character bigrams with positions: exact substrings
+	FieldBody       = "body"     // jieba words (index mode), stored
+	FieldBodyNgram  = "body_ng"  // character bigrams with positions: exact substrings
+	FieldCategory   = "category" // every hierarchy prefix, keyword: the category filter
+	FieldPath       = "path"     // the full category path, stored only
+	FieldDate       = "date"     // datetime: range filters, sort
+	FieldFacet      = "facet"    // facet values in one doc-values field: "c:" + prefix, "m:" + month
+	FieldSortKey    = "sortkey"  // date then id, one doc-values term: date order with a unique tie-break
+	FieldURL        = "url"
+	FieldSource     = "source"
+	FieldThumbnail  = "thumbnail"
+	FieldCluster    = "cluster" // near-duplicate cluster id, keyword, stored, doc values: collapse
+	FieldBands      = "bands"   // LSH band keys of the text signature, keyword: finds a copy's cluster
+	// overlaySchema is the overlay's: schema 6's mapping, which
+	// newOverlayMapping still is.
+	overlaySchema    = 6
+	SchemaVersion    = 7 // 7: body bigram positions in ngpos files; 6: near-duplicate clusters (cluster, bands); 5: Traditional folded into Simplified before analysis
 	monthLayout      = "2006-01"
 	sortKeyLayout    = "20060102150405"
 	docType          = "article"
@@ -118,9 +121,12 @@ func (record) BleveType() string { return docType }
 // there is no _all field: every byte the index stores is named here.
 //   - title, body: jieba words, stored for snippets, no term vectors (our
 //     own highlighter finds the matches in the stored text).
-//   - title_ng, body_ng: character bigrams with term vectors, because
-//     positions make quoted phrases and substring matches exact; their
-//     byte offsets are left zero (nothing reads them).
+//   - title_ng, body_ng: character bigrams, because with their positions
+//     quoted phrases and substring matches are exact. title_ng keeps its
+//     positions as term vectors (byte offsets left zero: nothing reads
+//     them); body_ng's, 38 % of the index in zap's encoding, are in an
+//     ngpos file beside the shard (see FinishShard), except in the
+//     overlay (newOverlayMapping).
 //   - category: every hierarchy prefix as a keyword, for the filter.
 //   - facet: category prefixes and the month in one doc-values field, so
 //     that counting facets visits one field per hit, not two.
@@ -129,7 +135,14 @@ func (record) BleveType() string { return docType }
 //     for collapsing; bands: the LSH band keys, indexed only.
 //   - sortkey: date then id as one doc-values term, so newest-first order
 //     has a unique tie-break without loading each hit's stored id.
-func NewMapping() *mapping.IndexMappingImpl {
+func NewMapping() *mapping.IndexMappingImpl { return newMapping(false) }
+
+// newOverlayMapping is NewMapping with body_ng's positions in Bleve: the
+// overlay takes live writes into small segments that no ngpos file
+// follows.
+func newOverlayMapping() *mapping.IndexMappingImpl { return newMapping(true) }
+
+func newMapping(bodyPositions bool) *mapping.IndexMappingImpl {
 	im := bleve.NewIndexMapping()
 	im.ScoringModel = index.BM25Scoring
 	im.DefaultAnalyzer = zh.IndexAnalyzerName
@@ -143,7 +156,7 @@ func NewMapping() *mapping.IndexMappingImpl {
 	dm.AddFieldMappingsAt(FieldTitle, textField(zh.IndexAnalyzerName, true, false))
 	dm.AddFieldMappingsAt(FieldBody, textField(zh.IndexAnalyzerName, true, false))
 	dm.AddFieldMappingsAt(FieldTitleNgram, textField(zh.BigramPositionsAnalyzerName, false, true))
-	dm.AddFieldMappingsAt(FieldBodyNgram, textField(zh.BigramPositionsAnalyzerName, false, true))
+	dm.AddFieldMappingsAt(FieldBodyNgram, textField(zh.BigramPositionsAnalyzerName, false, bodyPositions))
 	dm.AddFieldMappingsAt(FieldCategory, keywordField(false, false))
 	dm.AddFieldMappingsAt(FieldFacet, keywordField(false, true))
 	dm.AddFieldMappingsAt(FieldSortKey, keywordField(false, true))

@@ -100,8 +100,8 @@ func (ov *overlay) load(ix bleve.Index, log *slog.Logger) error {
 	if b, err := ix.GetInternal(metaKey); err != nil || json.Unmarshal(b, &meta) != nil {
 		return fmt.Errorf("search: %s: no readable schema record", ov.path)
 	}
-	if meta.Schema != SchemaVersion {
-		return fmt.Errorf("search: %s has schema %d, this build reads %d: move it aside and ingest its articles again", ov.path, meta.Schema, SchemaVersion)
+	if meta.Schema != overlaySchema {
+		return fmt.Errorf("search: %s has schema %d, this build reads %d: move it aside and ingest its articles again", ov.path, meta.Schema, overlaySchema)
 	}
 	if ov.dict != "" && meta.DictVersion != ov.dict {
 		log.Warn("ingest overlay written with other dictionaries; its articles may match differently until ingested again",
@@ -143,9 +143,9 @@ func (ov *overlay) create() error {
 	if err := os.RemoveAll(tmp); err != nil {
 		return fmt.Errorf("search: create overlay: %w", err)
 	}
-	ix, err := bleve.NewUsing(tmp, NewMapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, nil)
+	ix, err := bleve.NewUsing(tmp, newOverlayMapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, nil)
 	if err == nil {
-		meta, _ := json.Marshal(overlayMeta{Schema: SchemaVersion, DictVersion: ov.dict, Fold: fold.Version()})
+		meta, _ := json.Marshal(overlayMeta{Schema: overlaySchema, DictVersion: ov.dict, Fold: fold.Version()})
 		err = errors.Join(ix.SetInternal(metaKey, meta), ix.Close())
 	}
 	if err == nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 
+	"github.com/xinwen-search/xinwen/search/ngpos"
 	"github.com/xinwen-search/xinwen/search/zh"
 )
 
@@ -20,7 +21,11 @@ func newExactPhraseSearcher(ctx context.Context, i index.IndexReader, q *exactPh
 	if len(q.terms) == 0 {
 		return searcher.NewMatchNoneSearcher(i)
 	}
-	options.IncludeTermVectors = true
+	var ngp *segmentPositions
+	if q.field == FieldBodyNgram {
+		ngp = positionsFor(i)
+	}
+	options.IncludeTermVectors = ngp == nil
 	ts := make([]bsearch.Searcher, 0, len(q.terms))
 	slotOf := map[string][]int{} // every term a slot stands for -> the slots
 	closeAll := func() {
@@ -55,7 +60,22 @@ func newExactPhraseSearcher(ctx context.Context, i index.IndexReader, q *exactPh
 		return nil, fmt.Errorf("phrase: %w", err)
 	}
 	must.SetQueryNorm(1 / math.Sqrt(must.Weight()))
-	return &exactPhraseSearcher{must: must, q: q, r: i, slotOf: slotOf, pos: make([][]uint64, len(q.terms)), ctx: ctx}, nil
+	s := &exactPhraseSearcher{must: must, q: q, r: i, slotOf: slotOf, pos: make([][]uint64, len(q.terms)), ctx: ctx}
+	if ngp != nil {
+		s.ngp = ngp
+		for term, slots := range slotOf {
+			s.cursors = append(s.cursors, slotCursor{term: term, c: make([]*ngpos.Cursor, len(ngp.files)), slots: slots})
+		}
+	}
+	return s, nil
+}
+
+// slotCursor walks the positions files for one term of a phrase: a
+// cursor per segment, opened when a candidate of the segment comes.
+type slotCursor struct {
+	term  string
+	c     []*ngpos.Cursor
+	slots []int // the slots the term fills
 }
 
 // slotTerms lists the terms slot k stands for in the index.
@@ -105,6 +125,12 @@ type exactPhraseSearcher struct {
 	r      index.IndexReader // for stored text, when q.runs is set
 	slotOf map[string][]int  // index term -> the slots it fills
 	pos    [][]uint64        // per slot, the candidate's positions (reused)
+	// ngp and cursors, when set, read the positions from the shard's
+	// ngpos files (Bleve holds the field without them); candidates come
+	// in increasing document order, as the cursors walk.
+	ngp     *segmentPositions
+	cursors []slotCursor
+	buf     []uint32
 	// ctx is the search's: first stops on it, since a phrase whose
 	// bigrams are common but never in order can check thousands of
 	// candidates, reading their stored text, before it yields a hit to
@@ -134,7 +160,10 @@ func (s *exactPhraseSearcher) first(ctx *bsearch.SearchContext, dm *bsearch.Docu
 				return nil, fmt.Errorf("phrase: %w", err)
 			}
 		}
-		ok := s.has(dm)
+		ok, err := s.has(dm)
+		if err != nil {
+			return nil, err
+		}
 		if ok && s.q.runs != nil {
 			if ok, err = s.verify(dm); err != nil {
 				return nil, err
@@ -169,16 +198,46 @@ func (s *exactPhraseSearcher) verify(dm *bsearch.DocumentMatch) (bool, error) {
 }
 
 // has tells whether some position p has every term i at p+offs[i].
-func (s *exactPhraseSearcher) has(dm *bsearch.DocumentMatch) bool {
+func (s *exactPhraseSearcher) has(dm *bsearch.DocumentMatch) (bool, error) {
 	for i := range s.pos {
 		s.pos[i] = s.pos[i][:0]
 	}
-	for _, l := range dm.FieldTermLocations {
-		if l.Field != s.q.field || len(l.Location.ArrayPositions) > 0 {
-			continue
+	if s.ngp != nil {
+		seg, doc, ok := s.ngp.locate(dm.IndexInternalID)
+		if !ok {
+			return false, fmt.Errorf("phrase: document number %x: %w", dm.IndexInternalID, errNoPositions)
 		}
-		for _, k := range s.slotOf[l.Term] {
-			s.pos[k] = append(s.pos[k], l.Location.Pos)
+		for _, sc := range s.cursors {
+			c := sc.c[seg]
+			if c == nil {
+				c = s.ngp.files[seg].Cursor(sc.term)
+				sc.c[seg] = c
+			}
+			if !c.Seek(doc) {
+				continue
+			}
+			s.buf = c.Positions(s.buf[:0])
+			for _, k := range sc.slots {
+				for _, p := range s.buf {
+					s.pos[k] = append(s.pos[k], uint64(p))
+				}
+			}
+		}
+	} else {
+		seen := false
+		for _, l := range dm.FieldTermLocations {
+			if l.Field != s.q.field || len(l.Location.ArrayPositions) > 0 {
+				continue
+			}
+			seen = true
+			for _, k := range s.slotOf[l.Term] {
+				s.pos[k] = append(s.pos[k], l.Location.Pos)
+			}
+		}
+		if !seen {
+			// Every candidate holds the phrase's terms: no location
+			// means the field has none in Bleve.
+			return false, errNoPositions
 		}
 	}
 	for _, p := range s.pos[0] {
@@ -191,10 +250,10 @@ func (s *exactPhraseSearcher) has(dm *bsearch.DocumentMatch) bool {
 			ok = contains(s.pos[i], start+s.q.offs[i])
 		}
 		if ok {
-			return true
+			return true, nil
 		}
 	}
-	return false
+	return false, nil
 }
 
 // contains reports whether ps (positions, in any order) holds p. The

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -11,14 +12,20 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/search/zh"
 )
 
 // exactPhraseQuery must find exactly what Bleve's MultiPhraseQuery finds
 // on the same slots, with the same scores: texts from a four-character
 // alphabet repeat bigrams at many positions, the hard case for both.
+// Bleve's phrase runs on the same articles indexed with the overlay's
+// mapping, which keeps body_ng's positions in Bleve; exactPhraseQuery
+// runs on both: reading the positions from the generation's ngpos files,
+// and from Bleve.
 func TestExactPhraseAgreesWithBleve(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	alphabet := []rune("甲乙丙丁")
@@ -37,6 +44,10 @@ func TestExactPhraseAgreesWithBleve(t *testing.T) {
 		docs = append(docs, fixture{id: fmt.Sprintf("d%02d", i), title: text(6), body: text(40 + rng.IntN(40)), date: "2024-01-02"})
 	}
 	ix := openFixtures(t, docs)
+	withPositions := openBleveShards(t, writeGenerationMapping(t, t.TempDir(), "gen-positions", docs, newOverlayMapping()))
+	if positionsFor(mustReader(t, ix.shards[0])) == nil {
+		t.Fatal("the generation's shard has no positions file registered")
+	}
 	for range 200 {
 		phrase := text(2 + rng.IntN(5))
 		toks, err := zh.Analyze(zh.BigramAnalyzerName, phrase)
@@ -49,22 +60,76 @@ func TestExactPhraseAgreesWithBleve(t *testing.T) {
 		slots := sparsePhrase(toks)
 		bq := query.NewMultiPhraseQuery(slots, FieldBodyNgram)
 		bq.SetBoost(0.7)
-		want := run(t, ix, bq)
-		got := run(t, ix, newExactPhrase(FieldBodyNgram, slots, 0.7))
-		if len(got) != len(want) {
-			t.Fatalf("%q: %d hits %v, Bleve's phrase %d %v", phrase, len(got), keys(got), len(want), keys(want))
-		}
-		for id, s := range want {
-			if g, ok := got[id]; !ok || math.Abs(g-s) > 1e-9 {
-				t.Fatalf("%q: %s scored %v (found %v), Bleve's phrase %v", phrase, id, g, ok, s)
+		want := runAlias(t, withPositions, bq)
+		for name, got := range map[string]map[string]float64{
+			"ngpos": run(t, ix, newExactPhrase(FieldBodyNgram, slots, 0.7)),
+			"Bleve": runAlias(t, withPositions, newExactPhrase(FieldBodyNgram, slots, 0.7)),
+		} {
+			if len(got) != len(want) {
+				t.Fatalf("%q, positions from %s: %d hits %v, Bleve's phrase %d %v", phrase, name, len(got), keys(got), len(want), keys(want))
+			}
+			for id, s := range want {
+				if g, ok := got[id]; !ok || math.Abs(g-s) > 1e-9 {
+					t.Fatalf("%q, positions from %s: %s scored %v (found %v), Bleve's phrase %v", phrase, name, id, g, ok, s)
+				}
 			}
 		}
 	}
 }
 
+// TestPhraseWithoutPositionsFails: a phrase on a body field that has no
+// positions, in Bleve or in an ngpos file, is an error, not zero hits.
+func TestPhraseWithoutPositionsFails(t *testing.T) {
+	docs := []fixture{{id: "a", title: "标题", body: "经济发展很快", date: "2024-01-02"}}
+	bare := openBleveShards(t, writeGeneration(t, t.TempDir(), "gen-bare", docs))
+	_, err := strictAlias{bare}.SearchInContext(context.Background(), bleve.NewSearchRequest(phraseQuery(FieldBodyNgram, "经济发展", 1)))
+	if !errors.Is(err, errNoPositions) {
+		t.Fatalf("phrase without positions: %v, want errNoPositions", err)
+	}
+}
+
+// openBleveShards opens a generation's shards as a plain Bleve alias: no
+// positions files registered.
+func openBleveShards(t *testing.T, gen string) bleve.IndexAlias {
+	t.Helper()
+	var shards []bleve.Index
+	for i := range 2 {
+		s, err := bleve.OpenUsing(generation.ShardDir(gen, i), map[string]any{"read_only": true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		shards = append(shards, s)
+	}
+	alias := bleve.NewIndexAlias(shards...)
+	if err := alias.SetIndexMapping(NewMapping()); err != nil {
+		t.Fatal(err)
+	}
+	return alias
+}
+
+func mustReader(t *testing.T, ix bleve.Index) index.IndexReader {
+	t.Helper()
+	adv, err := ix.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
+}
+
 func run(t *testing.T, ix *Index, q query.Query) map[string]float64 {
 	t.Helper()
-	res, err := ix.alias.SearchInContext(globalScoring(context.Background()), bleve.NewSearchRequestOptions(q, 1000, 0, false))
+	return runAlias(t, ix.alias, q)
+}
+
+func runAlias(t *testing.T, alias bleve.Index, q query.Query) map[string]float64 {
+	t.Helper()
+	res, err := alias.SearchInContext(globalScoring(context.Background()), bleve.NewSearchRequestOptions(q, 1000, 0, false))
 	if err != nil {
 		t.Fatal(err)
 	}

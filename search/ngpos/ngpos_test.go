@@ -1,0 +1,157 @@
+package ngpos
+
+import (
+	"errors"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// TestRoundTrip writes random documents and reads every term's positions
+// back, document by document, against what was added.
+func TestRoundTrip(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	const docs = 300
+	terms := []string{"经济", "发展", "济发", "a", "中国", "国经", "x", "长长的词"}
+	want := map[string]map[uint32][]uint32{} // term -> doc -> positions
+	b := NewBuilder(docs + 5)
+	for doc := uint32(0); doc < docs; doc += 1 + uint32(rng.IntN(2)) {
+		var toks []Token
+		for p := range uint32(rng.IntN(200)) {
+			term := terms[rng.IntN(len(terms))]
+			pos := p*3 + uint32(rng.IntN(3)) // gaps, and positions of several sizes
+			if rng.IntN(50) == 0 {
+				pos += 1 << 20
+			}
+			toks = append(toks, Token{Term: term, Pos: pos})
+			if want[term] == nil {
+				want[term] = map[uint32][]uint32{}
+			}
+			want[term][doc] = append(want[term][doc], pos)
+		}
+		rng.Shuffle(len(toks), func(i, j int) { toks[i], toks[j] = toks[j], toks[i] })
+		if err := b.Add(doc, toks); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "body.ngpos")
+	if err := b.WriteFile(path); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if r.Docs() != docs+5 || r.Terms() != len(want) {
+		t.Fatalf("docs %d terms %d, want %d and %d", r.Docs(), r.Terms(), docs+5, len(want))
+	}
+	for _, term := range terms {
+		c := r.Cursor(term)
+		var got []uint32
+		for doc := uint32(0); doc < docs+5; doc++ {
+			ps, ok := want[term][doc]
+			if c.Seek(doc) != ok {
+				t.Fatalf("%s doc %d: found %v, want %v", term, doc, !ok, ok)
+			}
+			if !ok {
+				continue
+			}
+			slices.Sort(ps)
+			got = c.Positions(got[:0])
+			if !slices.Equal(got, ps) {
+				t.Fatalf("%s doc %d: positions %v, want %v", term, doc, got, ps)
+			}
+		}
+	}
+	if c := r.Cursor("没有"); c.Seek(0) || c.Seek(10) {
+		t.Fatal("a term the file lacks was found")
+	}
+}
+
+// TestSeekSkips: seeking jumps over documents, and never back.
+func TestSeekSkips(t *testing.T) {
+	b := NewBuilder(100)
+	for _, d := range []uint32{3, 10, 50, 99} {
+		if err := b.Add(d, []Token{{"ab", d}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "p")
+	if err := b.WriteFile(path); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	c := r.Cursor("ab")
+	if c.Seek(5) || !c.Seek(50) || c.Seek(10) || !c.Seek(99) || c.Seek(100) {
+		t.Fatal("seek answered wrong")
+	}
+	if got := c.Positions(nil); len(got) != 0 {
+		t.Fatalf("positions after the end: %v", got)
+	}
+}
+
+func TestAddOutOfOrder(t *testing.T) {
+	b := NewBuilder(10)
+	if err := b.Add(5, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []uint32{5, 4, 10} {
+		if err := b.Add(d, nil); err == nil {
+			t.Errorf("Add(%d) after 5 of 10 documents: no error", d)
+		}
+	}
+}
+
+// TestCorrupt: a cut or garbled file is refused at open, or finds nothing
+// when only its postings are garbled; it never panics.
+func TestCorrupt(t *testing.T) {
+	b := NewBuilder(4)
+	for d := range uint32(4) {
+		if err := b.Add(d, []Token{{"ab", 1}, {"bc", 2}, {"ab", 7}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good")
+	if err := b.WriteFile(good); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{0, 10, headerSize, len(data) - 1} {
+		p := filepath.Join(dir, "cut")
+		os.WriteFile(p, data[:n], 0o644)
+		if r, err := Open(p); !errors.Is(err, ErrCorrupt) {
+			r.Close()
+			t.Errorf("cut to %d bytes: %v, want ErrCorrupt", n, err)
+		}
+	}
+	for i := headerSize; i < len(data); i++ {
+		bad := slices.Clone(data)
+		bad[i] ^= 0xff
+		p := filepath.Join(dir, "bad")
+		os.WriteFile(p, bad, 0o644)
+		r, err := Open(p)
+		if err != nil {
+			continue
+		}
+		for _, term := range []string{"ab", "bc"} {
+			c := r.Cursor(term)
+			for d := range uint32(6) {
+				if c.Seek(d) {
+					c.Positions(nil)
+				}
+			}
+		}
+		r.Close()
+	}
+}

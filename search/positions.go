@@ -1,0 +1,260 @@
+package search
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+
+	"github.com/xinwen-search/xinwen/generation"
+	"github.com/xinwen-search/xinwen/search/ngpos"
+	"github.com/xinwen-search/xinwen/search/zh"
+)
+
+// A generation's shards keep the body's bigrams without positions (see
+// NewMapping); the positions are in files of our own, one beside each
+// segment of a shard, read by the exact phrase searcher. zap spends five
+// varints on every position; ngpos one, mostly of one or two bytes.
+//
+// The overlay, which takes live writes into many small segments, keeps
+// the positions in Bleve (newOverlayMapping).
+const positionsDir = "ngpos"
+
+// positionsPath is the positions file of the segment file seg of the
+// shard in dir: dir/ngpos/000000000005.ngpos for store/000000000005.zap.
+func positionsPath(shardDir, seg string) string {
+	return filepath.Join(shardDir, positionsDir, strings.TrimSuffix(filepath.Base(seg), ".zap")+".ngpos")
+}
+
+// pather is what a zap segment tells of its file.
+type pather interface{ Path() string }
+
+// FinishShard readies a shard written with NewMapping for searching: the
+// positions of its body bigrams are written beside each of its segments
+// that has none yet (after an incremental run, only the new ones), and
+// the files of segments merged away are removed. Call it on every shard
+// of a generation before publishing it.
+func FinishShard(ctx context.Context, dir string) error {
+	ix, err := bleve.OpenUsing(dir, map[string]any{"read_only": true})
+	if err != nil {
+		return fmt.Errorf("search: finish %s: %w", dir, err)
+	}
+	defer ix.Close()
+	snap, release, err := snapshotOf(ix)
+	if err != nil {
+		return fmt.Errorf("search: finish %s: %w", dir, err)
+	}
+	defer release()
+	if err := os.MkdirAll(filepath.Join(dir, positionsDir), 0o755); err != nil {
+		return fmt.Errorf("search: finish %s: %w", dir, err)
+	}
+	live := map[string]bool{}
+	for _, seg := range snap.Segments() {
+		p, ok := seg.Segment().(pather)
+		if !ok {
+			return fmt.Errorf("search: finish %s: segment %T has no file", dir, seg.Segment())
+		}
+		path := positionsPath(dir, p.Path())
+		live[filepath.Base(path)] = true
+		if r, err := ngpos.Open(path); err == nil {
+			ok := uint64(r.Docs()) == seg.Segment().Count()
+			r.Close()
+			if ok {
+				continue // written by the run that wrote the segment
+			}
+		}
+		b, err := positionsOf(ctx, seg)
+		if err != nil {
+			return fmt.Errorf("search: finish %s: %w", dir, err)
+		}
+		if err := b.WriteFile(path); err != nil {
+			return fmt.Errorf("search: finish %s: %w", dir, err)
+		}
+	}
+	old, err := os.ReadDir(filepath.Join(dir, positionsDir))
+	if err != nil {
+		return fmt.Errorf("search: finish %s: %w", dir, err)
+	}
+	for _, e := range old {
+		if !live[e.Name()] {
+			if err := os.Remove(filepath.Join(dir, positionsDir, e.Name())); err != nil {
+				return fmt.Errorf("search: finish %s: %w", dir, err)
+			}
+		}
+	}
+	return generation.SyncDir(filepath.Join(dir, positionsDir))
+}
+
+// snapshotOf returns ix's current scorch snapshot and its release.
+func snapshotOf(ix bleve.Index) (*scorch.IndexSnapshot, func(), error) {
+	adv, err := ix.Advanced()
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, nil, err
+	}
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		r.Close()
+		return nil, nil, fmt.Errorf("not a scorch index")
+	}
+	return snap, func() { r.Close() }, nil
+}
+
+// storedVisitor is what a zap segment offers for its stored fields.
+type storedVisitor interface {
+	VisitStoredFields(num uint64, visitor segment.StoredFieldValueVisitor) error
+}
+
+// positionsOf analyses the stored body of every live document of seg.
+func positionsOf(ctx context.Context, seg *scorch.SegmentSnapshot) (*ngpos.Builder, error) {
+	sv, ok := seg.Segment().(storedVisitor)
+	if !ok {
+		return nil, fmt.Errorf("segment %T has no stored fields to read", seg.Segment())
+	}
+	n := seg.Segment().Count()
+	deleted := seg.Deleted()
+	b := ngpos.NewBuilder(uint32(n))
+	var toks []ngpos.Token
+	for num := range n {
+		if num%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if deleted != nil && deleted.Contains(uint32(num)) {
+			continue
+		}
+		var body string
+		err := sv.VisitStoredFields(num, func(field string, _ byte, value []byte, _ []uint64) bool {
+			if field == FieldBody {
+				body = string(value)
+				return false
+			}
+			return true
+		})
+		if err != nil {
+			return nil, fmt.Errorf("document %d: %w", num, err)
+		}
+		zt, err := zh.Analyze(zh.BigramPositionsAnalyzerName, body)
+		if err != nil {
+			return nil, fmt.Errorf("document %d: %w", num, err)
+		}
+		toks = toks[:0]
+		for _, t := range zt {
+			toks = append(toks, ngpos.Token{Term: t.Term, Pos: uint32(t.Position)})
+		}
+		if err := b.Add(uint32(num), toks); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// positions maps each open generation's segments to their positions
+// files. A phrase searcher is handed a shard's snapshot, not the shard;
+// the snapshot's segments are the same objects as long as the read-only
+// shard is open.
+var positions sync.Map // segment.Segment -> *ngpos.Reader
+
+// errNoPositions: a phrase over a field whose positions neither Bleve nor
+// an ngpos file holds would match nothing, silently.
+var errNoPositions = errors.New("search: the index holds no positions for a phrase: rebuild it with this version")
+
+// openPositions opens the positions files of the read-only shard ix and
+// registers them for its segments; the returned func unregisters them.
+func openPositions(ix bleve.Index, dir string) (func(), error) {
+	snap, release, err := snapshotOf(ix)
+	if err != nil {
+		return nil, fmt.Errorf("search: %s: %w", dir, err)
+	}
+	defer release()
+	var segs []segment.Segment
+	var files []*ngpos.Reader
+	undo := func() {
+		for i, seg := range segs {
+			positions.Delete(seg)
+			files[i].Close()
+		}
+	}
+	for _, ss := range snap.Segments() {
+		seg := ss.Segment()
+		pa, ok := seg.(pather)
+		if !ok {
+			undo()
+			return nil, fmt.Errorf("search: %s: segment %T has no file: %w", dir, seg, errNoPositions)
+		}
+		p, err := ngpos.Open(positionsPath(dir, pa.Path()))
+		if err != nil {
+			undo()
+			return nil, fmt.Errorf("search: %w: %w", errNoPositions, err)
+		}
+		if uint64(p.Docs()) != seg.Count() {
+			p.Close()
+			undo()
+			return nil, fmt.Errorf("search: %s: positions of %d documents for a segment of %d: %w", pa.Path(), p.Docs(), seg.Count(), errNoPositions)
+		}
+		positions.Store(seg, p)
+		segs, files = append(segs, seg), append(files, p)
+	}
+	return undo, nil
+}
+
+// segmentPositions are the positions files of one shard snapshot's
+// segments, with the first global document number of each.
+type segmentPositions struct {
+	first []uint64
+	files []*ngpos.Reader
+}
+
+// positionsFor returns the positions files of the shard i is a snapshot
+// of, or nil when Bleve holds the positions itself (the overlay, an index
+// written by a test).
+func positionsFor(i index.IndexReader) *segmentPositions {
+	snap, ok := i.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil
+	}
+	segs := snap.Segments()
+	if len(segs) == 0 {
+		return nil
+	}
+	sp := &segmentPositions{}
+	var next uint64
+	for _, ss := range segs {
+		p, ok := positions.Load(ss.Segment())
+		if !ok {
+			return nil
+		}
+		sp.first = append(sp.first, next)
+		sp.files = append(sp.files, p.(*ngpos.Reader))
+		next += ss.Segment().Count()
+	}
+	return sp
+}
+
+// locate splits the global document number of id into its segment and
+// the document's number there.
+func (sp *segmentPositions) locate(id index.IndexInternalID) (seg int, doc uint32, ok bool) {
+	if len(id) != 8 {
+		return 0, 0, false
+	}
+	n := binary.BigEndian.Uint64(id)
+	seg = sort.Search(len(sp.first), func(i int) bool { return sp.first[i] > n }) - 1
+	if seg < 0 || n-sp.first[seg] >= uint64(sp.files[seg].Docs()) {
+		return 0, 0, false
+	}
+	return seg, uint32(n - sp.first[seg]), true
+}
