@@ -128,6 +128,7 @@ func positionsOf(ctx context.Context, seg *scorch.SegmentSnapshot) (*ngpos.Build
 	deleted := seg.Deleted()
 	b := ngpos.NewBuilder(uint32(n))
 	var toks []ngpos.Token
+	var body []byte
 	for num := range n {
 		if num%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -137,10 +138,11 @@ func positionsOf(ctx context.Context, seg *scorch.SegmentSnapshot) (*ngpos.Build
 		if deleted != nil && deleted.Contains(uint32(num)) {
 			continue
 		}
-		var body string
+		// value lies in a buffer zap pools once the visit returns: copied.
+		body = body[:0]
 		err := sv.VisitStoredFields(num, func(field string, _ byte, value []byte, _ []uint64) bool {
 			if field == FieldBody {
-				body = string(value)
+				body = append(body, value...)
 				return false
 			}
 			return true
@@ -148,7 +150,9 @@ func positionsOf(ctx context.Context, seg *scorch.SegmentSnapshot) (*ngpos.Build
 		if err != nil {
 			return nil, fmt.Errorf("document %d: %w", num, err)
 		}
-		zt, err := zh.Analyze(zh.BigramPositionsAnalyzerName, body)
+		// The same analysis as body_ng's in Bleve: the same terms at the
+		// same positions.
+		zt, err := zh.AnalyzeBytes(zh.BigramPositionsAnalyzerName, body)
 		if err != nil {
 			return nil, fmt.Errorf("document %d: %w", num, err)
 		}

@@ -21,6 +21,7 @@
 //
 // Most of a bigram field's (term, document) pairs have one position, and
 // no length then: a tenth of the file.
+//
 //	table: the terms' bytes one after another, then terms+1 u32 offsets
 //	    into them, then terms+1 u64 offsets into the postings
 //
@@ -52,7 +53,7 @@ var ErrCorrupt = errors.New("ngpos: corrupt positions file")
 
 // Token is one occurrence of a term in a document.
 type Token struct {
-	Term string
+	Term []byte
 	Pos  uint32
 }
 
@@ -91,33 +92,33 @@ func NewBuilder(docs uint32) *Builder {
 }
 
 // get returns term's list, made on first sight.
-func (b *Builder) get(term string) *list {
+func (b *Builder) get(term []byte) *list {
 	if key, ok := shortKey(term); ok {
 		l := b.short[key]
 		if l == nil {
-			l = &list{term: term}
+			l = &list{term: string(term)}
 			b.short[key] = l
 		}
 		return l
 	}
-	l := b.long[term]
+	l := b.long[string(term)]
 	if l == nil {
-		l = &list{term: term}
-		b.long[term] = l
+		l = &list{term: string(term)}
+		b.long[l.term] = l
 	}
 	return l
 }
 
 // shortKey packs a term of one or two code points into one number.
-func shortKey(term string) (uint64, bool) {
-	r1, n1 := utf8.DecodeRuneInString(term)
+func shortKey(term []byte) (uint64, bool) {
+	r1, n1 := utf8.DecodeRune(term)
 	if n1 == 0 || r1 == utf8.RuneError && n1 == 1 {
 		return 0, false
 	}
 	if n1 == len(term) {
 		return uint64(r1) << 32, true
 	}
-	r2, n2 := utf8.DecodeRuneInString(term[n1:])
+	r2, n2 := utf8.DecodeRune(term[n1:])
 	if n1+n2 != len(term) || r2 == utf8.RuneError && n2 == 1 {
 		return 0, false
 	}

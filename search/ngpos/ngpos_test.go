@@ -25,7 +25,7 @@ func TestRoundTrip(t *testing.T) {
 			if rng.IntN(50) == 0 {
 				pos += 1 << 20
 			}
-			toks = append(toks, Token{Term: term, Pos: pos})
+			toks = append(toks, Token{Term: []byte(term), Pos: pos})
 			if want[term] == nil {
 				want[term] = map[uint32][]uint32{}
 			}
@@ -75,7 +75,7 @@ func TestRoundTrip(t *testing.T) {
 func TestSeekSkips(t *testing.T) {
 	b := NewBuilder(100)
 	for _, d := range []uint32{3, 10, 50, 99} {
-		if err := b.Add(d, []Token{{"ab", d}}); err != nil {
+		if err := b.Add(d, []Token{{[]byte("ab"), d}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -114,7 +114,7 @@ func TestAddOutOfOrder(t *testing.T) {
 func TestCorrupt(t *testing.T) {
 	b := NewBuilder(4)
 	for d := range uint32(4) {
-		if err := b.Add(d, []Token{{"ab", 1}, {"bc", 2}, {"ab", 7}}); err != nil {
+		if err := b.Add(d, []Token{{[]byte("ab"), 1}, {[]byte("bc"), 2}, {[]byte("ab"), 7}}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -116,3 +116,13 @@ func Analyze(analyzer, text string) ([]Token, error) {
 	}
 	return out, nil
 }
+
+// AnalyzeBytes is Analyze without a string for each term: the stream's
+// terms are only valid until the next call.
+func AnalyzeBytes(analyzer string, text []byte) (analysis.TokenStream, error) {
+	a, err := analyzeCache.AnalyzerNamed(analyzer)
+	if err != nil {
+		return nil, fmt.Errorf("zh: analyze: %w", err)
+	}
+	return a.Analyze(text), nil
+}
