@@ -2,8 +2,9 @@
 // jieba cuts into pieces (or joins by its HMM) and that no dictionary
 // holds, recurring across articles, holding together (cohesion: the
 // pointwise mutual information of their parts) and standing free (boundary
-// entropy: varied characters on both sides). It reads the articles through
-// a callback, twice, keeps none of them, and bounds what it counts; no
+// entropy: varied characters on both sides), and shaped like words rather
+// than phrases or fragments (shape.go). It reads the articles through a
+// callback, twice, keeps none of them, and bounds what it counts; no
 // Bleve.
 package words
 
