@@ -26,18 +26,25 @@ func Explain(text string, query bool, rules *synonym.Set) ([]zh.Explained, error
 		return nil, err
 	}
 	p.expand(rules)
-	from := 0
 	for _, e := range p.expanded {
-		start := strings.Index(text[from:], e.From)
-		if start < 0 {
-			continue // never: a typed term is a piece of the text
+		if start, end, ok := span(text, e.From); ok {
+			toks = insertSynonyms(toks, start, end, e.From, e.To)
 		}
-		start += from
-		end := start + len(e.From)
-		from = end
-		toks = insertSynonyms(toks, start, end, e.From, e.To)
 	}
 	return toks, nil
+}
+
+// span finds the typed term in text: the byte offsets of the first word
+// or phrase the query syntax reads as term, so a term inside a longer one
+// (新冠 in 新冠肺炎) is not mistaken for it.
+func span(text, term string) (start, end int, ok bool) {
+	for _, t := range syntax.Lex(text) {
+		if t.Kind != syntax.Exclude && t.Text() == term {
+			start = t.Pos + strings.Index(t.Val, term)
+			return start, start + len(term), true
+		}
+	}
+	return 0, 0, false
 }
 
 // insertSynonyms puts a token for each of alts after the tokens inside

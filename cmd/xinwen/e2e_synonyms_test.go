@@ -181,23 +181,27 @@ func TestAnalyzeSynonyms(t *testing.T) {
 	writeSynonyms(t, path, "新冠, 新型冠状病毒, 新冠肺炎\n联储局 => 美联储\n", time.Now())
 	_, base := startServe(t, dir, "", "--synonyms", path)
 
-	const q = "疫苗 新冠 -联储局"
+	// The exclusion comes first, and 新冠 also stands inside a longer word:
+	// each synonym must sit on the term it widens.
+	const q = "-联储局 新冠肺炎疫苗 新冠"
 	toks := analyzeAPI(t, base, q, "query")
 	type syn struct {
-		term, of      string
-		start, end    int
-		samePosAsWord bool
+		term, of   string
+		start, end int
+		atWord     bool // a token of the typed word itself has its start and position
 	}
 	var got []syn
-	for i, tk := range toks {
+	for _, tk := range toks {
 		if tk.Source != "synonym" {
 			continue
 		}
-		word := slices.IndexFunc(toks, func(w web.AnalyzedToken) bool { return w.Source != "synonym" && w.Term == tk.Expands })
-		got = append(got, syn{tk.Term, tk.Expands, tk.Start, tk.End, word >= 0 && word < i && toks[word].Position == tk.Position})
+		atWord := slices.ContainsFunc(toks, func(w web.AnalyzedToken) bool {
+			return w.Source != "synonym" && w.Term == tk.Expands && w.Start == tk.Start && w.Position == tk.Position
+		})
+		got = append(got, syn{tk.Term, tk.Expands, tk.Start, tk.End, atWord})
 	}
-	nc, fed := strings.Index(q, "新冠"), strings.Index(q, "联储局")
-	want := []syn{{"新型冠状病毒", "新冠", nc, nc + len("新冠"), true}, {"美联储", "联储局", fed, fed + len("联储局"), true}}
+	fed, nc := strings.Index(q, "联储局"), strings.LastIndex(q, "新冠")
+	want := []syn{{"美联储", "联储局", fed, fed + len("联储局"), true}, {"新型冠状病毒", "新冠", nc, nc + len("新冠"), true}}
 	if !slices.Equal(got, want) {
 		t.Errorf("synonym tokens of %q = %+v, want %+v (新冠肺炎 holds the typed word: searched for nothing more)\n%+v", q, got, want, toks)
 	}
@@ -206,6 +210,7 @@ func TestAnalyzeSynonyms(t *testing.T) {
 	for _, e := range exp {
 		searched = append(searched, e.To...)
 	}
+	slices.Sort(searched)
 	if !slices.Equal(searched, []string{"新型冠状病毒", "美联储"}) {
 		t.Errorf("the search of %q expanded %+v; analyze must report the same", q, exp)
 	}

@@ -131,8 +131,8 @@ func example(text string, from, to int) string {
 }
 
 // candidates returns the measured strings that pass opt's thresholds and
-// the shape rules (shape.go) of c, the first walk.
-func (m *measure) candidates(opt Options, c *counter) []Candidate {
+// the shape rules (shape.go) of the first walk.
+func (m *measure) candidates(opt Options, first *counter) []Candidate {
 	var out []Candidate
 	count := func(s string) int { return m.occ[s] }
 	for w, st := range m.cand {
@@ -141,7 +141,7 @@ func (m *measure) candidates(opt Options, c *counter) []Candidate {
 			occ += n
 		}
 		if st.df < opt.MinCount || st.afterNumber*3 > occ ||
-			c.misshapen(w, c.pieces(w), opt.Known, count) != "" {
+			first.misshapen(w, first.pieces(w), opt.Known, count) != "" {
 			continue
 		}
 		c := Candidate{Word: w, Count: st.df, FirstSeen: st.first.Date, Examples: st.examples,
