@@ -1,6 +1,7 @@
 package words
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -62,12 +63,22 @@ func (c *counter) misshapen(w string, pieces []string, known func(string) bool, 
 	if r := c.badEnd(w, pieces, n, long, single); r != "" {
 		return r
 	}
+	if serial || slices.ContainsFunc(pieces, func(p string) bool { return coins(w, p, known, occ) }) {
+		return ""
+	}
 	for i, p := range pieces {
-		if long(i) && !serial && float64(occ(w)) < ownShare*float64(occ(p)) {
+		if long(i) && float64(occ(w)) < ownShare*float64(occ(p)) {
 			return "phrase built on " + p
 		}
 	}
 	return ""
+}
+
+// coins tells whether piece p of w is a string of two or more characters
+// no dictionary holds that occurs almost only inside w (具身 in 具身智能):
+// then w brings a new word, whatever the dictionary word beside it.
+func coins(w, p string, known func(string) bool, occ func(string) int) bool {
+	return utf8.RuneCountInString(p) > 1 && !known(p) && float64(occ(w)) >= 0.9*float64(occ(p))
 }
 
 // badStart rejects a string whose first character mostly stands inside or

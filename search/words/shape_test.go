@@ -37,9 +37,9 @@ func TestMisshapen(t *testing.T) {
 		'展': {inside: 10, last: 90},                       // 发展
 	})
 	known := map[string]bool{"经济": true, "发展": true, "时代": true, "世界": true, "鹊桥": true, "二号": true,
-		"落实": true, "打击": true, "数据": true, "公布": true, "十五": true}
+		"落实": true, "打击": true, "智能": true, "数据": true, "公布": true, "十五": true}
 	occ := map[string]int{"新时代": 80, "时代": 100, "居世界": 3, "世界": 100, "鹊桥二号": 12, "鹊桥": 300, "二号": 400,
-		"落实好": 50, "落实": 60}
+		"落实好": 50, "落实": 60, "具身智能": 30, "具身": 31, "智能": 900, "打击乌军": 30, "打击": 900, "乌军": 200}
 	for _, tc := range []struct {
 		name, word, pieces, why string // pieces split by /; why: a piece of the reason, "" for a word
 	}{
@@ -55,6 +55,8 @@ func TestMisshapen(t *testing.T) {
 		{"ends with a complement", "落实好", "落实/好", "ends with a function character: 好"},
 		{"a particle between words", "公布的数据", "公布/的/数据", "between dictionary words"},
 		{"a phrase on a common word", "居世界", "居/世界", "phrase built on 世界"},
+		{"a new word beside a common word", "具身智能", "具身/智能", ""},
+		{"a known word beside a common word", "打击乌军", "打击/乌军", "phrase built on 打击"},
 		{"rare characters never reject", "罕罕", "罕/罕", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
