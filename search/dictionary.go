@@ -29,10 +29,15 @@ type DictChange struct {
 }
 
 // AddWords adds es to the index's word list (a known word takes the new
-// frequency and tag). When it returns, queries are cut with the new words
-// and every served article containing a changed word has been analysed
-// again (see overlay_reanalysed.go).
+// frequency and tag), each stamped with the time of the call, which the
+// list keeps and /api/analyze reports. When it returns, queries are cut
+// with the new words and every served article containing a changed word
+// has been analysed again (see overlay_reanalysed.go).
 func (l *Live) AddWords(ctx context.Context, es []zh.Entry) (*DictChange, error) {
+	now := time.Now().UTC().Truncate(time.Second)
+	for i := range es {
+		es[i].Added = now
+	}
 	return l.changeWords(ctx, func(list []zh.Entry) ([]zh.Entry, []string) { return zh.MergeEntries(list, es) },
 		func(c *DictChange, n int) { c.Added = n })
 }

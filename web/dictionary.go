@@ -67,6 +67,8 @@ type AnalyzedToken struct {
 	Position int    `json:"position"`
 	Source   string `json:"source"`
 	Detail   string `json:"detail,omitempty"`
+	Added    string `json:"added,omitempty"`   // source api: when, RFC 3339
+	Expands  string `json:"expands,omitempty"` // source synonym: the typed word
 }
 
 func (s *Server) apiAnalyze(c *gin.Context) {

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/xinwen-search/xinwen/search"
+	"github.com/xinwen-search/xinwen/search/synonym"
 	"github.com/xinwen-search/xinwen/search/zh"
 	"github.com/xinwen-search/xinwen/web"
 )
@@ -50,17 +51,19 @@ func webChange(c *search.DictChange, err error) (*web.DictChange, error) {
 }
 
 // explainer is the web.Analyzer of xinwen serve: the shared segmenter's
-// analysis, with each token's source.
-type explainer struct{}
+// analysis, with each token's source and a query's synonyms from the
+// rules in force.
+type explainer struct{ syn *synonym.Source }
 
-func (explainer) Explain(text string, query bool) ([]web.AnalyzedToken, error) {
-	ex, err := zh.Explain(text, query)
+func (x explainer) Explain(text string, query bool) ([]web.AnalyzedToken, error) {
+	ex, err := search.Explain(text, query, x.syn.Rules())
 	if err != nil {
 		return nil, err
 	}
 	out := make([]web.AnalyzedToken, len(ex))
 	for i, e := range ex {
-		out[i] = web.AnalyzedToken{Term: e.Term, Start: e.Start, End: e.End, Position: e.Position, Source: e.Source, Detail: e.Detail}
+		out[i] = web.AnalyzedToken{Term: e.Term, Start: e.Start, End: e.End, Position: e.Position,
+			Source: e.Source, Detail: e.Detail, Added: e.Added, Expands: e.Expands}
 	}
 	return out, nil
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xinwen-search/xinwen/web"
 )
@@ -80,13 +81,19 @@ func TestDictionaryLoop(t *testing.T) {
 		t.Fatalf("suggestions before = %v", s)
 	}
 
+	before := time.Now().Truncate(time.Second)
 	c := changeWords(t, base, http.MethodPost, word+" 20 nz\n")
+	after := time.Now()
 	if c.Added != 1 || c.Reanalyzed != 3 {
 		t.Errorf("add = %+v, want 1 added, 3 re-analysed", c)
 	}
 	toks := analyzeAPI(t, base, word, "query")
 	if len(toks) != 1 || toks[0].Term != word || toks[0].Source != "api" {
-		t.Errorf("after add: %+v, want one token from the api", toks)
+		t.Fatalf("after add: %+v, want one token from the api", toks)
+	}
+	added := toks[0].Added
+	if at, err := time.Parse(time.RFC3339, added); err != nil || at.Before(before) || at.After(after) {
+		t.Errorf("added = %q (%v), want the time of the call, %v..%v", added, err, before, after)
 	}
 	if got := searchAPI(t, base, url.Values{"q": {`"` + word + `"`}}).Total; got != quoted {
 		t.Errorf("quoted total after add = %d, want %d", got, quoted)
@@ -100,8 +107,13 @@ func TestDictionaryLoop(t *testing.T) {
 
 	srv.kill()
 	_, base = startServe(t, dir, tokenFile)
-	if toks := analyzeAPI(t, base, word, "query"); len(toks) != 1 {
-		t.Errorf("after restart: %+v, want one token", toks)
+	if toks := analyzeAPI(t, base, word, "query"); len(toks) != 1 || toks[0].Added != added {
+		t.Errorf("after restart: %+v, want one token added at %s", toks, added)
+	}
+	out, errOut, err := runCapture(t, "analyze", "--explain", "--mode", "query", "--index", dir, word)
+	useTestSeg() // analyze installed its own segmenter, closed now
+	if err != nil || !strings.Contains(out, "api") || !strings.Contains(out, "added "+added) {
+		t.Errorf("xinwen analyze --explain --index: %v %s\n%s, want %s from the api, added %s", err, errOut, out, word, added)
 	}
 	if got := searchAPI(t, base, url.Values{"q": {word}}).Total; got != 3 {
 		t.Errorf("word total after restart = %d, want 3", got)

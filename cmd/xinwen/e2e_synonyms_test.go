@@ -13,6 +13,7 @@ import (
 
 	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/search/zh"
+	"github.com/xinwen-search/xinwen/web"
 )
 
 // synonymArticles name two subjects, each article by one of its names.
@@ -167,5 +168,61 @@ func TestSearchCommandSynonyms(t *testing.T) {
 	_, _, err := runCapture(t, "search", "--index", dir, "--dict", zh.BundledDictDir(), "--synonyms", bad, "新冠")
 	if err == nil || !strings.Contains(err.Error(), bad+":1: ") {
 		t.Errorf("a bad file: %v, want its line 1 named", err)
+	}
+}
+
+// TestAnalyzeSynonyms: /api/analyze in query mode reports the synonyms a
+// search for the same text is widened with, as tokens of source synonym
+// over the typed word, naming it; index mode and --synonyms none have none.
+func TestAnalyzeSynonyms(t *testing.T) {
+	dir := t.TempDir()
+	buildIndex(t, dir, synonymArticles)
+	path := filepath.Join(t.TempDir(), "synonyms.txt")
+	writeSynonyms(t, path, "新冠, 新型冠状病毒, 新冠肺炎\n联储局 => 美联储\n", time.Now())
+	_, base := startServe(t, dir, "", "--synonyms", path)
+
+	// The exclusion comes first, and 新冠 also stands inside a longer word:
+	// each synonym must sit on the term it widens.
+	const q = "-联储局 新冠肺炎疫苗 新冠"
+	toks := analyzeAPI(t, base, q, "query")
+	type syn struct {
+		term, of   string
+		start, end int
+		atWord     bool // a token of the typed word itself has its start and position
+	}
+	var got []syn
+	for _, tk := range toks {
+		if tk.Source != "synonym" {
+			continue
+		}
+		atWord := slices.ContainsFunc(toks, func(w web.AnalyzedToken) bool {
+			return w.Source != "synonym" && w.Term == tk.Expands && w.Start == tk.Start && w.Position == tk.Position
+		})
+		got = append(got, syn{tk.Term, tk.Expands, tk.Start, tk.End, atWord})
+	}
+	fed, nc := strings.Index(q, "联储局"), strings.LastIndex(q, "新冠")
+	want := []syn{{"美联储", "联储局", fed, fed + len("联储局"), true}, {"新型冠状病毒", "新冠", nc, nc + len("新冠"), true}}
+	if !slices.Equal(got, want) {
+		t.Errorf("synonym tokens of %q = %+v, want %+v (新冠肺炎 holds the typed word: searched for nothing more)\n%+v", q, got, want, toks)
+	}
+	exp, _ := expandedBy(t, base, q)
+	var searched []string
+	for _, e := range exp {
+		searched = append(searched, e.To...)
+	}
+	slices.Sort(searched)
+	if !slices.Equal(searched, []string{"新型冠状病毒", "美联储"}) {
+		t.Errorf("the search of %q expanded %+v; analyze must report the same", q, exp)
+	}
+	for _, tk := range analyzeAPI(t, base, q, "index") {
+		if tk.Source == "synonym" {
+			t.Errorf("index mode: %+v; the index holds no synonyms", tk)
+		}
+	}
+	_, base = startServe(t, dir, "", "--synonyms", "none")
+	for _, tk := range analyzeAPI(t, base, q, "query") {
+		if tk.Source == "synonym" {
+			t.Errorf("--synonyms none: %+v", tk)
+		}
 	}
 }

@@ -31,7 +31,7 @@ var (
 		"demo":  append(slices.Clone(serveFlags), dictFlags...),
 		"search": append([]string{"category", "from", "index", "json", "page", "recency", "size",
 			"sort", "synonyms", "to"}, dictFlags...),
-		"analyze": append([]string{"explain", "json", "mode"}, dictFlags...),
+		"analyze": append([]string{"explain", "index", "json", "mode", "synonyms"}, dictFlags...),
 		"words":   append([]string{"from", "index", "json", "size", "to"}, dictFlags...),
 		"eval": append([]string{"corpus", "docs", "known", "oracle", "out", "seed", "sighan"},
 			dictFlags...),

@@ -110,7 +110,7 @@ func (sc *serveConfig) serve(ctx context.Context, stdout, stderr io.Writer, read
 	go reloadOnHUP(ctx, live, syn, log)
 
 	opt := web.Options{Logger: log, RequestTimeout: sc.timeout, Zone: zone, CORSOrigins: splitList(sc.cors), Token: token}
-	opt.Analyzer = explainer{}
+	opt.Analyzer = explainer{syn: syn}
 	if token != "" {
 		opt.Writer = ingester{Live: live, zone: zone}
 		opt.Dictionary = dictionary{live}

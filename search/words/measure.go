@@ -130,15 +130,18 @@ func example(text string, from, to int) string {
 	return text[from:to]
 }
 
-// candidates returns the measured strings that pass opt's thresholds.
-func (m *measure) candidates(opt Options) []Candidate {
+// candidates returns the measured strings that pass opt's thresholds and
+// the shape rules (shape.go) of the first walk.
+func (m *measure) candidates(opt Options, first *counter) []Candidate {
 	var out []Candidate
+	count := func(s string) int { return m.occ[s] }
 	for w, st := range m.cand {
 		occ := st.freeLeft
 		for _, n := range st.left {
 			occ += n
 		}
-		if st.df < opt.MinCount || st.afterNumber*3 > occ {
+		if st.df < opt.MinCount || st.afterNumber*3 > occ ||
+			first.misshapen(w, first.pieces(w), opt.Known, count) != "" {
 			continue
 		}
 		c := Candidate{Word: w, Count: st.df, FirstSeen: st.first.Date, Examples: st.examples,

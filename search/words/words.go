@@ -2,8 +2,9 @@
 // jieba cuts into pieces (or joins by its HMM) and that no dictionary
 // holds, recurring across articles, holding together (cohesion: the
 // pointwise mutual information of their parts) and standing free (boundary
-// entropy: varied characters on both sides). It reads the articles through
-// a callback, twice, keeps none of them, and bounds what it counts; no
+// entropy: varied characters on both sides), and shaped like words rather
+// than phrases or fragments (shape.go). It reads the articles through a
+// callback, twice, keeps none of them, and bounds what it counts; no
 // Bleve.
 package words
 
@@ -14,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Article is the text words are found in.
@@ -74,13 +76,15 @@ func Find(ctx context.Context, walk Walk, opt Options) ([]Candidate, error) {
 	if err := walk(func(a Article) error { m.add(a); return ctx.Err() }); err != nil {
 		return nil, fmt.Errorf("words: find: %w", err)
 	}
-	return pick(m.candidates(opt), opt.Size), nil
+	return pick(m.candidates(opt, c), opt.Size, opt.Known), nil
 }
 
 // pick orders candidates by count (then cohesion), drops a string inside
 // a kept one found in about as many articles (within 10%: it occurs only
-// as part of it), and keeps size.
-func pick(cs []Candidate, size int) []Candidate {
+// as part of it) and a kept one joined to a dictionary word of two or
+// more characters (乌军 kept, 打击乌军 dropped: once the shorter is in the
+// dictionary the longer is a compound), and keeps size.
+func pick(cs []Candidate, size int, known func(string) bool) []Candidate {
 	slices.SortFunc(cs, func(a, b Candidate) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(b.Cohesion, a.Cohesion), strings.Compare(a.Word, b.Word))
 	})
@@ -97,15 +101,33 @@ func pick(cs []Candidate, size int) []Candidate {
 		}
 	}
 	var out []Candidate
+	kept := map[string]bool{}
 	for _, c := range cs {
-		if !inside[c.Word] {
+		if !inside[c.Word] && !extends(c.Word, kept, known) {
 			out = append(out, c)
+			kept[c.Word] = true
 		}
 		if len(out) == size {
 			break
 		}
 	}
 	return out
+}
+
+// extends tells whether w is a kept candidate and a dictionary word of
+// two or more characters, in either order.
+func extends(w string, kept map[string]bool, known func(string) bool) bool {
+	word := func(s string) bool { return utf8.RuneCountInString(s) > 1 && known(s) }
+	for i := range w {
+		if i == 0 {
+			continue
+		}
+		x, y := w[:i], w[i:]
+		if kept[x] && word(y) || kept[y] && word(x) {
+			return true
+		}
+	}
+	return false
 }
 
 // substrings lists every substring of w, w included, by runes.

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/xinwen-search/xinwen/data"
 )
@@ -21,6 +22,9 @@ const (
 	SourceSubword = "subword" // a dictionary word inside a longer word, at its position
 	SourceFold    = "fold"    // the original characters differ (script, width, case)
 	SourceStop    = "stop"    // a stop word, removed from the index and queries
+	// SourceSynonym marks a synonym a query's word is also searched with;
+	// search.Explain adds these, from the synonym rules zh does not hold.
+	SourceSynonym = "synonym"
 )
 
 // Explained is a token with what produced it and whether it is kept.
@@ -30,6 +34,11 @@ type Explained struct {
 	// Detail says which file a user word came from (SourceUser: the
 	// embedded data/userdict.txt or Config.UserDict's path).
 	Detail string `json:"detail,omitempty"`
+	// Added is when a SourceAPI word was added, RFC 3339 ("" when the
+	// live list does not say: it was written before times were kept).
+	Added string `json:"added,omitempty"`
+	// Expands is the typed word a SourceSynonym token widens.
+	Expands string `json:"expands,omitempty"`
 }
 
 // Explain cuts text with the index or query tokenizer and says for every
@@ -52,9 +61,9 @@ func Explain(text string, query bool) ([]Explained, error) {
 		return nil, fmt.Errorf("zh: explain: %w", err)
 	}
 	main, user := dictWords(seg.cfg)
-	live := map[string]bool{}
+	live := map[string]Entry{}
 	for _, e := range seg.live {
-		live[e.Word] = true
+		live[e.Word] = e
 	}
 	stream := tok.Tokenize([]byte(text))
 	out := make([]Explained, len(stream))
@@ -66,8 +75,11 @@ func Explain(text string, query bool) ([]Explained, error) {
 			e.Source = SourceStop
 		case i > 0 && stream[i-1].Position == t.Position:
 			e.Source = SourceSubword
-		case live[term]:
+		case live[term].Word != "":
 			e.Source = SourceAPI
+			if t := live[term].Added; !t.IsZero() {
+				e.Added = t.Format(time.RFC3339)
+			}
 		case user[term] != "":
 			e.Source, e.Detail = SourceUser, user[term]
 		case Normalize(text[t.Start:t.End]) == term && text[t.Start:t.End] != term:

@@ -13,19 +13,27 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
 
 // Entry is one line of a user dictionary: a word, its optional frequency
-// (0: jieba's default weight for user words) and part-of-speech tag.
+// (0: jieba's default weight for user words) and part-of-speech tag, and
+// when it was added through the API (zero for other dictionaries).
 type Entry struct {
-	Word string `json:"word"`
-	Freq int    `json:"freq,omitempty"`
-	Tag  string `json:"tag,omitempty"`
+	Word  string    `json:"word"`
+	Freq  int       `json:"freq,omitempty"`
+	Tag   string    `json:"tag,omitempty"`
+	Added time.Time `json:"added,omitzero"`
 }
 
-// String is the entry as a user-dictionary line.
+// addedPrefix opens the comment line WriteEntries puts before an entry
+// with an Added time. A comment, so the live list stays a plain user
+// dictionary that jieba and --user-dict read as any other.
+const addedPrefix = "# added "
+
+// String is the entry as a user-dictionary line (without Added).
 func (e Entry) String() string {
 	switch {
 	case e.Tag != "":
@@ -39,11 +47,20 @@ func (e Entry) String() string {
 // ParseEntries reads user-dictionary lines (`word [freq [tag]]`, # comments
 // and blank lines skipped). Words are normalized as text is before
 // segmenting; a malformed line fails the whole read with its line number.
+// A comment `# added TIME` (RFC 3339) gives the next entry its Added time.
 func ParseEntries(r io.Reader) ([]Entry, error) {
-	var out []Entry
+	var (
+		out   []Entry
+		added time.Time
+	)
 	sc := bufio.NewScanner(r)
 	for n := 1; sc.Scan(); n++ {
-		fields := strings.Fields(sc.Text())
+		line := strings.TrimSpace(sc.Text())
+		if t, ok := strings.CutPrefix(line, addedPrefix); ok {
+			added, _ = time.Parse(time.RFC3339, strings.TrimSpace(t)) // a bad time is a plain comment
+			continue
+		}
+		fields := strings.Fields(line)
 		if len(fields) == 0 || strings.HasPrefix(fields[0], "#") {
 			continue
 		}
@@ -51,6 +68,7 @@ func ParseEntries(r io.Reader) ([]Entry, error) {
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
+		e.Added, added = added, time.Time{}
 		out = append(out, e)
 	}
 	return out, sc.Err()
@@ -99,6 +117,9 @@ func WriteEntries(path string, es []Entry) error {
 	var b bytes.Buffer
 	b.WriteString("# Words added through POST /api/admin/dictionary; read by xinwen serve and xinwen index.\n")
 	for _, e := range es {
+		if !e.Added.IsZero() {
+			b.WriteString(addedPrefix + e.Added.UTC().Format(time.RFC3339) + "\n")
+		}
 		b.WriteString(e.String())
 		b.WriteByte('\n')
 	}
@@ -130,8 +151,9 @@ func (s *Segmenter) LiveVersion() string {
 }
 
 // MergeEntries returns list with add applied: a new word is appended, a
-// known one takes the new frequency and tag. changed lists the words whose
-// entry is new or different.
+// known one takes the new frequency, tag and Added time. changed lists the
+// words whose entry is new or different; a word added again as it was
+// keeps its entry, and so the time it was first added.
 func MergeEntries(list, add []Entry) (out []Entry, changed []string) {
 	out = slices.Clone(list)
 	for _, e := range add {
@@ -139,7 +161,7 @@ func MergeEntries(list, add []Entry) (out []Entry, changed []string) {
 		switch {
 		case i < 0:
 			out = append(out, e)
-		case out[i] != e:
+		case out[i].String() != e.String():
 			out[i] = e
 		default:
 			continue

@@ -1,11 +1,13 @@
 package zh
 
 import (
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestParseEntries(t *testing.T) {
@@ -32,6 +34,45 @@ func TestMergeRemoveEntries(t *testing.T) {
 	list, removed := RemoveEntries(list, []string{"b", "z"})
 	if len(list) != 1 || !reflect.DeepEqual(removed, []string{"b"}) {
 		t.Errorf("RemoveEntries = %v %v", list, removed)
+	}
+}
+
+// TestEntriesAddedTime: the live list keeps each word's Added time through
+// a write and a read, as a comment a plain user dictionary reader skips;
+// adding a word again unchanged keeps its time, changing it takes the new.
+func TestEntriesAddedTime(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "dictionary.txt")
+	t1 := time.Date(2026, 12, 1, 8, 30, 0, 0, time.UTC)
+	t2 := t1.Add(48 * time.Hour)
+	want := []Entry{{Word: "鹊桥二号", Freq: 5, Tag: "nz", Added: t1}, {Word: "具身智能"}, {Word: "十五五", Added: t2}}
+	if err := WriteEntries(path, want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadEntries(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("read back %+v, want %+v", got, want)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) > 0 && !strings.HasPrefix(f[0], "#") && (len(f) > 3 || strings.Contains(line, "2026")) {
+			t.Errorf("line %q is no plain user-dictionary line", line)
+		}
+	}
+
+	later := t2.Add(time.Hour)
+	merged, changed := MergeEntries(got, []Entry{{Word: "鹊桥二号", Freq: 5, Tag: "nz", Added: later}, {Word: "十五五", Freq: 9, Added: later}})
+	if !reflect.DeepEqual(changed, []string{"十五五"}) || !merged[0].Added.Equal(t1) || !merged[2].Added.Equal(later) {
+		t.Errorf("MergeEntries = %+v, changed %v: want 鹊桥二号 kept from %v, 十五五 re-added at %v", merged, changed, t1, later)
+	}
+	if merged[0].String() != "鹊桥二号 5 nz" {
+		t.Errorf("String = %q: the time is no part of the line jieba reads", merged[0].String())
 	}
 }
 
