@@ -86,15 +86,32 @@ func titleKey(it *Item, zone *time.Location) string {
 type Index struct {
 	zone    *time.Location
 	items   []Item
-	cluster []string           // cluster of items[i]
-	bands   map[string][]int32 // band key -> items
-	titles  map[string][]int32 // title key -> items
+	cluster []string            // cluster of items[i]
+	bands   map[bandKey][]int32 // band -> items
+	titles  map[string][]int32  // title key -> items
 	byID    map[string]int32
 }
 
 // NewIndex returns an empty index reading days in zone.
 func NewIndex(zone *time.Location) *Index {
-	return &Index{zone: zone, bands: map[string][]int32{}, titles: map[string][]int32{}, byID: map[string]int32{}}
+	return &Index{zone: zone, bands: map[bandKey][]int32{}, titles: map[string][]int32{}, byID: map[string]int32{}}
+}
+
+// bandKey is a band key (Signature.Keys) as the index holds it, without
+// making a string of it.
+type bandKey struct {
+	band int
+	hash uint64
+}
+
+// eachBand calls f with the band keys of it.
+func eachBand(it *Item, f func(bandKey)) {
+	if it.Sig.Empty {
+		return
+	}
+	for b, h := range it.Sig.bands() {
+		f(bandKey{b, h})
+	}
 }
 
 // Load adds an item whose cluster is already known, as stored in an
@@ -104,9 +121,7 @@ func (x *Index) Load(it Item, cluster string) {
 	x.items = append(x.items, it)
 	x.cluster = append(x.cluster, cluster)
 	x.byID[it.ID] = i
-	for _, k := range it.Sig.Keys() {
-		x.bands[k] = append(x.bands[k], i)
-	}
+	eachBand(&it, func(k bandKey) { x.bands[k] = append(x.bands[k], i) })
 	if k := titleKey(&it, x.zone); k != "" {
 		x.titles[k] = append(x.titles[k], i)
 	}
@@ -158,11 +173,11 @@ func (x *Index) best(it *Item) int32 {
 			try(j)
 		}
 	}
-	for _, k := range it.Sig.Keys() {
+	eachBand(it, func(k bandKey) {
 		for _, j := range x.bands[k] {
 			try(j)
 		}
-	}
+	})
 	return best
 }
 

@@ -3,11 +3,14 @@ package cluster
 import (
 	"bufio"
 	"compress/gzip"
+	"encoding/binary"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -51,6 +54,22 @@ func refSign(title, body string) Signature {
 		}
 	}
 	return sig
+}
+
+// refKeys are the band keys as generations store them.
+func refKeys(s *Signature) []string {
+	if s.Empty {
+		return nil
+	}
+	var keys []string
+	for b := range Bands {
+		var buf []byte
+		for _, m := range s.Min[b*Rows : (b+1)*Rows] {
+			buf = binary.BigEndian.AppendUint32(buf, m)
+		}
+		keys = append(keys, fmt.Sprintf("%d:%s", b, strconv.FormatUint(fnv(buf), 36)))
+	}
+	return keys
 }
 
 func refStrip(body string) string {
@@ -97,6 +116,9 @@ func TestSignMatchesReference(t *testing.T) {
 		if got, want := Sign(title, body), refSign(title, body); !equalSig(&got, &want) {
 			t.Fatalf("Sign(%.20q, %.40q):\n got %v %v %v\nwant %v %v %v", title, body,
 				got.Empty, got.Numbers, got.Min[:4], want.Empty, want.Numbers, want.Min[:4])
+		}
+		if got, want := Sign(title, body), refSign(title, body); !slices.Equal(got.Keys(), refKeys(&want)) {
+			t.Fatalf("Sign(%.20q, %.40q).Keys() = %.3q, want %.3q", title, body, got.Keys(), refKeys(&want))
 		}
 		if got, want := Strip(body), refStrip(body); got != want {
 			t.Fatalf("Strip(%.40q) = %.40q, want %.40q", body, got, want)

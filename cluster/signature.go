@@ -261,19 +261,28 @@ func Similarity(a, b *Signature) float64 {
 }
 
 // Keys returns the LSH band keys of a signature, one a band: two articles
-// sharing a key are candidates. A key is the band's index and its hashes
-// in hexadecimal, so it can be stored and searched as a keyword.
+// sharing a key are candidates. A key is the band's index and its hash
+// in base 36, so it can be stored and searched as a keyword.
 func (s *Signature) Keys() []string {
 	if s.Empty {
 		return nil
 	}
 	keys := make([]string, Bands)
+	for b, h := range s.bands() {
+		keys[b] = strconv.Itoa(b) + ":" + strconv.FormatUint(h, 36)
+	}
+	return keys
+}
+
+// bands returns the hash of each band's functions: Keys before they are
+// written out.
+func (s *Signature) bands() (hs [Bands]uint64) {
 	var buf [4 * Rows]byte
-	for b := range Bands {
+	for b := range hs {
 		for r := range Rows {
 			binary.BigEndian.PutUint32(buf[4*r:], s.Min[b*Rows+r])
 		}
-		keys[b] = strconv.Itoa(b) + ":" + strconv.FormatUint(fnv(buf[:]), 36)
+		hs[b] = fnv(buf[:])
 	}
-	return keys
+	return hs
 }
