@@ -1,9 +1,11 @@
 package search
 
 import (
+	"context"
 	"testing"
 
 	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/generation"
 )
 
 // A search shows one hit per story with the count of its other matches;
@@ -81,6 +83,48 @@ func TestSharedClusters(t *testing.T) {
 	for name, want := range map[string]bool{"a": false, "b": true, "overlay-only": true} {
 		if got := cn.shared(name); got != want {
 			t.Errorf("shared(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// A collapsed hit's duplicates are the other matches of its story, as
+// the uncollapsed list has them: in relevance and date order, on cursor
+// pages, and with articles written over HTTP, one of them replacing a
+// member of a story (its generation copy no longer counts).
+func TestCollapsedDuplicatesCountMatches(t *testing.T) {
+	root := t.TempDir()
+	writeGeneration(t, root, generation.Prefix+"a", clusterFixtures)
+	publishForTest(t, root, generation.Prefix+"a")
+	live := reopenLive(t, root)
+	err := live.Ingest(context.Background(), []xinwen.Article{
+		article("c2", "国常会：优化营商环境", "会议研究部署优化营商环境。", "财经"),
+		article("o1", "营商环境再优化", "会议研究部署优化营商环境。", "财经"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"营商环境", "会议", "部署 环境"} {
+		all := search(t, live, xinwen.SearchRequest{Query: q, NoCollapse: true, Size: 50})
+		matches := map[string]int{}
+		for _, h := range all.Hits {
+			matches[h.Cluster]++
+		}
+		check := func(req xinwen.SearchRequest) *xinwen.Result {
+			res := search(t, live, req)
+			for _, h := range res.Hits {
+				if want := matches[h.Cluster] - 1; h.Duplicates != want {
+					t.Errorf("%q sort %q after %q: hit %s of %s: duplicates %d, want %d", q, req.Sort, req.After, h.ID, h.Cluster, h.Duplicates, want)
+				}
+			}
+			return res
+		}
+		check(xinwen.SearchRequest{Query: q})
+		check(xinwen.SearchRequest{Query: q, Sort: xinwen.SortDate, Size: 1, Page: 2})
+		after := ""
+		for range 4 {
+			if after = check(xinwen.SearchRequest{Query: q, Sort: xinwen.SortDate, Size: 1, After: after}).NextCursor; after == "" {
+				break
+			}
 		}
 	}
 }

@@ -97,7 +97,7 @@ func (ix *Index) searchWindow(ctx context.Context, q query.Query, p analyzed, re
 	var others map[string]int
 	var clusters []string
 	if window > 0 {
-		if hits, clusters, others, err = ix.collapse(ctx, q, hits, req); err != nil {
+		if hits, clusters, others, err = ix.collapse(ctx, q, hits, req, count.stories); err != nil {
 			return nil, false, err
 		}
 		full = full && len(hits) < req.Size
@@ -130,8 +130,11 @@ func (ix *Index) searchWindow(ctx context.Context, q query.Query, p analyzed, re
 }
 
 // collapse keeps the first hit of each story in the ranked window, cuts
-// the page, and counts each shown story's matches.
-func (ix *Index) collapse(ctx context.Context, q query.Query, hits []*bsearch.DocumentMatch, req xinwen.SearchRequest) ([]*bsearch.DocumentMatch, []string, map[string]int, error) {
+// the page, and gives each shown story its number of matches, from the
+// counts the search made of every match (stories; Bleve's collector
+// hands our counter every match, those before a cursor too), without
+// searching again.
+func (ix *Index) collapse(ctx context.Context, q query.Query, hits []*bsearch.DocumentMatch, req xinwen.SearchRequest, stories *storyCount) ([]*bsearch.DocumentMatch, []string, map[string]int, error) {
 	hits, clusters, err := ix.storiesOf(ctx, hits)
 	if err != nil {
 		return nil, nil, nil, err
@@ -149,12 +152,16 @@ func (ix *Index) collapse(ctx context.Context, q query.Query, hits []*bsearch.Do
 	from = min(from, len(hits))
 	to := min(len(hits), from+req.Size)
 	hits, clusters = hits[from:to], clusters[from:to]
-	others, err := ix.matchesPerCluster(ctx, q, ix.sharedClusters(clusters))
-	return hits, clusters, others, err
+	shared := ix.sharedClusters(clusters)
+	others := make(map[string]int, len(shared))
+	for _, c := range shared {
+		others[c] = stories.matches(c)
+	}
+	return hits, clusters, others, nil
 }
 
 // sharedClusters keeps the clusters that may hold other articles: most
-// stories have one, and counting their copies would cost a search.
+// stories have one, and need no count of their copies.
 func (ix *Index) sharedClusters(clusters []string) []string {
 	var out []string
 	for _, c := range clusters {
