@@ -39,7 +39,7 @@ func (ix *Index) searchOnce(ctx context.Context, req xinwen.SearchRequest) (*xin
 	q := buildQuery(p, req)
 	window := 0
 	if collapses(req) {
-		window = collapseWindow(req)
+		window = ix.collapseWindow(p, req)
 	}
 	for {
 		out, full, err := ix.searchWindow(ctx, q, p, req, window)
@@ -236,7 +236,7 @@ func byDate(p analyzed, req xinwen.SearchRequest) bool {
 func (ix *Index) searchRequest(q query.Query, p analyzed, req xinwen.SearchRequest, window int) (*bleve.SearchRequest, bool, error) {
 	byDate := byDate(p, req)
 	from := (req.Page - 1) * req.Size
-	rerank := req.Recency && !byDate && req.After == "" && req.Page*req.Size <= recencyWindow
+	rerank := recencyReranks(p, req)
 	size := req.Size
 	if rerank {
 		size, from = recencyWindow, 0
@@ -275,6 +275,17 @@ func (ix *Index) searchRequest(q query.Query, p analyzed, req xinwen.SearchReque
 		sr.SearchAfter = after
 	}
 	return sr, rerank, nil
+}
+
+// recencyReranks tells whether the hits of req are re-ranked by their
+// freshness (recencyRerank).
+func recencyReranks(p analyzed, req xinwen.SearchRequest) bool {
+	return req.Recency && !byDate(p, req) && req.After == "" && req.Page*req.Size <= recencyWindow
+}
+
+// reranks tells whether the hits of req are re-ranked within a window.
+func reranks(p analyzed, req xinwen.SearchRequest) bool {
+	return recencyReranks(p, req) || wantAsTyped(p, req)
 }
 
 // recencyRerank multiplies each score by 1 + 0.5^(age/half-life), so an

@@ -15,6 +15,7 @@ type clusterNames struct {
 	names   []string
 	ids     map[string]uint32
 	members []uint32 // by cluster id: the tabled documents that hold it
+	docs    int      // tabled documents with a cluster
 }
 
 // member numbers the cluster name of one more tabled document.
@@ -27,7 +28,18 @@ func (cn *clusterNames) member(name string) uint32 {
 		cn.members = append(cn.members, 0)
 	}
 	cn.members[id]++
+	cn.docs++
 	return id
+}
+
+// copyShare is the share of the tabled documents that are not the first
+// of their cluster: how much of a ranked window, on average, collapsing
+// removes.
+func (cn *clusterNames) copyShare() float64 {
+	if cn.docs == 0 {
+		return 0
+	}
+	return 1 - float64(len(cn.names))/float64(cn.docs)
 }
 
 // shared tells whether the cluster name may hold more than one article:
