@@ -86,15 +86,30 @@ func titleKey(it *Item, zone *time.Location) string {
 type Index struct {
 	zone    *time.Location
 	items   []Item
-	cluster []string           // cluster of items[i]
-	bands   map[string][]int32 // band key -> items
-	titles  map[string][]int32 // title key -> items
-	byID    map[string]int32
+	cluster []string // cluster of items[i]
+	// bands chains the items sharing a band key, in the order they were
+	// added: bands holds each key's first and last item, next (by
+	// item*Bands+band) the item after it, or -1. Nearly every key is one
+	// article's alone; in this form the chains hold no pointer for the
+	// garbage collector to follow, and no slice a key.
+	bands  map[bandKey]chain
+	next   []int32
+	titles map[string][]int32 // title key -> items
+	byID   map[string]int32
 }
+
+// bandKey is a band key (Signature.Keys) as the index holds it, without
+// making a string of it.
+type bandKey struct {
+	band int
+	hash uint64
+}
+
+type chain struct{ first, last int32 }
 
 // NewIndex returns an empty index reading days in zone.
 func NewIndex(zone *time.Location) *Index {
-	return &Index{zone: zone, bands: map[string][]int32{}, titles: map[string][]int32{}, byID: map[string]int32{}}
+	return &Index{zone: zone, bands: map[bandKey]chain{}, titles: map[string][]int32{}, byID: map[string]int32{}}
 }
 
 // Load adds an item whose cluster is already known, as stored in an
@@ -104,8 +119,21 @@ func (x *Index) Load(it Item, cluster string) {
 	x.items = append(x.items, it)
 	x.cluster = append(x.cluster, cluster)
 	x.byID[it.ID] = i
-	for _, k := range it.Sig.Keys() {
-		x.bands[k] = append(x.bands[k], i)
+	for range Bands {
+		x.next = append(x.next, -1)
+	}
+	if !it.Sig.Empty {
+		for b, h := range it.Sig.bands() {
+			k := bandKey{b, h}
+			c, ok := x.bands[k]
+			if ok {
+				x.next[int(c.last)*Bands+b] = i
+				c.last = i
+			} else {
+				c = chain{i, i}
+			}
+			x.bands[k] = c
+		}
 	}
 	if k := titleKey(&it, x.zone); k != "" {
 		x.titles[k] = append(x.titles[k], i)
@@ -158,8 +186,12 @@ func (x *Index) best(it *Item) int32 {
 			try(j)
 		}
 	}
-	for _, k := range it.Sig.Keys() {
-		for _, j := range x.bands[k] {
+	if it.Sig.Empty {
+		return best
+	}
+	for b, h := range it.Sig.bands() {
+		c, ok := x.bands[bandKey{b, h}]
+		for j := c.first; ok && j >= 0; j = x.next[int(j)*Bands+b] {
 			try(j)
 		}
 	}

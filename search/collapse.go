@@ -24,10 +24,27 @@ func collapses(req xinwen.SearchRequest) bool {
 }
 
 // collapseWindow is the first window a collapsed page is cut from: room
-// for every story of the pages up to it with a few copies each.
-func collapseWindow(req xinwen.SearchRequest) int {
-	return min(xinwen.MaxWindow, max(req.Page*req.Size*4, 50))
+// for every story of the pages up to it with the copies an index like
+// this one holds (copyShare), and a margin; at most four copies a story.
+// A window too small is widened (searchOnce), so the page is the same.
+// A re-ranked search keeps four copies a story: its window is what the
+// re-ranking orders.
+func (ix *Index) collapseWindow(p analyzed, req xinwen.SearchRequest) int {
+	stories := req.Page * req.Size
+	most := min(xinwen.MaxWindow, max(stories*4, 50))
+	if reranks(p, req) {
+		return most
+	}
+	share := min(ix.facets.clusters.copyShare(), 0.75)
+	return min(most, int(float64(stories)/(1-share)*windowMargin)+windowSlack)
 }
+
+// The margin of a collapse window over the stories it must hold: a
+// query's top hits may hold more copies than the index's average.
+const (
+	windowMargin = 1.25
+	windowSlack  = 10
+)
 
 // wholeWindow is req asking for every hit of a window of n as one page,
 // so the re-rankings order the window without cutting it.

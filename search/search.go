@@ -39,7 +39,7 @@ func (ix *Index) searchOnce(ctx context.Context, req xinwen.SearchRequest) (*xin
 	q := buildQuery(p, req)
 	window := 0
 	if collapses(req) {
-		window = collapseWindow(req)
+		window = ix.collapseWindow(p, req)
 	}
 	for {
 		out, full, err := ix.searchWindow(ctx, q, p, req, window)
@@ -97,7 +97,7 @@ func (ix *Index) searchWindow(ctx context.Context, q query.Query, p analyzed, re
 	var others map[string]int
 	var clusters []string
 	if window > 0 {
-		if hits, clusters, others, err = ix.collapse(ctx, q, hits, req); err != nil {
+		if hits, clusters, others, err = ix.collapse(ctx, q, hits, req, count.stories); err != nil {
 			return nil, false, err
 		}
 		full = full && len(hits) < req.Size
@@ -130,8 +130,11 @@ func (ix *Index) searchWindow(ctx context.Context, q query.Query, p analyzed, re
 }
 
 // collapse keeps the first hit of each story in the ranked window, cuts
-// the page, and counts each shown story's matches.
-func (ix *Index) collapse(ctx context.Context, q query.Query, hits []*bsearch.DocumentMatch, req xinwen.SearchRequest) ([]*bsearch.DocumentMatch, []string, map[string]int, error) {
+// the page, and gives each shown story its number of matches, from the
+// counts the search made of every match (stories; Bleve's collector
+// hands our counter every match, those before a cursor too), without
+// searching again.
+func (ix *Index) collapse(ctx context.Context, q query.Query, hits []*bsearch.DocumentMatch, req xinwen.SearchRequest, stories *storyCount) ([]*bsearch.DocumentMatch, []string, map[string]int, error) {
 	hits, clusters, err := ix.storiesOf(ctx, hits)
 	if err != nil {
 		return nil, nil, nil, err
@@ -149,12 +152,16 @@ func (ix *Index) collapse(ctx context.Context, q query.Query, hits []*bsearch.Do
 	from = min(from, len(hits))
 	to := min(len(hits), from+req.Size)
 	hits, clusters = hits[from:to], clusters[from:to]
-	others, err := ix.matchesPerCluster(ctx, q, ix.sharedClusters(clusters))
-	return hits, clusters, others, err
+	shared := ix.sharedClusters(clusters)
+	others := make(map[string]int, len(shared))
+	for _, c := range shared {
+		others[c] = stories.matches(c)
+	}
+	return hits, clusters, others, nil
 }
 
 // sharedClusters keeps the clusters that may hold other articles: most
-// stories have one, and counting their copies would cost a search.
+// stories have one, and need no count of their copies.
 func (ix *Index) sharedClusters(clusters []string) []string {
 	var out []string
 	for _, c := range clusters {
@@ -229,7 +236,7 @@ func byDate(p analyzed, req xinwen.SearchRequest) bool {
 func (ix *Index) searchRequest(q query.Query, p analyzed, req xinwen.SearchRequest, window int) (*bleve.SearchRequest, bool, error) {
 	byDate := byDate(p, req)
 	from := (req.Page - 1) * req.Size
-	rerank := req.Recency && !byDate && req.After == "" && req.Page*req.Size <= recencyWindow
+	rerank := recencyReranks(p, req)
 	size := req.Size
 	if rerank {
 		size, from = recencyWindow, 0
@@ -268,6 +275,17 @@ func (ix *Index) searchRequest(q query.Query, p analyzed, req xinwen.SearchReque
 		sr.SearchAfter = after
 	}
 	return sr, rerank, nil
+}
+
+// recencyReranks tells whether the hits of req are re-ranked by their
+// freshness (recencyRerank).
+func recencyReranks(p analyzed, req xinwen.SearchRequest) bool {
+	return req.Recency && !byDate(p, req) && req.After == "" && req.Page*req.Size <= recencyWindow
+}
+
+// reranks tells whether the hits of req are re-ranked within a window.
+func reranks(p analyzed, req xinwen.SearchRequest) bool {
+	return recencyReranks(p, req) || wantAsTyped(p, req)
 }
 
 // recencyRerank multiplies each score by 1 + 0.5^(age/half-life), so an

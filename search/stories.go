@@ -15,6 +15,7 @@ type clusterNames struct {
 	names   []string
 	ids     map[string]uint32
 	members []uint32 // by cluster id: the tabled documents that hold it
+	docs    int      // tabled documents with a cluster
 }
 
 // member numbers the cluster name of one more tabled document.
@@ -27,7 +28,18 @@ func (cn *clusterNames) member(name string) uint32 {
 		cn.members = append(cn.members, 0)
 	}
 	cn.members[id]++
+	cn.docs++
 	return id
+}
+
+// copyShare is the share of the tabled documents that are not the first
+// of their cluster: how much of a ranked window, on average, collapsing
+// removes.
+func (cn *clusterNames) copyShare() float64 {
+	if cn.docs == 0 {
+		return 0
+	}
+	return 1 - float64(len(cn.names))/float64(cn.docs)
 }
 
 // shared tells whether the cluster name may hold more than one article:
@@ -39,16 +51,19 @@ func (cn *clusterNames) shared(name string) bool {
 }
 
 // storyCount counts the distinct clusters of the matches: exactly, as
-// Elasticsearch's collapse cannot.
+// Elasticsearch's collapse cannot. It also counts the matches in each
+// cluster that may hold more than one article, so that a collapsed page
+// gives each shown story its number of copies without searching again.
 type storyCount struct {
-	cn    *clusterNames
-	seen  []uint64            // by cluster id, allocated on first use
-	other map[string]struct{} // clusters of untabled documents
-	loose int                 // documents without a cluster: one story each
+	cn     *clusterNames
+	seen   []uint64       // by cluster id, allocated on first use
+	shared map[uint32]int // matches by id of a cluster of several tabled documents
+	other  map[string]int // matches by cluster of untabled documents
+	loose  int            // documents without a cluster: one story each
 }
 
 func (cn *clusterNames) newCount() *storyCount {
-	return &storyCount{cn: cn, other: map[string]struct{}{}}
+	return &storyCount{cn: cn, other: map[string]int{}}
 }
 
 func (sc *storyCount) addID(id uint32) {
@@ -60,6 +75,12 @@ func (sc *storyCount) addID(id uint32) {
 		sc.seen = make([]uint64, (len(sc.cn.names)+63)/64)
 	}
 	sc.seen[id/64] |= 1 << (id % 64)
+	if sc.cn.members[id] > 1 {
+		if sc.shared == nil {
+			sc.shared = map[uint32]int{}
+		}
+		sc.shared[id]++
+	}
 }
 
 func (sc *storyCount) addName(name string) {
@@ -71,7 +92,7 @@ func (sc *storyCount) addName(name string) {
 		sc.addID(id)
 		return
 	}
-	sc.other[name] = struct{}{}
+	sc.other[name]++
 }
 
 func (sc *storyCount) merge(o *storyCount) {
@@ -83,10 +104,25 @@ func (sc *storyCount) merge(o *storyCount) {
 			sc.seen[i] |= w
 		}
 	}
-	for k := range o.other {
-		sc.other[k] = struct{}{}
+	for id, n := range o.shared {
+		if sc.shared == nil {
+			sc.shared = map[uint32]int{}
+		}
+		sc.shared[id] += n
+	}
+	for k, n := range o.other {
+		sc.other[k] += n
 	}
 	sc.loose += o.loose
+}
+
+// matches is how many matches were counted in the cluster name, one of
+// those that may be shared (clusterNames.shared).
+func (sc *storyCount) matches(name string) int {
+	if id, ok := sc.cn.ids[name]; ok {
+		return sc.shared[id]
+	}
+	return sc.other[name]
 }
 
 // total is the number of distinct stories counted.
