@@ -36,15 +36,7 @@ func TestRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	path := filepath.Join(t.TempDir(), "body.ngpos")
-	if err := b.WriteFile(path); err != nil {
-		t.Fatal(err)
-	}
-	r, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := writeOpen(t, b)
 	if r.Docs() != docs+5 || r.Terms() != len(want) {
 		t.Fatalf("docs %d terms %d, want %d and %d", r.Docs(), r.Terms(), docs+5, len(want))
 	}
@@ -79,7 +71,19 @@ func TestSeekSkips(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	path := filepath.Join(t.TempDir(), "p")
+	c := writeOpen(t, b).Cursor("ab")
+	if c.Seek(5) || !c.Seek(50) || c.Seek(10) || !c.Seek(99) || c.Seek(100) {
+		t.Fatal("seek answered wrong")
+	}
+	if got := c.Positions(nil); len(got) != 0 {
+		t.Fatalf("positions after the end: %v", got)
+	}
+}
+
+// writeOpen writes b to a file and opens it, closed when the test ends.
+func writeOpen(t *testing.T, b *Builder) *Reader {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "body.ngpos")
 	if err := b.WriteFile(path); err != nil {
 		t.Fatal(err)
 	}
@@ -87,14 +91,8 @@ func TestSeekSkips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
-	c := r.Cursor("ab")
-	if c.Seek(5) || !c.Seek(50) || c.Seek(10) || !c.Seek(99) || c.Seek(100) {
-		t.Fatal("seek answered wrong")
-	}
-	if got := c.Positions(nil); len(got) != 0 {
-		t.Fatalf("positions after the end: %v", got)
-	}
+	t.Cleanup(func() { r.Close() })
+	return r
 }
 
 func TestAddOutOfOrder(t *testing.T) {
