@@ -9,6 +9,7 @@ import (
 
 	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/indexer/article"
+	"github.com/xinwen-search/xinwen/search"
 )
 
 // BodyError is a write request whose body could not be read: the
@@ -77,4 +78,23 @@ func rejectReason(gate *Gate, a xinwen.Article, err error, line int) string {
 func lineOf(where string) int {
 	n, _ := strconv.Atoi(where[strings.LastIndexByte(where, ':')+1:])
 	return n
+}
+
+// Stories gives each article of a write request its story against the
+// served index, as a batch build would: the cluster of its most similar
+// earlier copy among the articles lookup finds (those sharing band keys
+// with it, search.Live.Candidates) and the request's earlier articles,
+// else its own id. Articles are taken in request order.
+func Stories(docs []xinwen.Article, zone *time.Location, lookup func(keys []string) ([]search.Member, error)) ([]search.Story, error) {
+	gate := NewGate(zone, "request", false)
+	gate.Existing(lookup)
+	out := make([]search.Story, len(docs))
+	for i, a := range docs {
+		s, err := gate.Story(a)
+		if err != nil {
+			return nil, fmt.Errorf("ingest: story of %q: %w", a.ID, err)
+		}
+		out[i] = s
+	}
+	return out, nil
 }

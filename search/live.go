@@ -176,11 +176,20 @@ func (l *Live) Stats() xinwen.Stats {
 	return h.ix.Stats()
 }
 
-// Ingest adds or replaces docs in the overlay, in one batch, and returns
-// once it is persisted: a crash after Ingest returns loses none of them.
-// They are searched at once, and a generation's articles with the same
-// ids are hidden.
+// Ingest adds or replaces docs in the overlay, each its own story, in
+// one batch, and returns once it is persisted: a crash after Ingest
+// returns loses none of them. They are searched at once, and a
+// generation's articles with the same ids are hidden.
 func (l *Live) Ingest(ctx context.Context, docs []xinwen.Article) error {
+	return l.IngestStories(ctx, docs, nil)
+}
+
+// IngestStories is Ingest with each article's story (stories[i] for
+// docs[i]; nil: each its own), as a Gate assigns them against Candidates.
+func (l *Live) IngestStories(ctx context.Context, docs []xinwen.Article, stories []Story) error {
+	if stories != nil && len(stories) != len(docs) {
+		return fmt.Errorf("search: ingest: %d stories for %d articles", len(stories), len(docs))
+	}
 	if len(docs) > xinwen.MaxIngest {
 		return fmt.Errorf("search: %d articles, at most %d per batch: %w", len(docs), xinwen.MaxIngest, xinwen.ErrTooLarge)
 	}
@@ -195,7 +204,18 @@ func (l *Live) Ingest(ctx context.Context, docs []xinwen.Article) error {
 	if err := l.writable(ctx); err != nil {
 		return err
 	}
-	return l.ov.put(docs, cmp.Or(l.opt.WriteZone, xinwen.DefaultZone()))
+	return l.ov.put(docs, stories, cmp.Or(l.opt.WriteZone, xinwen.DefaultZone()))
+}
+
+// Candidates is package-level Candidates over the served generation and
+// the overlay: the articles a written one may be a copy of.
+func (l *Live) Candidates(ctx context.Context, keys []string) ([]Member, error) {
+	h, err := l.acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer h.mu.RUnlock()
+	return Candidates(ctx, h.ix.alias, keys)
 }
 
 // Delete removes the article id, from the overlay and from every

@@ -178,7 +178,7 @@ func (ov *overlay) index() bleve.Index {
 // Bleve has persisted it. A tombstone stays when its id is ingested again:
 // the id is hidden in the generation either way, and the overlay's copy is
 // found.
-func (ov *overlay) put(docs []xinwen.Article, zone *time.Location) error {
+func (ov *overlay) put(docs []xinwen.Article, stories []Story, zone *time.Location) error {
 	ov.mu.Lock()
 	defer ov.mu.Unlock()
 	if ov.ix == nil {
@@ -191,8 +191,12 @@ func (ov *overlay) put(docs []xinwen.Article, zone *time.Location) error {
 		return fmt.Errorf("search: ingest: %w", err)
 	}
 	b := ov.ix.NewBatch()
-	for _, d := range docs {
-		if err := b.Index(d.ID, NewStoryDocument(d, zone, OwnStory(d))); err != nil {
+	for i, d := range docs {
+		story := OwnStory(d)
+		if stories != nil {
+			story = stories[i]
+		}
+		if err := b.Index(d.ID, NewStoryDocument(d, zone, story)); err != nil {
 			return fmt.Errorf("search: ingest %q: %w", d.ID, err)
 		}
 		if err := ov.unmarkReanalysed(b, d.ID); err != nil {

@@ -152,24 +152,16 @@ func (ix *Index) collapse(ctx context.Context, q query.Query, hits []*bsearch.Do
 	from = min(from, len(hits))
 	to := min(len(hits), from+req.Size)
 	hits, clusters = hits[from:to], clusters[from:to]
-	shared := ix.sharedClusters(clusters)
-	others := make(map[string]int, len(shared))
-	for _, c := range shared {
-		others[c] = stories.matches(c)
-	}
-	return hits, clusters, others, nil
-}
-
-// sharedClusters keeps the clusters that may hold other articles: most
-// stories have one, and need no count of their copies.
-func (ix *Index) sharedClusters(clusters []string) []string {
-	var out []string
+	others := map[string]int{}
 	for _, c := range clusters {
-		if ix.facets.clusters.shared(c) {
-			out = append(out, c)
+		// Most stories have one article and need no count of copies;
+		// a story of one tabled article may have been joined by one
+		// written over HTTP since.
+		if ix.facets.clusters.shared(c) || stories.joinedIn(c) {
+			others[c] = stories.matches(c)
 		}
 	}
-	return out
+	return hits, clusters, others, nil
 }
 
 // globalScoring asks the alias for BM25 statistics over all shards, so a

@@ -60,6 +60,12 @@ type storyCount struct {
 	shared map[uint32]int // matches by id of a cluster of several tabled documents
 	other  map[string]int // matches by cluster of untabled documents
 	loose  int            // documents without a cluster: one story each
+	// Untabled documents (the overlay's, written over HTTP) may join a
+	// tabled cluster, even one of a single tabled document: joined counts
+	// their matches by cluster id, and self marks the clusters whose one
+	// tabled document matched too (allocated on first use).
+	joined map[uint32]int
+	self   []uint64
 }
 
 func (cn *clusterNames) newCount() *storyCount {
@@ -71,25 +77,39 @@ func (sc *storyCount) addID(id uint32) {
 		sc.loose++
 		return
 	}
-	if sc.seen == nil {
-		sc.seen = make([]uint64, (len(sc.cn.names)+63)/64)
-	}
-	sc.seen[id/64] |= 1 << (id % 64)
+	sc.see(id)
 	if sc.cn.members[id] > 1 {
 		if sc.shared == nil {
 			sc.shared = map[uint32]int{}
 		}
 		sc.shared[id]++
+	} else {
+		if sc.self == nil {
+			sc.self = make([]uint64, len(sc.seen))
+		}
+		sc.self[id/64] |= 1 << (id % 64)
 	}
 }
 
+func (sc *storyCount) see(id uint32) {
+	if sc.seen == nil {
+		sc.seen = make([]uint64, (len(sc.cn.names)+63)/64)
+	}
+	sc.seen[id/64] |= 1 << (id % 64)
+}
+
+// addName counts an untabled document by its cluster's name.
 func (sc *storyCount) addName(name string) {
 	if name == "" {
 		sc.loose++
 		return
 	}
 	if id, ok := sc.cn.ids[name]; ok {
-		sc.addID(id)
+		sc.see(id)
+		if sc.joined == nil {
+			sc.joined = map[uint32]int{}
+		}
+		sc.joined[id]++
 		return
 	}
 	sc.other[name]++
@@ -113,6 +133,20 @@ func (sc *storyCount) merge(o *storyCount) {
 	for k, n := range o.other {
 		sc.other[k] += n
 	}
+	if o.self != nil {
+		if sc.self == nil {
+			sc.self = make([]uint64, len(o.self))
+		}
+		for i, w := range o.self {
+			sc.self[i] |= w
+		}
+	}
+	for id, n := range o.joined {
+		if sc.joined == nil {
+			sc.joined = map[uint32]int{}
+		}
+		sc.joined[id] += n
+	}
 	sc.loose += o.loose
 }
 
@@ -120,9 +154,23 @@ func (sc *storyCount) merge(o *storyCount) {
 // those that may be shared (clusterNames.shared).
 func (sc *storyCount) matches(name string) int {
 	if id, ok := sc.cn.ids[name]; ok {
-		return sc.shared[id]
+		n := sc.shared[id] + sc.joined[id]
+		if sc.self != nil && sc.self[id/64]&(1<<(id%64)) != 0 {
+			n++
+		}
+		return n
 	}
 	return sc.other[name]
+}
+
+// joinedIn tells whether untabled documents of the tabled cluster name
+// matched.
+func (sc *storyCount) joinedIn(name string) bool {
+	if sc == nil {
+		return false
+	}
+	id, ok := sc.cn.ids[name]
+	return ok && sc.joined[id] > 0
 }
 
 // total is the number of distinct stories counted.

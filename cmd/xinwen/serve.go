@@ -263,7 +263,15 @@ func (in ingester) Ingest(ctx context.Context, body io.Reader) (*web.IngestRepor
 	if err != nil {
 		return nil, err
 	}
-	if err := in.Live.Ingest(ctx, docs); err != nil {
+	// A copy of an indexed story joins its cluster now, not only at the
+	// next rebuild.
+	stories, err := indexer.Stories(docs, in.zone, func(keys []string) ([]search.Member, error) {
+		return in.Live.Candidates(ctx, keys)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := in.Live.IngestStories(ctx, docs, stories); err != nil {
 		return nil, err
 	}
 	rep := &web.IngestReport{Indexed: len(docs), Skipped: make([]web.SkippedLine, len(skipped))}
