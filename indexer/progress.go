@@ -112,14 +112,8 @@ func (b *Bar) endPhase() {
 	}
 }
 
-func (b *Bar) Finish() {
-	if b.spin != nil {
-		b.endPhase()
-		return
-	}
-	b.bar.Finish()
-	fmt.Fprintln(b.W)
-}
+// Finish ends the running phase, or the byte bar when there was none.
+func (b *Bar) Finish() { b.endPhase() }
 
 // LogProgress writes a plain log line per update, for logs and pipes.
 type LogProgress struct {

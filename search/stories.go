@@ -116,42 +116,42 @@ func (sc *storyCount) addName(name string) {
 }
 
 func (sc *storyCount) merge(o *storyCount) {
-	if o.seen != nil {
-		if sc.seen == nil {
-			sc.seen = make([]uint64, len(o.seen))
-		}
-		for i, w := range o.seen {
-			sc.seen[i] |= w
-		}
-	}
-	for id, n := range o.shared {
-		if sc.shared == nil {
-			sc.shared = map[uint32]int{}
-		}
-		sc.shared[id] += n
-	}
-	for k, n := range o.other {
-		sc.other[k] += n
-	}
-	if o.self != nil {
-		if sc.self == nil {
-			sc.self = make([]uint64, len(o.self))
-		}
-		for i, w := range o.self {
-			sc.self[i] |= w
-		}
-	}
-	for id, n := range o.joined {
-		if sc.joined == nil {
-			sc.joined = map[uint32]int{}
-		}
-		sc.joined[id] += n
-	}
+	sc.seen = orBits(sc.seen, o.seen)
+	sc.self = orBits(sc.self, o.self)
+	sc.shared = addCounts(sc.shared, o.shared)
+	sc.joined = addCounts(sc.joined, o.joined)
+	sc.other = addCounts(sc.other, o.other)
 	sc.loose += o.loose
 }
 
+// orBits ORs src into dst, made on first use.
+func orBits(dst, src []uint64) []uint64 {
+	if src == nil {
+		return dst
+	}
+	if dst == nil {
+		dst = make([]uint64, len(src))
+	}
+	for i, w := range src {
+		dst[i] |= w
+	}
+	return dst
+}
+
+// addCounts adds src's counts into dst, made on first use.
+func addCounts[K comparable](dst, src map[K]int) map[K]int {
+	for k, n := range src {
+		if dst == nil {
+			dst = map[K]int{}
+		}
+		dst[k] += n
+	}
+	return dst
+}
+
 // matches is how many matches were counted in the cluster name, one of
-// those that may be shared (clusterNames.shared).
+// those that may be shared (clusterNames.shared) or that untabled
+// documents joined (joinedIn).
 func (sc *storyCount) matches(name string) int {
 	if id, ok := sc.cn.ids[name]; ok {
 		n := sc.shared[id] + sc.joined[id]

@@ -256,7 +256,6 @@ func (b *Builder) WriteFile(path string) (err error) {
 // Reader reads a positions file, mapped into memory.
 type Reader struct {
 	mm       mmap.MMap
-	data     []byte
 	docs     uint32
 	terms    int
 	postings []byte // the postings section
@@ -298,7 +297,7 @@ func parse(data []byte) (*Reader, error) {
 		return nil, fmt.Errorf("%w: bad header", ErrCorrupt)
 	}
 	le := binary.LittleEndian
-	r := &Reader{data: data, docs: le.Uint32(data[8:]), terms: int(le.Uint32(data[12:]))}
+	r := &Reader{docs: le.Uint32(data[8:]), terms: int(le.Uint32(data[12:]))}
 	table := le.Uint64(data[16:])
 	n := uint64(r.terms)
 	if table < uint64(headerSize) || table > uint64(len(data)) {
@@ -326,7 +325,7 @@ func (r *Reader) Close() error {
 		return nil
 	}
 	err := r.mm.Unmap()
-	r.mm, r.data, r.postings = nil, nil, nil
+	r.mm, r.postings = nil, nil
 	return err
 }
 
