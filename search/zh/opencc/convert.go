@@ -28,13 +28,20 @@ type Converter struct {
 	Chain   []Group
 	trigger [0x10000 / 64]uint64 // BMP runes that start a key of any table
 	astral  map[rune]bool        // the same beyond the BMP
-	gate    [0x10000 / 64]uint64 // one rune of each key whose value differs
+	gate    [0x10000 / 64]uint64 // the rune of each key whose value differs that gates it alone
 	gateHi  map[rune]bool        // the same beyond the BMP
+	// A key whose runes no table changes alone (反覆 → 反复) is gated on
+	// two adjacent runes of it: 覆 alone is common Simplified text, and
+	// gating on it sent one news article in ten through the full scan.
+	pairs    map[[2]rune]bool
+	pairLead [0x10000 / 64]uint64 // the first runes of pairs, BMP
+	pairHi   map[rune]bool        // the same beyond the BMP
 }
 
 // NewConverter builds a converter; seg may be nil.
 func NewConverter(seg *Dict, chain ...Group) *Converter {
-	c := &Converter{Segment: seg, Chain: chain, astral: make(map[rune]bool), gateHi: make(map[rune]bool)}
+	c := &Converter{Segment: seg, Chain: chain, astral: make(map[rune]bool), gateHi: make(map[rune]bool),
+		pairs: make(map[[2]rune]bool), pairHi: make(map[rune]bool)}
 	c.addTriggers(seg)
 	for _, g := range chain {
 		for _, d := range g {
@@ -50,40 +57,64 @@ func NewConverter(seg *Dict, chain ...Group) *Converter {
 }
 
 // addGate adds to the gate one rune of each key of d whose value
-// differs: a text holding none of the gate's runes holds no such key, so
-// no group changes it. The rune chosen is one that Simplified text rarely
-// holds (see gateRune).
+// differs, or two adjacent ones (see gateRunes): a text holding none of
+// the gate's runes or pairs holds no such key, so no group changes it.
 func (c *Converter) addGate(d *Dict) {
 	for k, v := range d.values {
 		if k == v {
 			continue
 		}
-		if r := c.gateRune(k, v); r < 0x10000 {
-			c.gate[r/64] |= 1 << (r % 64)
-		} else {
-			c.gateHi[r] = true
+		r, next, pair := c.gateRunes(k, v)
+		switch {
+		case pair:
+			c.pairs[[2]rune{r, next}] = true
+			setRune(&c.pairLead, c.pairHi, r)
+		default:
+			setRune(&c.gate, c.gateHi, r)
 		}
 	}
 }
 
-// gateRune picks the rune of key to gate on: one that some table changes
-// alone (a Traditional character), else the first that the value
-// replaces when both are as long (瞭 of 一目瞭然 → 一目了然), else the last.
-func (c *Converter) gateRune(key, value string) rune {
+func setRune(bits *[0x10000 / 64]uint64, hi map[rune]bool, r rune) {
+	if r < 0x10000 {
+		bits[r/64] |= 1 << (r % 64)
+	} else {
+		hi[r] = true
+	}
+}
+
+func hasRune(bits *[0x10000 / 64]uint64, hi map[rune]bool, r rune) bool {
+	if r < 0x10000 {
+		return bits[r/64]&(1<<(r%64)) != 0
+	}
+	return hi[r]
+}
+
+// gateRunes picks what gates key: a rune that some table changes alone (a
+// Traditional character), rare in Simplified text; else, for a key of
+// one rune, that rune; else two adjacent runes of the key (pair set),
+// starting at the first rune that the value replaces when both are as
+// long (瞭 of 一目瞭然 → 一目了然: 瞭然), else ending at the last.
+func (c *Converter) gateRunes(key, value string) (r, next rune, pair bool) {
 	for _, r := range key {
 		if c.changesAlone(r) {
-			return r
+			return r, 0, false
 		}
 	}
 	kr, vr := []rune(key), []rune(value)
+	if len(kr) == 1 {
+		return kr[0], 0, false
+	}
+	i := len(kr) - 2
 	if len(kr) == len(vr) {
-		for i := range kr {
-			if kr[i] != vr[i] {
-				return kr[i]
+		for j := range kr {
+			if kr[j] != vr[j] {
+				i = min(j, len(kr)-2)
+				break
 			}
 		}
 	}
-	return kr[len(kr)-1]
+	return kr[i], kr[i+1], true
 }
 
 // changesAlone reports whether some table maps r alone to another text.
@@ -100,32 +131,28 @@ func (c *Converter) changesAlone(r rune) bool {
 	return false
 }
 
-// gated reports whether s holds a rune of the gate.
+// gated reports whether s holds a rune or a pair of the gate.
 func (c *Converter) gated(s []byte) bool {
+	prev, lead := rune(-1), false // the rune before, and whether it leads a pair
 	for i := 0; i < len(s); {
 		b := s[i]
-		if b < utf8.RuneSelf {
-			i++
-			continue
-		}
 		var r rune
-		if b&0xf0 == 0xe0 && i+2 < len(s) { // three bytes: the BMP beyond U+07FF, every common Han
+		switch {
+		case b < utf8.RuneSelf:
+			r = rune(b)
+			i++
+		case b&0xf0 == 0xe0 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80: // three bytes: the BMP beyond U+07FF, every common Han
 			r = rune(b&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
 			i += 3
-		} else {
+		default:
 			var size int
 			r, size = utf8.DecodeRune(s[i:])
 			i += size
-			if r >= 0x10000 {
-				if c.gateHi[r] {
-					return true
-				}
-				continue
-			}
 		}
-		if c.gate[r/64]&(1<<(r%64)) != 0 {
+		if hasRune(&c.gate, c.gateHi, r) || lead && c.pairs[[2]rune{prev, r}] {
 			return true
 		}
+		prev, lead = r, hasRune(&c.pairLead, c.pairHi, r)
 	}
 	return false
 }

@@ -76,3 +76,40 @@ func TestUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// TestGate checks that the gate lets through every key some table
+// changes, alone and inside text, and that a rune which only leads a
+// gated pair (覆 of 反覆 → 反复, common in Simplified text) does not open
+// the gate on its own.
+func TestGate(t *testing.T) {
+	for _, cfg := range []Config{T2S, Regional} {
+		c, err := Load(cfg, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range c.Chain {
+			for _, d := range g {
+				for k, v := range d.values {
+					if k != v && (!c.gated([]byte(k)) || !c.gated([]byte("新闻"+k+"联播"))) {
+						t.Errorf("key %q (-> %q) does not open the gate", k, v)
+					}
+				}
+			}
+		}
+		if len(c.pairs) == 0 {
+			t.Fatal("no key is gated on a pair")
+		}
+		alone := 0
+		for p := range c.pairs {
+			if !hasRune(&c.gate, c.gateHi, p[0]) {
+				alone++
+				if s := string(p[0]) + "，" + string(p[0]); c.gated([]byte(s)) {
+					t.Errorf("%q opens the gate: %q leads only a pair", s, p[0])
+				}
+			}
+		}
+		if alone == 0 {
+			t.Error("every pair's first rune gates alone: the pairs gate nothing")
+		}
+	}
+}
