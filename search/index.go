@@ -44,6 +44,7 @@ type Index struct {
 	alias   bleve.IndexAlias
 	suggest *suggester
 	facets  *facetTables
+	stored  storedSegments
 	size    int64
 	syn     *synonym.Source
 	// unregister drops the shards' positions files (openPositions).
@@ -98,6 +99,10 @@ func Open(dir string, opt Options) (*Index, error) {
 		return nil, err
 	}
 	if ix.facets, err = newFacetTables(ix.shards, ix.zone); err != nil {
+		ix.Close()
+		return nil, err
+	}
+	if ix.stored, err = newStoredSegments(ix.shards); err != nil {
 		ix.Close()
 		return nil, err
 	}

@@ -299,16 +299,26 @@ func (ix *Index) recencyRerank(hits []*bsearch.DocumentMatch, req xinwen.SearchR
 	return hits[from:min(len(hits), from+req.Size)]
 }
 
-// loadStored fetches the stored fields of the hits shown, by id, after
-// ranking: asked of the ranking search itself, every shard would decode
-// the bodies of its own from+size best hits, most of them never shown.
+// loadStored fetches the stored fields of the hits shown, after ranking:
+// asked of the ranking search itself, every shard would decode the bodies
+// of its own from+size best hits, most of them never shown. Hits of the
+// generation's segments are read where the search found them
+// (stored.go); the others by id.
 func (ix *Index) loadStored(ctx context.Context, hits []*bsearch.DocumentMatch) (map[string]fieldsOf, error) {
 	if len(hits) == 0 {
 		return nil, nil
 	}
-	ids := make([]string, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
+	out := make(map[string]fieldsOf, len(hits))
+	var ids []string
+	for _, h := range hits {
+		if f, ok := ix.stored.fields(h, storedFields); ok {
+			out[h.ID] = f
+			continue
+		}
+		ids = append(ids, h.ID)
+	}
+	if len(ids) == 0 {
+		return out, nil
 	}
 	sr := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
 	sr.Fields = storedFields
@@ -317,7 +327,6 @@ func (ix *Index) loadStored(ctx context.Context, hits []*bsearch.DocumentMatch) 
 	if err != nil {
 		return nil, fmt.Errorf("search: load hits: %w", err)
 	}
-	out := make(map[string]fieldsOf, len(res.Hits))
 	for _, h := range res.Hits {
 		out[h.ID] = h.Fields
 	}
