@@ -1,45 +1,60 @@
 package highlight
 
 import (
+	"slices"
 	"sort"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/xinwen-search/xinwen/search/zh/fold"
 )
 
 // folded is a text with its form folded by package fold, the map back from
 // folded bytes to the text, and where each rune of the text starts.
-// Spans are rune indexes of the text.
+// Spans are rune indexes of the text. norm and at live in buffers that
+// release recycles: nothing may keep them past it.
 type folded struct {
 	text string
 	norm string
 	at   []int32 // byte offset in text of rune i; len(text) last
 	m    *fold.Text
+	buf  *buffers
 }
 
-var texts = sync.Pool{New: func() any { return new(fold.Text) }}
+// buffers are one fold's offset map and rune starts, reused across hits:
+// a page's bodies are folded whole, ten of them a search.
+type buffers struct {
+	m  fold.Text
+	at []int32
+}
+
+var pool = sync.Pool{New: func() any { return new(buffers) }}
 
 // foldText folds s; release returns its buffers. Each invalid byte of s
 // becomes U+FFFD first, so that every rune of the text is one of s.
 func foldText(s string) folded {
-	at := make([]int32, 0, len(s)/2+1)
+	buf := pool.Get().(*buffers)
+	at := slices.Grow(buf.at[:0], len(s)/2+1)
 	for i, r := range s {
 		if r == utf8.RuneError && isInvalidAt(s, i) {
+			pool.Put(buf)
 			return foldText(string([]rune(s)))
 		}
 		at = append(at, int32(i))
 	}
-	f := folded{text: s, at: append(at, int32(len(s))), m: texts.Get().(*fold.Text)}
-	f.m.Fold(s)
-	f.norm = string(f.m.Bytes)
-	return f
+	buf.at = append(at, int32(len(s)))
+	buf.m.Fold(s)
+	// norm aliases the fold's bytes until release: copied, it was one
+	// more allocation of every body a page shows.
+	norm := unsafe.String(unsafe.SliceData(buf.m.Bytes), len(buf.m.Bytes))
+	return folded{text: s, norm: norm, at: buf.at, m: &buf.m, buf: buf}
 }
 
-// release recycles the offset map unless one huge text made it huge.
+// release recycles the buffers unless one huge text made them huge.
 func (f folded) release() {
 	if cap(f.m.Bytes) <= 1<<20 {
-		texts.Put(f.m)
+		pool.Put(f.buf)
 	}
 }
 

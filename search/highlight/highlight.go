@@ -2,6 +2,7 @@ package highlight
 
 import (
 	"html"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -130,16 +131,19 @@ func pickFragments(f folded, spans []span) []span {
 	}
 	n := f.runes()
 	cands := make([]cand, 0, len(spans))
+	var distinct []string // the matched strings of one window; a few
 	for i, s := range spans {
 		start := max(0, s.start-leadRunes)
 		w := wholeMatches(span{start, min(n, start+FragmentRunes)}, spans)
-		distinct := map[string]bool{}
+		distinct = distinct[:0]
 		count := 0
 		for _, t := range spans[i:] {
 			if t.end > w.end {
 				break
 			}
-			distinct[f.slice(t.start, t.end)] = true
+			if m := f.slice(t.start, t.end); !slices.Contains(distinct, m) {
+				distinct = append(distinct, m)
+			}
 			count++
 		}
 		cands = append(cands, cand{w, len(distinct)*10 + count})
