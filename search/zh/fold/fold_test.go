@@ -105,3 +105,26 @@ func TestRunesMatchNFKC(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeRuneAsLibrary checks the inline decoder against the
+// library's on every sequence led by a three-byte lead (overlong,
+// surrogate and truncated ones included) and on a few others.
+func TestDecodeRuneAsLibrary(t *testing.T) {
+	check := func(s string) {
+		r, n := decodeRune(s)
+		if wr, wn := utf8.DecodeRuneInString(s); r != wr || n != wn {
+			t.Fatalf("decodeRune(% x) = %U, %d; the library gives %U, %d", s, r, n, wr, wn)
+		}
+	}
+	for b0 := 0xe0; b0 <= 0xef; b0++ {
+		for b1 := range 256 {
+			check(string([]byte{byte(b0), byte(b1)}))
+			for b2 := range 256 {
+				check(string([]byte{byte(b0), byte(b1), byte(b2), 'x'}))
+			}
+		}
+	}
+	for _, s := range []string{"", "a", "é", "中", "\U0001F600", "\xff", "\xe4\xb8"} {
+		check(s)
+	}
+}
