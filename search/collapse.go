@@ -81,10 +81,15 @@ func (ix *Index) hitClusters(ctx context.Context, hits []*bsearch.DocumentMatch)
 	for i, h := range hits {
 		t := ix.facets.byShard[h.Index]
 		if d := h.IndexInternalID.Value(); t != nil && d < uint64(len(t.clusters)) {
-			out[i] = h.ID
 			if c := t.clusters[d]; c != noCluster {
 				out[i] = ix.facets.clusters.names[c]
+				continue
 			}
+			// Without a cluster an article is its own story, named by its id.
+			if err := ix.stored.resolveIDs(hits[i : i+1]); err != nil {
+				return nil, err
+			}
+			out[i] = h.ID
 			continue
 		}
 		missing = append(missing, h.ID)

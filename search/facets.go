@@ -153,6 +153,9 @@ type hitCount struct {
 	days     map[int32]int // by day, when a histogram is asked for
 	interval string
 	stories  *storyCount // distinct clusters, when collapsing
+	// lazyIDs leaves the ids of a tabled segment's hits for the caller
+	// to resolve (unresolvedID): set when the request loads no fields.
+	lazyIDs bool
 }
 
 // newCount counts facets, days when interval names a histogram's, and
@@ -186,11 +189,20 @@ func (fc *hitCount) handlerMaker(sctx *bsearch.SearchContext) (bsearch.DocumentM
 	} else if local.dv, err = sctx.IndexReader.DocValueReader(fc.ft.field); err != nil {
 		return nil, false, err
 	}
+	lazy := fc.lazyIDs && local.table != nil
 	return func(d *bsearch.DocumentMatch) error {
 		if d == nil { // the collector is done
 			fc.merge(local)
-		} else if err := local.add(d.IndexInternalID); err != nil {
+			return next(d)
+		}
+		if err := local.add(d.IndexInternalID); err != nil {
 			return err
+		}
+		if lazy && d.ID == "" {
+			// The collector reads the id of every hit it keeps, in every
+			// shard: a collapsed page's window is hundreds of hits deep,
+			// and only the page is shown (stored.go resolves them).
+			d.ID = unresolvedID
 		}
 		return next(d)
 	}, loadID, nil

@@ -72,6 +72,7 @@ func (ix *Index) searchWindow(ctx context.Context, q query.Query, p analyzed, re
 	}
 	if !req.NoFacets || req.Histogram != "" || !req.NoCollapse {
 		count = ix.facets.newCount(req.Histogram, !req.NoCollapse)
+		count.lazyIDs = len(sr.Fields) == 0 && sr.Highlight == nil // Bleve loads fields by id
 		sctx = context.WithValue(sctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(count.handlerMaker))
 	}
 	res, err := ix.alias.SearchInContext(sctx, sr)
@@ -85,6 +86,9 @@ func (ix *Index) searchWindow(ctx context.Context, q query.Query, p analyzed, re
 		cut = wholeWindow(req, len(hits))
 	}
 	if asTyped {
+		if err := ix.stored.resolveIDs(hits); err != nil {
+			return nil, false, err
+		}
 		if hits, err = ix.asTypedRerank(ctx, hits, p); err != nil {
 			return nil, false, err
 		}
@@ -101,6 +105,9 @@ func (ix *Index) searchWindow(ctx context.Context, q query.Query, p analyzed, re
 			return nil, false, err
 		}
 		full = full && len(hits) < req.Size
+	}
+	if err := ix.stored.resolveIDs(hits); err != nil {
+		return nil, false, err
 	}
 	stored, err := ix.loadStored(ctx, hits)
 	if err != nil {

@@ -114,3 +114,28 @@ func isTimestampLayout(layout string) bool {
 	}
 	return false
 }
+
+// unresolvedID stands for the id of a hit of a tabled segment until
+// resolveIDs reads it (facets.go): no article id holds a NUL.
+const unresolvedID = "\x00unresolved"
+
+// resolveIDs gives each hit still standing for its id the id stored in
+// its segment: the hits a search keeps beyond those it shows (a collapse
+// window, the pages before a deep one) never need theirs.
+func (ss storedSegments) resolveIDs(hits []*bsearch.DocumentMatch) error {
+	for _, h := range hits {
+		if h.ID != unresolvedID {
+			continue
+		}
+		seg := ss[h.Index]
+		if seg == nil || h.IndexInternalID == nil {
+			return fmt.Errorf("search: id of a hit of %q: no segment", h.Index)
+		}
+		id, err := seg.DocID(h.IndexInternalID.Value())
+		if err != nil || id == nil {
+			return fmt.Errorf("search: id of hit %d of %q: %v", h.IndexInternalID.Value(), h.Index, err)
+		}
+		h.ID = string(id)
+	}
+	return nil
+}

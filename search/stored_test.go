@@ -7,6 +7,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/xinwen-search/xinwen"
 )
 
 // TestStoredFieldsAsBleve checks that a hit's stored fields read from its
@@ -47,4 +48,33 @@ func bleveFields(t *testing.T, ix *Index, id string) fieldsOf {
 		t.Fatalf("load %s: %v, %d hits", id, err, len(res.Hits))
 	}
 	return res.Hits[0].Fields
+}
+
+// TestHitIDsResolved checks that every shown hit carries its own id,
+// whatever kept the collector's ids unresolved: collapsed pages, a page
+// past the first, the as-typed check's window, date order, a histogram.
+func TestHitIDsResolved(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	titles := map[string]string{}
+	for _, f := range newsFixtures {
+		titles[f.id] = f.title
+	}
+	for _, req := range []xinwen.SearchRequest{
+		{Query: "人工智能"},
+		{Query: "足球", Size: 1, Page: 2},
+		{Query: "新能源汽车"}, // jieba cuts it: the as-typed check runs
+		{Query: "汽车", Sort: xinwen.SortDate},
+		{Query: "上海", Histogram: "month"},
+		{Query: "人民", NoFacets: true},
+	} {
+		res := search(t, ix, req)
+		if len(res.Hits) == 0 {
+			t.Errorf("%+v: no hits", req)
+		}
+		for _, h := range res.Hits {
+			if want, ok := titles[h.ID]; !ok || h.Title != want {
+				t.Errorf("%+v: hit %q titled %q, want the title of %q (%q)", req, h.ID, h.Title, h.ID, want)
+			}
+		}
+	}
 }
