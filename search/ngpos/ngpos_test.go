@@ -16,6 +16,7 @@ func TestRoundTrip(t *testing.T) {
 	const docs = 300
 	terms := []string{"经济", "发展", "济发", "a", "中国", "国经", "x", "长长的词"}
 	want := map[string]map[uint32][]uint32{} // term -> doc -> positions
+	lens := map[uint32]uint32{}
 	b := NewBuilder(docs + 5)
 	for doc := uint32(0); doc < docs; doc += 1 + uint32(rng.IntN(2)) {
 		var toks []Token
@@ -31,6 +32,7 @@ func TestRoundTrip(t *testing.T) {
 			}
 			want[term][doc] = append(want[term][doc], pos)
 		}
+		lens[doc] = uint32(len(toks))
 		rng.Shuffle(len(toks), func(i, j int) { toks[i], toks[j] = toks[j], toks[i] })
 		if err := b.Add(doc, toks); err != nil {
 			t.Fatal(err)
@@ -58,8 +60,43 @@ func TestRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	if c := r.Cursor("没有"); c.Seek(0) || c.Seek(10) {
+	if c := r.Cursor("没有"); c.Seek(0) || c.Seek(10) || c.Docs() != 0 {
 		t.Fatal("a term the file lacks was found")
+	}
+	for doc := range uint32(docs + 5) {
+		if got := r.Length(doc); got != lens[doc] {
+			t.Fatalf("doc %d: length %d, want %d", doc, got, lens[doc])
+		}
+	}
+	// Walking each term with Next and Advance gives its documents and
+	// frequencies, and its count of documents.
+	for _, term := range terms {
+		c := r.Cursor(term)
+		if int(c.Docs()) != len(want[term]) {
+			t.Fatalf("%s: %d documents, want %d", term, c.Docs(), len(want[term]))
+		}
+		var docsSeen []uint32
+		for ok := c.Next(); ok; {
+			doc := c.Doc()
+			docsSeen = append(docsSeen, doc)
+			if c.Freq() != len(want[term][doc]) {
+				t.Fatalf("%s doc %d: freq %d, want %d", term, doc, c.Freq(), len(want[term][doc]))
+			}
+			if rng.IntN(2) == 0 {
+				ok = c.Next()
+			} else {
+				ok = c.Advance(doc + 1)
+			}
+		}
+		if len(docsSeen) != len(want[term]) || c.Advance(0) {
+			t.Fatalf("%s: walked %d documents of %d, or advanced after the end", term, len(docsSeen), len(want[term]))
+		}
+	}
+	if got := r.TermsWithPrefix("国"); !slices.Equal(got, []string{"国经"}) {
+		t.Fatalf("prefix 国: %v", got)
+	}
+	if got := r.TermsOf(func(k []byte) bool { return len(k) == 1 }); !slices.Equal(got, []string{"a", "x"}) {
+		t.Fatalf("one-byte terms: %v", got)
 	}
 }
 
