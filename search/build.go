@@ -274,6 +274,9 @@ func charQuery(field, c string, boost float64) query.Query {
 }
 
 func allTerms(field string, terms []string, boost float64) query.Query {
+	if field == FieldBodyNgram && len(terms) > 1 {
+		return &ngramAllQuery{terms: terms, boost: boost}
+	}
 	qs := make([]query.Query, len(terms))
 	for i, t := range terms {
 		qs[i] = termQuery(field, t, boost)

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -297,3 +298,225 @@ func (s *ngramTermSearcher) Count() uint64              { return s.count }
 func (s *ngramTermSearcher) Min() int                   { return 0 }
 func (s *ngramTermSearcher) DocumentMatchPoolSize() int { return 1 }
 func (s *ngramTermSearcher) Size() int                  { return 128 + len(s.term) + 8*len(s.cursors) + s.scorer.Size() }
+
+// ngramAllQuery matches the body documents that hold every one of terms,
+// scored as Bleve's conjunction of their term queries: the bigram branch
+// of every unquoted word, and the seams between words.
+type ngramAllQuery struct {
+	terms []string
+	boost float64
+}
+
+func (q *ngramAllQuery) Field() string      { return FieldBodyNgram }
+func (q *ngramAllQuery) SetField(string)    {}
+func (q *ngramAllQuery) SetBoost(b float64) { q.boost = b }
+func (q *ngramAllQuery) Boost() float64     { return q.boost }
+
+func (q *ngramAllQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	sp := positionsFor(i)
+	if sp != nil && !options.Explain && !options.IncludeTermVectors {
+		return newNgramAllSearcher(ctx, i, sp, q.terms, q.boost, options)
+	}
+	qs := make([]query.Query, len(q.terms))
+	for k, t := range q.terms {
+		qs[k] = newNgramTermQuery(t, q.boost)
+	}
+	return query.NewConjunctionQuery(qs).Searcher(ctx, i, m, options)
+}
+
+// ngramPart is one term of an ngramAllSearcher with what its score needs:
+// Bleve's TermQueryScorer's state, reduced to numbers.
+type ngramPart struct {
+	term   string
+	docs   uint64 // live documents holding the term
+	idf    float64
+	weight float64 // the query weight, boost × idf × query norm
+}
+
+var _ bsearch.Searcher = (*ngramAllSearcher)(nil)
+
+// ngramAllSearcher intersects its terms' cursors segment by segment, the
+// rarest term leading, and scores a match as the sum of the terms' BM25
+// scores, which is what a conjunction of ngramTermSearchers returns,
+// without a DocumentMatch per term and document.
+type ngramAllSearcher struct {
+	sp     *segmentPositions
+	parts  []ngramPart // rarest first
+	boost  float64
+	avgLen float64 // 0: TF-IDF
+	score  bool
+	seg    int
+	cur    []*ngpos.Cursor // the segment's cursors, as parts; nil: not opened
+	id     [8]byte
+}
+
+func newNgramAllSearcher(ctx context.Context, i index.IndexReader, sp *segmentPositions, terms []string, boost float64, options bsearch.SearcherOptions) (*ngramAllSearcher, error) {
+	docs, avgLen, err := ngramStats(ctx, i, sp)
+	if err != nil {
+		return nil, fmt.Errorf("search: %s statistics: %w", FieldBodyNgram, err)
+	}
+	s := &ngramAllSearcher{sp: sp, boost: boost, avgLen: avgLen, score: options.Score != "none"}
+	for _, t := range terms {
+		if err := bsearch.RecordTermSearcher(ctx); err != nil {
+			return nil, err
+		}
+		p := ngramPart{term: t, weight: 1}
+		for k := range sp.files {
+			p.docs += uint64(sp.liveDocs(k, t))
+		}
+		p.idf = termIDF(avgLen, docs, p.docs)
+		s.parts = append(s.parts, p)
+	}
+	slices.SortStableFunc(s.parts, func(a, b ngramPart) int { return cmp.Compare(a.docs, b.docs) })
+	// As Bleve's conjunction: normalized on its own until a query around
+	// it sets the norm of the whole.
+	s.SetQueryNorm(1 / math.Sqrt(s.Weight()))
+	return s, nil
+}
+
+// termIDF is TermQueryScorer's idf: BM25's when avgLen is set.
+func termIDF(avgLen float64, total, docs uint64) float64 {
+	if avgLen > 0 {
+		return math.Log(1 + (float64(total)-float64(docs)+0.5)/(float64(docs)+0.5))
+	}
+	return 1.0 + math.Log(float64(total)/float64(docs+1.0))
+}
+
+// open readies the cursors of segment s.seg; false when a term is absent
+// there, so nothing in it matches.
+func (s *ngramAllSearcher) open() bool {
+	s.cur = s.cur[:0]
+	f := s.sp.files[s.seg]
+	for _, p := range s.parts {
+		c := f.Cursor(p.term)
+		if c.Docs() == 0 {
+			return false
+		}
+		s.cur = append(s.cur, c)
+	}
+	return true
+}
+
+func (s *ngramAllSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	return s.find(ctx, 0, true), nil
+}
+
+// Advance moves to the first match at or after id; a searcher already past
+// id stays where it is (see ngramTermSearcher.Advance).
+func (s *ngramAllSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	if len(id) != 8 {
+		return nil, fmt.Errorf("search: document number %x is not a shard's", id)
+	}
+	n := binary.BigEndian.Uint64(id)
+	seg := sort.Search(len(s.sp.first), func(k int) bool { return s.sp.first[k] > n }) - 1
+	var target uint32
+	if seg >= 0 && seg >= s.seg && seg < len(s.sp.files) {
+		if seg > s.seg {
+			s.seg, s.cur = seg, nil
+		}
+		if off := n - s.sp.first[seg]; off < uint64(s.sp.files[seg].Docs()) {
+			target = uint32(off)
+		} else {
+			s.seg, s.cur = s.seg+1, nil
+		}
+	}
+	return s.find(ctx, target, false), nil
+}
+
+// find returns the first match from the lead cursor's next document
+// (step) or its first at or after target, in this segment or a later one.
+func (s *ngramAllSearcher) find(ctx *bsearch.SearchContext, target uint32, step bool) *bsearch.DocumentMatch {
+	for ; s.seg < len(s.sp.files); s.seg, s.cur, target, step = s.seg+1, nil, 0, false {
+		if s.cur == nil && !s.open() {
+			continue
+		}
+		lead := s.cur[0]
+		var ok bool
+		if step {
+			ok = lead.Next()
+		} else {
+			ok = lead.Advance(target)
+		}
+	scan:
+		for ok {
+			d := lead.Doc()
+			for _, c := range s.cur[1:] {
+				if !c.Advance(d) {
+					break scan // a term has no more documents here
+				}
+				if c.Doc() > d {
+					ok = lead.Advance(c.Doc())
+					continue scan
+				}
+			}
+			if !s.sp.deleted(s.seg, d) {
+				return s.match(ctx, d)
+			}
+			ok = lead.Next()
+		}
+	}
+	return nil
+}
+
+func (s *ngramAllSearcher) match(ctx *bsearch.SearchContext, doc uint32) *bsearch.DocumentMatch {
+	dm := ctx.DocumentMatchPool.Get()
+	binary.BigEndian.PutUint64(s.id[:], s.sp.first[s.seg]+uint64(doc))
+	dm.IndexInternalID = index.NewIndexInternalIDFrom(dm.IndexInternalID, s.id[:])
+	if !s.score {
+		return dm
+	}
+	norm := ngramNorm(s.sp.files[s.seg].Length(doc))
+	fieldLength := 1 / (norm * norm)
+	var sum float64
+	for k, p := range s.parts {
+		freq := s.cur[k].Freq()
+		var tf float64
+		if freq < scorer.MaxSqrtCache {
+			tf = scorer.SqrtCache[freq]
+		} else {
+			tf = math.Sqrt(float64(freq))
+		}
+		var score float64
+		if s.avgLen > 0 {
+			score = p.idf * (tf * bsearch.BM25_k1) /
+				(tf + bsearch.BM25_k1*(1-bsearch.BM25_b+(bsearch.BM25_b*fieldLength/s.avgLen)))
+		} else {
+			score = tf * norm * p.idf
+		}
+		if p.weight != 1.0 {
+			score *= p.weight
+		}
+		sum += score
+	}
+	dm.Score = sum
+	return dm
+}
+
+func (s *ngramAllSearcher) Weight() float64 {
+	var sum float64
+	for _, p := range s.parts {
+		w := s.boost * p.idf
+		sum += w * w
+	}
+	return sum
+}
+
+func (s *ngramAllSearcher) SetQueryNorm(n float64) {
+	for k := range s.parts {
+		s.parts[k].weight = s.boost * s.parts[k].idf * n
+	}
+}
+
+// Count is, as for Bleve's conjunction, the sum of its terms' counts.
+func (s *ngramAllSearcher) Count() uint64 {
+	var n uint64
+	for _, p := range s.parts {
+		n += p.docs
+	}
+	return n
+}
+
+func (s *ngramAllSearcher) Close() error               { return nil }
+func (s *ngramAllSearcher) Min() int                   { return 0 }
+func (s *ngramAllSearcher) DocumentMatchPoolSize() int { return 1 }
+func (s *ngramAllSearcher) Size() int                  { return 128 + 64*len(s.parts) }

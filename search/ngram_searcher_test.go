@@ -112,12 +112,23 @@ func TestNgramSkipsDeleted(t *testing.T) {
 	if sp == nil {
 		t.Fatal("no positions files registered")
 	}
-	walk := func() (found []uint32, count uint64) {
-		t.Helper()
+	all := func() bsearch.Searcher {
+		s, err := newNgramAllSearcher(t.Context(), r, sp, []string{"经济", "济发"}, 1, bsearch.SearcherOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	one := func() bsearch.Searcher {
 		s, err := newNgramTermSearcher(t.Context(), r, sp, "济发", 1, bsearch.SearcherOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
+		return s
+	}
+	walk := func(newSearcher func() bsearch.Searcher) (found []uint32, count uint64) {
+		t.Helper()
+		s := newSearcher()
 		ctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(1, 0)}
 		for {
 			dm, err := s.Next(ctx)
@@ -131,13 +142,19 @@ func TestNgramSkipsDeleted(t *testing.T) {
 			ctx.DocumentMatchPool.Put(dm)
 		}
 	}
-	all, n := walk()
-	if len(all) < 2 || n != uint64(len(all)) {
-		t.Fatalf("济发 in shard 0: documents %v, count %d; want two or more, counted", all, n)
+	docs0, n := walk(one)
+	if len(docs0) < 2 || n != uint64(len(docs0)) {
+		t.Fatalf("济发 in shard 0: documents %v, count %d; want two or more, counted", docs0, n)
 	}
-	sp.dels[0] = roaring.BitmapOf(all[0])
-	rest, n := walk()
-	if !slices.Equal(rest, all[1:]) || n != uint64(len(rest)) {
-		t.Fatalf("with document %d deleted: %v, count %d; want %v", all[0], rest, n, all[1:])
+	if both, _ := walk(all); !slices.Equal(both, docs0) {
+		t.Fatalf("经济 and 济发 in shard 0: %v, want %v", both, docs0)
+	}
+	sp.dels[0] = roaring.BitmapOf(docs0[0])
+	rest, n := walk(one)
+	if !slices.Equal(rest, docs0[1:]) || n != uint64(len(rest)) {
+		t.Fatalf("with document %d deleted: %v, count %d; want %v", docs0[0], rest, n, docs0[1:])
+	}
+	if both, _ := walk(all); !slices.Equal(both, docs0[1:]) {
+		t.Fatalf("经济 and 济发 with document %d deleted: %v, want %v", docs0[0], both, docs0[1:])
 	}
 }
