@@ -176,9 +176,9 @@ func positionsOf(ctx context.Context, seg *scorch.SegmentSnapshot) (*ngpos.Build
 // shard is open.
 var positions sync.Map // segment.Segment -> *ngpos.Reader
 
-// errNoPositions: a phrase over a field whose positions neither Bleve nor
-// an ngpos file holds would match nothing, silently.
-var errNoPositions = errors.New("search: the index holds no positions for a phrase: rebuild it with this version")
+// errNoPositions: a query over the body's bigrams where neither Bleve nor
+// an ngpos file holds them would match nothing, silently.
+var errNoPositions = errors.New("search: the index holds neither ngpos files nor the body's bigrams: rebuild it with this version")
 
 // openPositions opens the positions files of the read-only shard ix and
 // registers them for its segments; the returned func unregisters them.
@@ -201,6 +201,8 @@ func openPositions(ix bleve.Index, dir string) (func(), int, error) {
 	return undo, terms, nil
 }
 
+// registerPositions opens and registers the positions files of ix's
+// segments; a segment without its file is an error.
 func registerPositions(ix bleve.Index, dir string) (func(), error) {
 	snap, release, err := snapshotOf(ix)
 	if err != nil {
