@@ -16,7 +16,7 @@
 // The file, little-endian:
 //
 //	magic "XWNGPOS2"
-//	u32 docs, u32 terms, u64 table offset
+//	u32 docs, u32 terms, u64 table offset, u64 skips offset
 //	lengths: per document, u32 its number of tokens (0: none, or absent)
 //	postings: per term, in term order, per document in increasing order:
 //	    uvarint doc delta (the first: the document number itself) << 1,
@@ -27,9 +27,13 @@
 // Most of a bigram field's (term, document) pairs have one position, and
 // no length then: a tenth of the file.
 //
+//	skips: per term, for every skipEvery-th document entry after the
+//	    first: u32 the document before it, u32 its offset in the term's
+//	    postings; a cursor seeking far ahead jumps instead of decoding
 //	table: the terms' bytes one after another, then terms+1 u32 offsets
 //	    into them, then terms+1 u64 offsets into the postings, then per
-//	    term u32 its number of documents
+//	    term u32 its number of documents, then terms+1 u32 indexes of
+//	    the terms' first skips
 //
 // A document number is the document's number in the segment.
 package ngpos
@@ -51,7 +55,10 @@ import (
 
 const (
 	magic      = "XWNGPOS2"
-	headerSize = len(magic) + 4 + 4 + 8
+	headerSize = len(magic) + 4 + 4 + 8 + 8
+	// skipEvery is how many document entries a skip jumps: a few percent
+	// of a long list's bytes.
+	skipEvery = 64
 )
 
 // ErrCorrupt is returned for a file that is not a whole positions file.
@@ -87,7 +94,8 @@ type list struct {
 	buf  []byte
 	last uint32
 	any  bool
-	n    uint32 // documents
+	n    uint32   // documents
+	skip []uint32 // pairs: the document before entry k·skipEvery, the entry's offset
 	// the document being added: cur is its number + 1 while the list's
 	// tokens there are chained from head to tail
 	cur        uint32
@@ -167,6 +175,9 @@ func (b *Builder) Add(doc uint32, toks []Token) error {
 		if l.any {
 			delta = doc - l.last
 		}
+		if l.n > 0 && l.n%skipEvery == 0 {
+			l.skip = append(l.skip, l.last, uint32(len(l.buf)))
+		}
 		if len(ps) == 1 {
 			l.buf = binary.AppendUvarint(l.buf, uint64(delta)<<1)
 		} else {
@@ -219,12 +230,18 @@ func (b *Builder) WriteFile(path string) (err error) {
 		postings += uint64(len(l.buf))
 	}
 	postOff = append(postOff, postings)
+	var skips uint64
+	for _, l := range lists {
+		skips += uint64(len(l.skip)) * 4
+	}
+	skipsAt := uint64(headerSize) + 4*uint64(b.docs) + postings
 
 	hdr := make([]byte, 0, headerSize)
 	hdr = append(hdr, magic...)
 	hdr = binary.LittleEndian.AppendUint32(hdr, b.docs)
 	hdr = binary.LittleEndian.AppendUint32(hdr, uint32(len(lists)))
-	hdr = binary.LittleEndian.AppendUint64(hdr, uint64(headerSize)+4*uint64(b.docs)+postings)
+	hdr = binary.LittleEndian.AppendUint64(hdr, skipsAt+skips)
+	hdr = binary.LittleEndian.AppendUint64(hdr, skipsAt)
 	w.Write(hdr)
 	var u4 [4]byte
 	for _, n := range b.lens {
@@ -233,6 +250,12 @@ func (b *Builder) WriteFile(path string) (err error) {
 	}
 	for _, l := range lists {
 		w.Write(l.buf)
+	}
+	for _, l := range lists {
+		for _, x := range l.skip {
+			binary.LittleEndian.PutUint32(u4[:], x)
+			w.Write(u4[:])
+		}
 	}
 	var keys uint32
 	for _, l := range lists {
@@ -252,9 +275,17 @@ func (b *Builder) WriteFile(path string) (err error) {
 	}
 	for _, l := range lists {
 		binary.LittleEndian.PutUint32(u4[:], l.n)
-		if _, err := w.Write(u4[:]); err != nil {
-			return fmt.Errorf("ngpos: write %s: %w", path, err)
-		}
+		w.Write(u4[:])
+	}
+	var skipAt uint32
+	for _, l := range lists {
+		binary.LittleEndian.PutUint32(u4[:], skipAt)
+		w.Write(u4[:])
+		skipAt += uint32(len(l.skip) / 2)
+	}
+	binary.LittleEndian.PutUint32(u4[:], skipAt)
+	if _, err := w.Write(u4[:]); err != nil {
+		return fmt.Errorf("ngpos: write %s: %w", path, err)
 	}
 	if err := w.Flush(); err != nil {
 		return fmt.Errorf("ngpos: write %s: %w", path, err)
@@ -282,6 +313,8 @@ type Reader struct {
 	keyOff   []byte // terms+1 u32
 	postOff  []byte // terms+1 u64
 	counts   []byte // terms u32
+	skips    []byte // pairs of u32
+	skipOff  []byte // terms+1 u32, in pairs
 }
 
 // Open maps the positions file at path and checks its structure.
@@ -318,24 +351,29 @@ func parse(data []byte) (*Reader, error) {
 	}
 	le := binary.LittleEndian
 	r := &Reader{docs: le.Uint32(data[8:]), terms: int(le.Uint32(data[12:]))}
-	table := le.Uint64(data[16:])
+	table, skipsAt := le.Uint64(data[16:]), le.Uint64(data[24:])
 	n := uint64(r.terms)
 	postStart := uint64(headerSize) + 4*uint64(r.docs)
-	if table < postStart || table > uint64(len(data)) {
-		return nil, fmt.Errorf("%w: table offset %d", ErrCorrupt, table)
+	if skipsAt < postStart || table < skipsAt || table > uint64(len(data)) || (table-skipsAt)%8 != 0 {
+		return nil, fmt.Errorf("%w: table offset %d, skips at %d", ErrCorrupt, table, skipsAt)
 	}
 	rest := uint64(len(data)) - table
-	offs := (n+1)*4 + (n+1)*8 + n*4
+	offs := (n+1)*4 + (n+1)*8 + n*4 + (n+1)*4
 	if rest < offs {
 		return nil, fmt.Errorf("%w: table of %d terms in %d bytes", ErrCorrupt, n, rest)
 	}
 	keyLen := rest - offs
 	r.lens = data[headerSize:postStart]
-	r.postings = data[postStart:table]
+	r.postings = data[postStart:skipsAt]
+	r.skips = data[skipsAt:table]
 	r.keys = data[table : table+keyLen]
 	r.keyOff = data[table+keyLen : table+keyLen+(n+1)*4]
 	r.postOff = data[table+keyLen+(n+1)*4 : table+keyLen+(n+1)*12]
-	r.counts = data[table+keyLen+(n+1)*12:]
+	r.counts = data[table+keyLen+(n+1)*12 : table+keyLen+(n+1)*12+n*4]
+	r.skipOff = data[table+keyLen+(n+1)*12+n*4:]
+	if uint64(le.Uint32(r.skipOff[n*4:]))*8 != uint64(len(r.skips)) {
+		return nil, fmt.Errorf("%w: skips disagree", ErrCorrupt)
+	}
 	if le.Uint32(r.keyOff[n*4:]) != uint32(keyLen) || le.Uint64(r.postOff[n*8:]) != uint64(len(r.postings)) {
 		return nil, fmt.Errorf("%w: section sizes disagree", ErrCorrupt)
 	}
@@ -388,6 +426,10 @@ func (r *Reader) Cursor(term string) *Cursor {
 			c.b = r.postings[a:b]
 			c.n = le.Uint32(r.counts[i*4:])
 		}
+		sa, sb := uint64(le.Uint32(r.skipOff[i*4:])), uint64(le.Uint32(r.skipOff[i*4+4:]))
+		if sa <= sb && sb*8 <= uint64(len(r.skips)) {
+			c.skips = r.skips[sa*8 : sb*8]
+		}
 	}
 	return c
 }
@@ -421,6 +463,8 @@ func (r *Reader) TermsOf(keep func(term []byte) bool) []string {
 // Cursor walks one term's documents forward.
 type Cursor struct {
 	b          []byte
+	skips      []byte // pairs of u32: the document before an entry, its offset
+	sk         int    // the first skip not yet passed
 	n          uint32 // documents in b
 	i          int    // next entry
 	doc        uint32
@@ -440,6 +484,9 @@ func (c *Cursor) Docs() uint32 { return c.n }
 // one than the current answers false.
 func (c *Cursor) Seek(doc uint32) bool {
 	c.at = false
+	if (!c.started || c.doc < doc) && c.sk*8 < len(c.skips) {
+		c.skipTo(doc)
+	}
 	for !c.started || c.doc < doc {
 		if !c.next() {
 			return false
@@ -447,6 +494,25 @@ func (c *Cursor) Seek(doc uint32) bool {
 	}
 	c.at = c.doc == doc
 	return c.at
+}
+
+// skipTo jumps to the last skip entry whose preceding document is before
+// doc, when that is ahead of the cursor: every entry jumped over is for a
+// document before doc.
+func (c *Cursor) skipTo(doc uint32) {
+	le := binary.LittleEndian
+	k := -1
+	for ; c.sk*8 < len(c.skips) && le.Uint32(c.skips[c.sk*8:]) < doc; c.sk++ {
+		k = c.sk
+	}
+	if k < 0 || c.done {
+		return
+	}
+	off := int(le.Uint32(c.skips[k*8+4:]))
+	if off <= c.i || off > len(c.b) {
+		return
+	}
+	c.i, c.doc, c.started = off, le.Uint32(c.skips[k*8:]), true
 }
 
 // Next moves to the next document and tells whether there is one.

@@ -190,3 +190,50 @@ func TestCorrupt(t *testing.T) {
 		r.Close()
 	}
 }
+
+// TestSeekFar: seeking far ahead in a long list (through its skips)
+// lands where walking it entry by entry would.
+func TestSeekFar(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	const docs = 20000
+	b := NewBuilder(docs)
+	var have []uint32
+	freq := map[uint32]int{}
+	for d := uint32(0); d < docs; d += 1 + uint32(rng.IntN(4)) {
+		toks := []Token{{[]byte("ab"), d % 7}}
+		if rng.IntN(3) == 0 {
+			toks = append(toks, Token{[]byte("ab"), 100 + d%5})
+		}
+		freq[d] = len(toks)
+		if err := b.Add(d, toks); err != nil {
+			t.Fatal(err)
+		}
+		have = append(have, d)
+	}
+	r := writeOpen(t, b)
+	if len(r.Cursor("ab").skips) == 0 {
+		t.Fatal("a list of thousands of documents has no skips")
+	}
+	for round := range 50 {
+		c := r.Cursor("ab")
+		target := uint32(0)
+		for {
+			target += uint32(rng.IntN(1 + round*40))
+			i, _ := slices.BinarySearch(have, target)
+			found := c.Advance(target)
+			if i == len(have) {
+				if found {
+					t.Fatalf("advanced to %d past the last document, at %d", target, c.Doc())
+				}
+				break
+			}
+			if !found || c.Doc() != have[i] {
+				t.Fatalf("advance to %d: at %d (found %v), want %d", target, c.Doc(), found, have[i])
+			}
+			if c.Freq() != freq[c.Doc()] || len(c.Positions(nil)) != freq[c.Doc()] {
+				t.Fatalf("doc %d: freq %d, %d positions, want %d", c.Doc(), c.Freq(), len(c.Positions(nil)), freq[c.Doc()])
+			}
+			target = c.Doc() + 1
+		}
+	}
+}
