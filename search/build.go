@@ -2,7 +2,6 @@ package search
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -268,16 +267,16 @@ func isOneChar(grams []string) bool {
 // two-character term it ends. A query of one character (疫, 猫) found 32
 // and 6 of the 1,821 and 113 xwlb articles holding it before.
 func charQuery(field, c string, boost float64) query.Query {
-	starts := bleve.NewPrefixQuery(c)
-	starts.SetField(field)
-	starts.SetBoost(boost)
-	ends := bleve.NewRegexpQuery("." + regexp.QuoteMeta(c))
-	ends.SetField(field)
-	ends.SetBoost(boost)
-	return bleve.NewDisjunctionQuery(starts, ends)
+	if field == FieldBodyNgram {
+		return &ngramCharQuery{c: c, boost: boost}
+	}
+	return bleveCharQuery(field, c, boost)
 }
 
 func allTerms(field string, terms []string, boost float64) query.Query {
+	if field == FieldBodyNgram && len(terms) > 1 {
+		return &ngramAllQuery{terms: terms, boost: boost}
+	}
 	qs := make([]query.Query, len(terms))
 	for i, t := range terms {
 		qs[i] = termQuery(field, t, boost)
@@ -376,7 +375,16 @@ func densePhrase(toks []zh.Token) [][]string {
 	return slots
 }
 
+// termQuery matches term in field; the body's bigrams are read from the
+// ngpos files (see ngramTermQuery).
 func termQuery(field, term string, boost float64) query.Query {
+	if field == FieldBodyNgram {
+		return newNgramTermQuery(term, boost)
+	}
+	return bleveTermQuery(field, term, boost)
+}
+
+func bleveTermQuery(field, term string, boost float64) query.Query {
 	q := bleve.NewTermQuery(term)
 	q.SetField(field)
 	q.SetBoost(boost)

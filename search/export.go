@@ -38,7 +38,7 @@ func (l *Live) Export(ctx context.Context, req xinwen.SearchRequest, opt xinwen.
 // stays constant and the cost is one search per page. Date order pages on
 // the unique sortkey (date, then id); relevance order on the score, then
 // the sortkey as the tie-break. Scores are pooled over all shards
-// (globalScoring) and the generation does not change under the export, so
+// (Index.globalScoring) and the generation does not change under the export, so
 // a hit scores the same on every page and none is skipped or repeated.
 func (ix *Index) Export(ctx context.Context, req xinwen.SearchRequest, opt xinwen.ExportOptions) error {
 	req.Page, req.Size, req.After, req.CountOnly, req.NoFacets, req.Recency = 1, 0, "", false, true, false
@@ -62,7 +62,7 @@ func (ix *Index) Export(ctx context.Context, req xinwen.SearchRequest, opt xinwe
 		sr.Sort, sr.SearchAfter = order, after
 		sctx := ctx
 		if scored {
-			sctx = globalScoring(ctx)
+			sctx = ix.globalScoring(ctx)
 		} else {
 			sr.Score = "none"
 		}

@@ -45,7 +45,7 @@ func bleveFacets(t *testing.T, ix *Index, req xinwen.SearchRequest) xinwen.Facet
 	q := buildQuery(p, req)
 	sr := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	sr.AddFacet("f", bleve.NewFacetRequest(FieldFacet, 10000))
-	res, err := ix.alias.SearchInContext(globalScoring(context.Background()), sr)
+	res, err := ix.alias.SearchInContext(ix.globalScoring(context.Background()), sr)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,6 +49,9 @@ type Index struct {
 	syn     *synonym.Source
 	// unregister drops the shards' positions files (openPositions).
 	unregister []func()
+	// ngramTerms is the shards' body bigrams as BM25 counts them (see
+	// globalScoring).
+	ngramTerms int
 }
 
 // Open opens the generation in dir (a gen-... directory).
@@ -79,12 +82,13 @@ func Open(dir string, opt Options) (*Index, error) {
 			return nil, fmt.Errorf("search: open shard %d: %w", i, err)
 		}
 		ix.shards = append(ix.shards, s)
-		unreg, err := openPositions(s, generation.ShardDir(dir, i))
+		unreg, terms, err := openPositions(s, generation.ShardDir(dir, i))
 		if err != nil {
 			ix.Close()
 			return nil, fmt.Errorf("search: open shard %d: %w", i, err)
 		}
 		ix.unregister = append(ix.unregister, unreg)
+		ix.ngramTerms += terms
 	}
 	alias := bleve.NewIndexAlias(ix.shards...)
 	// With the mapping the alias can pool BM25 statistics over the shards

@@ -18,7 +18,7 @@ const (
 	FieldTitle      = "title"    // jieba words (index mode), stored
 	FieldTitleNgram = "title_ng" // character bigrams with positions: exact substrings
 	FieldBody       = "body"     // jieba words (index mode), stored
-	FieldBodyNgram  = "body_ng"  // character bigrams with positions: exact substrings
+	FieldBodyNgram  = "body_ng"  // character bigrams with positions: exact substrings (ngpos files; in Bleve only in the overlay)
 	FieldCategory   = "category" // every hierarchy prefix, keyword: the category filter
 	FieldPath       = "path"     // the full category path, stored only
 	FieldDate       = "date"     // datetime: range filters, sort
@@ -32,7 +32,7 @@ const (
 	// overlaySchema is the overlay's: schema 6's mapping, which
 	// newOverlayMapping still is.
 	overlaySchema    = 6
-	SchemaVersion    = 7 // 7: body bigram positions in ngpos files; 6: near-duplicate clusters (cluster, bands); 5: Traditional folded into Simplified before analysis
+	SchemaVersion    = 8 // 8: the body's bigrams in ngpos files only, not in Bleve; 7: body bigram positions in ngpos files; 6: near-duplicate clusters (cluster, bands); 5: Traditional folded into Simplified before analysis
 	monthLayout      = "2006-01"
 	sortKeyLayout    = "20060102150405"
 	docType          = "article"
@@ -121,12 +121,14 @@ func (record) BleveType() string { return docType }
 // there is no _all field: every byte the index stores is named here.
 //   - title, body: jieba words, stored for snippets, no term vectors (our
 //     own highlighter finds the matches in the stored text).
-//   - title_ng, body_ng: character bigrams, because with their positions
-//     quoted phrases and substring matches are exact. title_ng keeps its
-//     positions as term vectors (byte offsets left zero: nothing reads
-//     them); body_ng's, 38 % of the index in zap's encoding, are in an
-//     ngpos file beside the shard (see FinishShard), except in the
-//     overlay (newOverlayMapping).
+//   - title_ng: character bigrams, because with their positions quoted
+//     phrases and substring matches are exact; its positions as term
+//     vectors (byte offsets left zero: nothing reads them).
+//   - body_ng, the body's bigrams, is not in Bleve at all: an ngpos file
+//     beside each segment of a shard (see FinishShard) holds its postings,
+//     frequencies, lengths and positions, in a fifth of the bytes zap
+//     spent, and ngramTermQuery reads it. The overlay keeps it in Bleve
+//     (newOverlayMapping).
 //   - category: every hierarchy prefix as a keyword, for the filter.
 //   - facet: category prefixes and the month in one doc-values field, so
 //     that counting facets visits one field per hit, not two.
@@ -137,12 +139,12 @@ func (record) BleveType() string { return docType }
 //     has a unique tie-break without loading each hit's stored id.
 func NewMapping() *mapping.IndexMappingImpl { return newMapping(false) }
 
-// newOverlayMapping is NewMapping with body_ng's positions in Bleve: the
-// overlay takes live writes into small segments that no ngpos file
-// follows.
+// newOverlayMapping is NewMapping with body_ng in Bleve, positions and
+// all: the overlay takes live writes into small segments that no ngpos
+// file follows.
 func newOverlayMapping() *mapping.IndexMappingImpl { return newMapping(true) }
 
-func newMapping(bodyPositions bool) *mapping.IndexMappingImpl {
+func newMapping(bodyNgrams bool) *mapping.IndexMappingImpl {
 	im := bleve.NewIndexMapping()
 	im.ScoringModel = index.BM25Scoring
 	im.DefaultAnalyzer = zh.IndexAnalyzerName
@@ -156,7 +158,9 @@ func newMapping(bodyPositions bool) *mapping.IndexMappingImpl {
 	dm.AddFieldMappingsAt(FieldTitle, textField(zh.IndexAnalyzerName, true, false))
 	dm.AddFieldMappingsAt(FieldBody, textField(zh.IndexAnalyzerName, true, false))
 	dm.AddFieldMappingsAt(FieldTitleNgram, textField(zh.BigramPositionsAnalyzerName, false, true))
-	dm.AddFieldMappingsAt(FieldBodyNgram, textField(zh.BigramPositionsAnalyzerName, false, bodyPositions))
+	if bodyNgrams {
+		dm.AddFieldMappingsAt(FieldBodyNgram, textField(zh.BigramPositionsAnalyzerName, false, true))
+	}
 	dm.AddFieldMappingsAt(FieldCategory, keywordField(false, false))
 	dm.AddFieldMappingsAt(FieldFacet, keywordField(false, true))
 	dm.AddFieldMappingsAt(FieldSortKey, keywordField(false, true))

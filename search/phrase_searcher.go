@@ -23,7 +23,11 @@ func newExactPhraseSearcher(ctx context.Context, i index.IndexReader, q *exactPh
 	}
 	var ngp *segmentPositions
 	if q.field == FieldBodyNgram {
-		ngp = positionsFor(i)
+		if ngp = positionsFor(i); ngp == nil {
+			if err := bleveHoldsBodyNgrams(i); err != nil {
+				return nil, err
+			}
+		}
 	}
 	options.IncludeTermVectors = ngp == nil
 	ts := make([]bsearch.Searcher, 0, len(q.terms))
@@ -34,8 +38,11 @@ func newExactPhraseSearcher(ctx context.Context, i index.IndexReader, q *exactPh
 		}
 	}
 	for k, t := range q.terms {
-		terms, err := q.slotTerms(i, k)
-		if err != nil {
+		var terms []string
+		var err error
+		if ngp != nil {
+			terms = q.ngramSlotTerms(ngp, k)
+		} else if terms, err = q.slotTerms(i, k); err != nil {
 			closeAll()
 			return nil, fmt.Errorf("phrase: %w", err)
 		}
@@ -43,9 +50,14 @@ func newExactPhraseSearcher(ctx context.Context, i index.IndexReader, q *exactPh
 			slotOf[x] = append(slotOf[x], k)
 		}
 		var s bsearch.Searcher
-		if q.expand[k] == exact {
+		switch {
+		case ngp != nil && q.expand[k] == exact:
+			s, err = newNgramTermSearcher(ctx, i, ngp, t, q.boost, options)
+		case ngp != nil:
+			s, err = ngramTermsSearcher(ctx, i, ngp, terms, q.boost, options)
+		case q.expand[k] == exact:
 			s, err = searcher.NewTermSearcher(ctx, i, t, q.field, q.boost, options)
-		} else {
+		default:
 			s, err = searcher.NewMultiTermSearcher(ctx, i, terms, q.field, q.boost, options, true)
 		}
 		if err != nil {
@@ -114,6 +126,27 @@ func (q *exactPhraseQuery) slotTerms(i index.IndexReader, k int) ([]string, erro
 		out = []string{c} // matches nothing, as the exact term would
 	}
 	return out, nil
+}
+
+// ngramSlotTerms is slotTerms over the ngpos files' dictionaries.
+func (q *exactPhraseQuery) ngramSlotTerms(sp *segmentPositions, k int) []string {
+	c := q.terms[k]
+	var out []string
+	switch q.expand[k] {
+	case exact:
+		return []string{c}
+	case startsWith:
+		out = sp.startingWith(c)
+	case endsWith: // Bleve's "(.)?c": c itself, or one character before it
+		out = sp.endingWith(c)
+		if sp.holds(c) {
+			out = sortedSet(append(out, c))
+		}
+	}
+	if len(out) == 0 {
+		out = []string{c} // matches nothing, as the exact term would
+	}
+	return out
 }
 
 var _ bsearch.Searcher = (*exactPhraseSearcher)(nil)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -122,14 +123,21 @@ func mustReader(t *testing.T, ix bleve.Index) index.IndexReader {
 	return r
 }
 
+// run searches ix as its searches do, with global BM25 statistics.
 func run(t *testing.T, ix *Index, q query.Query) map[string]float64 {
 	t.Helper()
-	return runAlias(t, ix.alias, q)
+	return searchScores(t, ix.globalScoring(context.Background()), ix.alias, q)
 }
 
+// runAlias searches a plain Bleve alias with global BM25 statistics.
 func runAlias(t *testing.T, alias bleve.Index, q query.Query) map[string]float64 {
 	t.Helper()
-	res, err := alias.SearchInContext(globalScoring(context.Background()), bleve.NewSearchRequestOptions(q, 1000, 0, false))
+	return searchScores(t, context.WithValue(context.Background(), bsearch.SearchTypeKey, bsearch.GlobalScoring), alias, q)
+}
+
+func searchScores(t *testing.T, ctx context.Context, alias bleve.Index, q query.Query) map[string]float64 {
+	t.Helper()
+	res, err := alias.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 1000, 0, false))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,10 +7,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
@@ -173,13 +176,34 @@ func positionsOf(ctx context.Context, seg *scorch.SegmentSnapshot) (*ngpos.Build
 // shard is open.
 var positions sync.Map // segment.Segment -> *ngpos.Reader
 
-// errNoPositions: a phrase over a field whose positions neither Bleve nor
-// an ngpos file holds would match nothing, silently.
-var errNoPositions = errors.New("search: the index holds no positions for a phrase: rebuild it with this version")
+// errNoPositions: a query over the body's bigrams where neither Bleve nor
+// an ngpos file holds them would match nothing, silently.
+var errNoPositions = errors.New("search: the index holds neither ngpos files nor the body's bigrams: rebuild it with this version")
 
 // openPositions opens the positions files of the read-only shard ix and
 // registers them for its segments; the returned func unregisters them.
-func openPositions(ix bleve.Index, dir string) (func(), error) {
+// It also tells the files' distinct terms (segmentPositions.terms).
+func openPositions(ix bleve.Index, dir string) (func(), int, error) {
+	undo, err := registerPositions(ix, dir)
+	if err != nil {
+		return nil, 0, err
+	}
+	terms := 0
+	snap, release, err := snapshotOf(ix)
+	if err != nil {
+		undo()
+		return nil, 0, fmt.Errorf("search: %s: %w", dir, err)
+	}
+	defer release()
+	if sp := positionsFor(snap); sp != nil {
+		terms = sp.terms()
+	}
+	return undo, terms, nil
+}
+
+// registerPositions opens and registers the positions files of ix's
+// segments; a segment without its file is an error.
+func registerPositions(ix bleve.Index, dir string) (func(), error) {
 	snap, release, err := snapshotOf(ix)
 	if err != nil {
 		return nil, fmt.Errorf("search: %s: %w", dir, err)
@@ -217,10 +241,12 @@ func openPositions(ix bleve.Index, dir string) (func(), error) {
 }
 
 // segmentPositions are the positions files of one shard snapshot's
-// segments, with the first global document number of each.
+// segments, with the first global document number of each and the
+// documents deleted there since it was written.
 type segmentPositions struct {
 	first []uint64
 	files []*ngpos.Reader
+	dels  []*roaring.Bitmap // nil: none
 }
 
 // positionsFor returns the positions files of the shard i is a snapshot
@@ -244,9 +270,81 @@ func positionsFor(i index.IndexReader) *segmentPositions {
 		}
 		sp.first = append(sp.first, next)
 		sp.files = append(sp.files, p.(*ngpos.Reader))
+		d := ss.Deleted()
+		if d != nil && d.IsEmpty() {
+			d = nil
+		}
+		sp.dels = append(sp.dels, d)
 		next += ss.Segment().Count()
 	}
 	return sp
+}
+
+// deleted tells whether document doc of segment k is deleted.
+func (sp *segmentPositions) deleted(k int, doc uint32) bool {
+	return sp.dels[k] != nil && sp.dels[k].Contains(doc)
+}
+
+// liveDocs is the number of live documents of segment k that hold term.
+func (sp *segmentPositions) liveDocs(k int, term string) uint32 {
+	c := sp.files[k].Cursor(term)
+	if sp.dels[k] == nil {
+		return c.Docs()
+	}
+	n := uint32(0)
+	for c.Next() {
+		if !sp.dels[k].Contains(c.Doc()) {
+			n++
+		}
+	}
+	return n
+}
+
+// terms is the sum of the segments' distinct terms: what Bleve counts as
+// a field's cardinality for BM25 (see ngramStats).
+func (sp *segmentPositions) terms() int {
+	n := 0
+	for _, f := range sp.files {
+		n += f.Terms()
+	}
+	return n
+}
+
+// startingWith lists the terms of any segment that start with prefix.
+func (sp *segmentPositions) startingWith(prefix string) []string {
+	var all []string
+	for _, f := range sp.files {
+		all = append(all, f.TermsWithPrefix(prefix)...)
+	}
+	return sortedSet(all)
+}
+
+// endingWith lists the two-character terms of any segment whose second
+// character is c: what Bleve's regexp "." + c finds.
+func (sp *segmentPositions) endingWith(c string) []string {
+	var all []string
+	for _, f := range sp.files {
+		all = append(all, f.TermsOf(func(t []byte) bool {
+			_, n := utf8.DecodeRune(t)
+			return n < len(t) && string(t[n:]) == c
+		})...)
+	}
+	return sortedSet(all)
+}
+
+// holds tells whether any segment holds term.
+func (sp *segmentPositions) holds(term string) bool {
+	for _, f := range sp.files {
+		if f.Cursor(term).Docs() > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedSet(ss []string) []string {
+	slices.Sort(ss)
+	return slices.Compact(ss)
 }
 
 // locate splits the global document number of id into its segment and

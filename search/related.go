@@ -60,7 +60,7 @@ func (ix *Index) Related(ctx context.Context, id string, size int) (*xinwen.Rela
 		return out, err
 	}
 	sr := bleve.NewSearchRequestOptions(relatedQuery(terms, id, own), min(xinwen.MaxWindow, size*relatedWindow), 0, false)
-	res, err := ix.alias.SearchInContext(globalScoring(ctx), sr)
+	res, err := ix.alias.SearchInContext(ix.globalScoring(ctx), sr)
 	if err != nil {
 		return nil, fmt.Errorf("search: related %q: %w", id, err)
 	}

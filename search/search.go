@@ -68,7 +68,7 @@ func (ix *Index) searchWindow(ctx context.Context, q query.Query, p analyzed, re
 	}
 	sctx, count := ctx, (*hitCount)(nil)
 	if sr.Score != "none" {
-		sctx = globalScoring(ctx)
+		sctx = ix.globalScoring(ctx)
 	}
 	if !req.NoFacets || req.Histogram != "" || !req.NoCollapse {
 		count = ix.facets.newCount(req.Histogram, !req.NoCollapse)
@@ -172,8 +172,11 @@ func (ix *Index) collapse(ctx context.Context, q query.Query, hits []*bsearch.Do
 }
 
 // globalScoring asks the alias for BM25 statistics over all shards, so a
-// document's score does not depend on which shard its id hashed to.
-func globalScoring(ctx context.Context) context.Context {
+// document's score does not depend on which shard its id hashed to. The
+// statistics of the body's bigrams, which Bleve does not hold in the
+// shards, come with the context (ngramCardinalityKey).
+func (ix *Index) globalScoring(ctx context.Context) context.Context {
+	ctx = context.WithValue(ctx, ngramCardinalityKey{}, ix.ngramTerms)
 	return context.WithValue(ctx, bsearch.SearchTypeKey, bsearch.GlobalScoring)
 }
 

@@ -124,7 +124,7 @@ func (ix *Index) sample(ctx context.Context, q query.Query, scored bool, minLen 
 	sr := bleve.NewSearchRequestOptions(q, termsSample, 0, false)
 	sctx := ctx
 	if scored {
-		sctx = globalScoring(ctx)
+		sctx = ix.globalScoring(ctx)
 	} else {
 		sr.Score = "none"
 		sr.SortBy([]string{"-" + FieldSortKey})

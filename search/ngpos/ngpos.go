@@ -8,11 +8,16 @@
 // position is one delta varint, one or two bytes. Bleve keeps the field's
 // postings without positions, which select the candidates of a phrase; a
 // Reader then answers where the phrase's terms stand in each candidate.
+// With each document's number of tokens and each term's number of
+// documents, the file also serves the field's postings whole (a term's
+// documents and frequencies, the field lengths BM25 needs), so Bleve need
+// not hold the field at all.
 //
 // The file, little-endian:
 //
-//	magic "XWNGPOS1"
-//	u32 docs, u32 terms, u64 table offset
+//	magic "XWNGPOS2"
+//	u32 docs, u32 terms, u64 table offset, u64 skips offset
+//	lengths: per document, u32 its number of tokens (0: none, or absent)
 //	postings: per term, in term order, per document in increasing order:
 //	    uvarint doc delta (the first: the document number itself) << 1,
 //	        | 1 when the term stands more than once in the document
@@ -22,8 +27,13 @@
 // Most of a bigram field's (term, document) pairs have one position, and
 // no length then: a tenth of the file.
 //
+//	skips: per term, for every skipEvery-th document entry after the
+//	    first: u32 the document before it, u32 its offset in the term's
+//	    postings; a cursor seeking far ahead jumps instead of decoding
 //	table: the terms' bytes one after another, then terms+1 u32 offsets
-//	    into them, then terms+1 u64 offsets into the postings
+//	    into them, then terms+1 u64 offsets into the postings, then per
+//	    term u32 its number of documents, then terms+1 u32 indexes of
+//	    the terms' first skips
 //
 // A document number is the document's number in the segment.
 package ngpos
@@ -44,8 +54,11 @@ import (
 )
 
 const (
-	magic      = "XWNGPOS1"
-	headerSize = len(magic) + 4 + 4 + 8
+	magic      = "XWNGPOS2"
+	headerSize = len(magic) + 4 + 4 + 8 + 8
+	// skipEvery is how many document entries a skip jumps: a few percent
+	// of a long list's bytes.
+	skipEvery = 64
 )
 
 // ErrCorrupt is returned for a file that is not a whole positions file.
@@ -68,6 +81,7 @@ type Builder struct {
 	docs  uint32
 	added bool
 	last  uint32
+	lens  []uint32 // per document, its number of tokens
 	// scratch for Add: the document's terms in order of appearance, and
 	// per token the index of the next token of the same term
 	order []*list
@@ -80,6 +94,8 @@ type list struct {
 	buf  []byte
 	last uint32
 	any  bool
+	n    uint32   // documents
+	skip []uint32 // pairs: the document before entry k·skipEvery, the entry's offset
 	// the document being added: cur is its number + 1 while the list's
 	// tokens there are chained from head to tail
 	cur        uint32
@@ -88,7 +104,7 @@ type list struct {
 
 // NewBuilder returns an empty Builder for a segment of docs documents.
 func NewBuilder(docs uint32) *Builder {
-	return &Builder{short: map[uint64]*list{}, long: map[string]*list{}, docs: docs}
+	return &Builder{short: map[uint64]*list{}, long: map[string]*list{}, docs: docs, lens: make([]uint32, docs)}
 }
 
 // get returns term's list, made on first sight.
@@ -133,6 +149,7 @@ func (b *Builder) Add(doc uint32, toks []Token) error {
 		return fmt.Errorf("ngpos: document %d out of order (last %d, docs %d)", doc, b.last, b.docs)
 	}
 	b.added, b.last = true, doc
+	b.lens[doc] = uint32(len(toks))
 	b.order = b.order[:0]
 	b.next = slices.Grow(b.next[:0], len(toks))[:len(toks)]
 	for i, t := range toks {
@@ -158,6 +175,9 @@ func (b *Builder) Add(doc uint32, toks []Token) error {
 		if l.any {
 			delta = doc - l.last
 		}
+		if l.n > 0 && l.n%skipEvery == 0 {
+			l.skip = append(l.skip, l.last, uint32(len(l.buf)))
+		}
 		if len(ps) == 1 {
 			l.buf = binary.AppendUvarint(l.buf, uint64(delta)<<1)
 		} else {
@@ -175,6 +195,7 @@ func (b *Builder) Add(doc uint32, toks []Token) error {
 			prev = p
 		}
 		l.last, l.any = doc, true
+		l.n++
 	}
 	return nil
 }
@@ -209,21 +230,37 @@ func (b *Builder) WriteFile(path string) (err error) {
 		postings += uint64(len(l.buf))
 	}
 	postOff = append(postOff, postings)
+	var skips uint64
+	for _, l := range lists {
+		skips += uint64(len(l.skip)) * 4
+	}
+	skipsAt := uint64(headerSize) + 4*uint64(b.docs) + postings
 
 	hdr := make([]byte, 0, headerSize)
 	hdr = append(hdr, magic...)
 	hdr = binary.LittleEndian.AppendUint32(hdr, b.docs)
 	hdr = binary.LittleEndian.AppendUint32(hdr, uint32(len(lists)))
-	hdr = binary.LittleEndian.AppendUint64(hdr, uint64(headerSize)+postings)
+	hdr = binary.LittleEndian.AppendUint64(hdr, skipsAt+skips)
+	hdr = binary.LittleEndian.AppendUint64(hdr, skipsAt)
 	w.Write(hdr)
+	var u4 [4]byte
+	for _, n := range b.lens {
+		binary.LittleEndian.PutUint32(u4[:], n)
+		w.Write(u4[:])
+	}
 	for _, l := range lists {
 		w.Write(l.buf)
+	}
+	for _, l := range lists {
+		for _, x := range l.skip {
+			binary.LittleEndian.PutUint32(u4[:], x)
+			w.Write(u4[:])
+		}
 	}
 	var keys uint32
 	for _, l := range lists {
 		w.WriteString(l.term)
 	}
-	var u4 [4]byte
 	for _, l := range lists {
 		binary.LittleEndian.PutUint32(u4[:], keys)
 		w.Write(u4[:])
@@ -234,9 +271,21 @@ func (b *Builder) WriteFile(path string) (err error) {
 	var u8 [8]byte
 	for _, o := range postOff {
 		binary.LittleEndian.PutUint64(u8[:], o)
-		if _, err := w.Write(u8[:]); err != nil {
-			return fmt.Errorf("ngpos: write %s: %w", path, err)
-		}
+		w.Write(u8[:])
+	}
+	for _, l := range lists {
+		binary.LittleEndian.PutUint32(u4[:], l.n)
+		w.Write(u4[:])
+	}
+	var skipAt uint32
+	for _, l := range lists {
+		binary.LittleEndian.PutUint32(u4[:], skipAt)
+		w.Write(u4[:])
+		skipAt += uint32(len(l.skip) / 2)
+	}
+	binary.LittleEndian.PutUint32(u4[:], skipAt)
+	if _, err := w.Write(u4[:]); err != nil {
+		return fmt.Errorf("ngpos: write %s: %w", path, err)
 	}
 	if err := w.Flush(); err != nil {
 		return fmt.Errorf("ngpos: write %s: %w", path, err)
@@ -258,10 +307,14 @@ type Reader struct {
 	mm       mmap.MMap
 	docs     uint32
 	terms    int
+	lens     []byte // docs u32
 	postings []byte // the postings section
 	keys     []byte // the terms' bytes
 	keyOff   []byte // terms+1 u32
 	postOff  []byte // terms+1 u64
+	counts   []byte // terms u32
+	skips    []byte // pairs of u32
+	skipOff  []byte // terms+1 u32, in pairs
 }
 
 // Open maps the positions file at path and checks its structure.
@@ -298,21 +351,29 @@ func parse(data []byte) (*Reader, error) {
 	}
 	le := binary.LittleEndian
 	r := &Reader{docs: le.Uint32(data[8:]), terms: int(le.Uint32(data[12:]))}
-	table := le.Uint64(data[16:])
+	table, skipsAt := le.Uint64(data[16:]), le.Uint64(data[24:])
 	n := uint64(r.terms)
-	if table < uint64(headerSize) || table > uint64(len(data)) {
-		return nil, fmt.Errorf("%w: table offset %d", ErrCorrupt, table)
+	postStart := uint64(headerSize) + 4*uint64(r.docs)
+	if skipsAt < postStart || table < skipsAt || table > uint64(len(data)) || (table-skipsAt)%8 != 0 {
+		return nil, fmt.Errorf("%w: table offset %d, skips at %d", ErrCorrupt, table, skipsAt)
 	}
 	rest := uint64(len(data)) - table
-	offs := (n+1)*4 + (n+1)*8
+	offs := (n+1)*4 + (n+1)*8 + n*4 + (n+1)*4
 	if rest < offs {
 		return nil, fmt.Errorf("%w: table of %d terms in %d bytes", ErrCorrupt, n, rest)
 	}
 	keyLen := rest - offs
-	r.postings = data[headerSize:table]
+	r.lens = data[headerSize:postStart]
+	r.postings = data[postStart:skipsAt]
+	r.skips = data[skipsAt:table]
 	r.keys = data[table : table+keyLen]
 	r.keyOff = data[table+keyLen : table+keyLen+(n+1)*4]
-	r.postOff = data[table+keyLen+(n+1)*4:]
+	r.postOff = data[table+keyLen+(n+1)*4 : table+keyLen+(n+1)*12]
+	r.counts = data[table+keyLen+(n+1)*12 : table+keyLen+(n+1)*12+n*4]
+	r.skipOff = data[table+keyLen+(n+1)*12+n*4:]
+	if uint64(le.Uint32(r.skipOff[n*4:]))*8 != uint64(len(r.skips)) {
+		return nil, fmt.Errorf("%w: skips disagree", ErrCorrupt)
+	}
 	if le.Uint32(r.keyOff[n*4:]) != uint32(keyLen) || le.Uint64(r.postOff[n*8:]) != uint64(len(r.postings)) {
 		return nil, fmt.Errorf("%w: section sizes disagree", ErrCorrupt)
 	}
@@ -344,6 +405,15 @@ func (r *Reader) key(i int) []byte {
 	return r.keys[a:b]
 }
 
+// Length is the number of tokens of document doc: the length of its field
+// that BM25 normalizes by; 0 for a document out of range.
+func (r *Reader) Length(doc uint32) uint32 {
+	if doc >= r.docs {
+		return 0
+	}
+	return binary.LittleEndian.Uint32(r.lens[doc*4:])
+}
+
 // Cursor returns a cursor over term's documents; a term the file does
 // not hold gives a cursor that finds nothing.
 func (r *Reader) Cursor(term string) *Cursor {
@@ -354,27 +424,69 @@ func (r *Reader) Cursor(term string) *Cursor {
 		a, b := le.Uint64(r.postOff[i*8:]), le.Uint64(r.postOff[i*8+8:])
 		if a <= b && b <= uint64(len(r.postings)) {
 			c.b = r.postings[a:b]
+			c.n = le.Uint32(r.counts[i*4:])
+		}
+		sa, sb := uint64(le.Uint32(r.skipOff[i*4:])), uint64(le.Uint32(r.skipOff[i*4+4:]))
+		if sa <= sb && sb*8 <= uint64(len(r.skips)) {
+			c.skips = r.skips[sa*8 : sb*8]
 		}
 	}
 	return c
 }
 
+// TermsWithPrefix lists the terms that start with prefix, in order.
+func (r *Reader) TermsWithPrefix(prefix string) []string {
+	i := sort.Search(r.terms, func(i int) bool { return string(r.key(i)) >= prefix })
+	var out []string
+	for ; i < r.terms; i++ {
+		k := r.key(i)
+		if !strings.HasPrefix(string(k), prefix) {
+			break
+		}
+		out = append(out, string(k))
+	}
+	return out
+}
+
+// TermsOf lists the terms keep accepts, in order: a walk over the whole
+// dictionary.
+func (r *Reader) TermsOf(keep func(term []byte) bool) []string {
+	var out []string
+	for i := range r.terms {
+		if k := r.key(i); keep(k) {
+			out = append(out, string(k))
+		}
+	}
+	return out
+}
+
 // Cursor walks one term's documents forward.
 type Cursor struct {
 	b          []byte
-	i          int // next entry
+	skips      []byte // pairs of u32: the document before an entry, its offset
+	sk         int    // the first skip not yet passed
+	n          uint32 // documents in b
+	i          int    // next entry
 	doc        uint32
 	started    bool
 	posA, posB int  // the current entry's positions
 	at         bool // the last Seek found its document
 	bad        bool
+	done       bool // past the last document
+	multi      bool // the current entry has more than one position
 }
+
+// Docs is the number of documents the cursor's term stands in.
+func (c *Cursor) Docs() uint32 { return c.n }
 
 // Seek moves to the first document at or after doc and tells whether it
 // is doc. Documents are sought in increasing order; seeking an earlier
 // one than the current answers false.
 func (c *Cursor) Seek(doc uint32) bool {
 	c.at = false
+	if (!c.started || c.doc < doc) && c.sk*8 < len(c.skips) {
+		c.skipTo(doc)
+	}
 	for !c.started || c.doc < doc {
 		if !c.next() {
 			return false
@@ -384,14 +496,69 @@ func (c *Cursor) Seek(doc uint32) bool {
 	return c.at
 }
 
+// skipTo jumps to the last skip entry whose preceding document is before
+// doc, when that is ahead of the cursor: every entry jumped over is for a
+// document before doc.
+func (c *Cursor) skipTo(doc uint32) {
+	le := binary.LittleEndian
+	k := -1
+	for ; c.sk*8 < len(c.skips) && le.Uint32(c.skips[c.sk*8:]) < doc; c.sk++ {
+		k = c.sk
+	}
+	if k < 0 || c.done {
+		return
+	}
+	off := int(le.Uint32(c.skips[k*8+4:]))
+	if off <= c.i || off > len(c.b) {
+		return
+	}
+	c.i, c.doc, c.started = off, le.Uint32(c.skips[k*8:]), true
+}
+
+// Next moves to the next document and tells whether there is one.
+func (c *Cursor) Next() bool {
+	c.at = c.next()
+	return c.at
+}
+
+// Advance moves to the first document at or after doc, as Seek, and tells
+// whether there is one; Doc tells which. A doc at or before the current
+// one leaves the cursor where it is.
+func (c *Cursor) Advance(doc uint32) bool {
+	if c.started && c.doc >= doc && !c.done {
+		c.at = true
+		return true
+	}
+	c.Seek(doc)
+	c.at = c.started && c.doc >= doc && !c.done
+	return c.at
+}
+
+// Doc is the document the cursor stands on.
+func (c *Cursor) Doc() uint32 { return c.doc }
+
+// Freq is how many times the term stands in the current document.
+func (c *Cursor) Freq() int {
+	if !c.multi {
+		return 1
+	}
+	n := 0
+	for _, x := range c.b[c.posA:c.posB] {
+		if x < 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
 func (c *Cursor) next() bool {
 	if c.bad || c.i >= len(c.b) {
-		c.i = len(c.b)
+		c.i, c.done = len(c.b), true
 		return false
 	}
 	head, n := binary.Uvarint(c.b[c.i:])
 	if n <= 0 {
-		c.bad = true
+		c.bad, c.done = true, true
 		return false
 	}
 	delta := head >> 1
@@ -407,7 +574,7 @@ func (c *Cursor) next() bool {
 		}
 	}
 	if m < 0 || head&1 == 1 && m == 0 || uint64(c.i+n+m)+size > uint64(len(c.b)) {
-		c.bad = true
+		c.bad, c.done = true, true
 		return false
 	}
 	if c.started {
@@ -415,14 +582,16 @@ func (c *Cursor) next() bool {
 	} else {
 		c.doc, c.started = uint32(delta), true
 	}
+	c.multi = head&1 == 1
 	c.posA = c.i + n + m
 	c.posB = c.posA + int(size)
 	c.i = c.posB
 	return true
 }
 
-// Positions appends to dst the positions in the document the last Seek
-// found; after a Seek that answered false, none.
+// Positions appends to dst the positions in the document the cursor
+// stands on (the last Seek found, Next or Advance moved to); after a Seek
+// that answered false, none.
 func (c *Cursor) Positions(dst []uint32) []uint32 {
 	if !c.at {
 		return dst

@@ -16,6 +16,7 @@ func TestRoundTrip(t *testing.T) {
 	const docs = 300
 	terms := []string{"经济", "发展", "济发", "a", "中国", "国经", "x", "长长的词"}
 	want := map[string]map[uint32][]uint32{} // term -> doc -> positions
+	lens := map[uint32]uint32{}
 	b := NewBuilder(docs + 5)
 	for doc := uint32(0); doc < docs; doc += 1 + uint32(rng.IntN(2)) {
 		var toks []Token
@@ -31,6 +32,7 @@ func TestRoundTrip(t *testing.T) {
 			}
 			want[term][doc] = append(want[term][doc], pos)
 		}
+		lens[doc] = uint32(len(toks))
 		rng.Shuffle(len(toks), func(i, j int) { toks[i], toks[j] = toks[j], toks[i] })
 		if err := b.Add(doc, toks); err != nil {
 			t.Fatal(err)
@@ -58,8 +60,43 @@ func TestRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	if c := r.Cursor("没有"); c.Seek(0) || c.Seek(10) {
+	if c := r.Cursor("没有"); c.Seek(0) || c.Seek(10) || c.Docs() != 0 {
 		t.Fatal("a term the file lacks was found")
+	}
+	for doc := range uint32(docs + 5) {
+		if got := r.Length(doc); got != lens[doc] {
+			t.Fatalf("doc %d: length %d, want %d", doc, got, lens[doc])
+		}
+	}
+	// Walking each term with Next and Advance gives its documents and
+	// frequencies, and its count of documents.
+	for _, term := range terms {
+		c := r.Cursor(term)
+		if int(c.Docs()) != len(want[term]) {
+			t.Fatalf("%s: %d documents, want %d", term, c.Docs(), len(want[term]))
+		}
+		var docsSeen []uint32
+		for ok := c.Next(); ok; {
+			doc := c.Doc()
+			docsSeen = append(docsSeen, doc)
+			if c.Freq() != len(want[term][doc]) {
+				t.Fatalf("%s doc %d: freq %d, want %d", term, doc, c.Freq(), len(want[term][doc]))
+			}
+			if rng.IntN(2) == 0 {
+				ok = c.Next()
+			} else {
+				ok = c.Advance(doc + 1)
+			}
+		}
+		if len(docsSeen) != len(want[term]) || c.Advance(0) {
+			t.Fatalf("%s: walked %d documents of %d, or advanced after the end", term, len(docsSeen), len(want[term]))
+		}
+	}
+	if got := r.TermsWithPrefix("国"); !slices.Equal(got, []string{"国经"}) {
+		t.Fatalf("prefix 国: %v", got)
+	}
+	if got := r.TermsOf(func(k []byte) bool { return len(k) == 1 }); !slices.Equal(got, []string{"a", "x"}) {
+		t.Fatalf("one-byte terms: %v", got)
 	}
 }
 
@@ -151,5 +188,52 @@ func TestCorrupt(t *testing.T) {
 			}
 		}
 		r.Close()
+	}
+}
+
+// TestSeekFar: seeking far ahead in a long list (through its skips)
+// lands where walking it entry by entry would.
+func TestSeekFar(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	const docs = 20000
+	b := NewBuilder(docs)
+	var have []uint32
+	freq := map[uint32]int{}
+	for d := uint32(0); d < docs; d += 1 + uint32(rng.IntN(4)) {
+		toks := []Token{{[]byte("ab"), d % 7}}
+		if rng.IntN(3) == 0 {
+			toks = append(toks, Token{[]byte("ab"), 100 + d%5})
+		}
+		freq[d] = len(toks)
+		if err := b.Add(d, toks); err != nil {
+			t.Fatal(err)
+		}
+		have = append(have, d)
+	}
+	r := writeOpen(t, b)
+	if len(r.Cursor("ab").skips) == 0 {
+		t.Fatal("a list of thousands of documents has no skips")
+	}
+	for round := range 50 {
+		c := r.Cursor("ab")
+		target := uint32(0)
+		for {
+			target += uint32(rng.IntN(1 + round*40))
+			i, _ := slices.BinarySearch(have, target)
+			found := c.Advance(target)
+			if i == len(have) {
+				if found {
+					t.Fatalf("advanced to %d past the last document, at %d", target, c.Doc())
+				}
+				break
+			}
+			if !found || c.Doc() != have[i] {
+				t.Fatalf("advance to %d: at %d (found %v), want %d", target, c.Doc(), found, have[i])
+			}
+			if c.Freq() != freq[c.Doc()] || len(c.Positions(nil)) != freq[c.Doc()] {
+				t.Fatalf("doc %d: freq %d, %d positions, want %d", c.Doc(), c.Freq(), len(c.Positions(nil)), freq[c.Doc()])
+			}
+			target = c.Doc() + 1
+		}
 	}
 }
