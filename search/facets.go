@@ -50,6 +50,9 @@ type facetTable struct {
 	// clusters holds each document's cluster id (clusterNames), noCluster
 	// when it has none.
 	clusters []uint32
+	// keys holds each document's sortkey ("" for none): date order reads
+	// it here, not from doc values decoded hit by hit (see dateOrder).
+	keys []string
 }
 
 // newFacetTables reads the facet doc values of every document of every
@@ -96,7 +99,7 @@ func (ft *facetTables) addSegment(seg segment.Segment) error {
 		return nil
 	}
 	n := seg.Count()
-	t := &facetTable{start: make([]uint32, 0, n+1), days: make([]int32, n), clusters: make([]uint32, n)}
+	t := &facetTable{start: make([]uint32, 0, n+1), days: make([]int32, n), clusters: make([]uint32, n), keys: make([]string, n)}
 	var state segment.DocVisitState
 	var err error
 	for d := range n {
@@ -105,7 +108,8 @@ func (ft *facetTables) addSegment(seg segment.Segment) error {
 		state, err = dv.VisitDocValues(d, ft.field, func(field string, term []byte) {
 			switch field {
 			case FieldSortKey:
-				t.days[d] = dayOf(string(term), ft.zone)
+				t.keys[d] = string(term)
+				t.days[d] = dayOf(t.keys[d], ft.zone)
 			case FieldCluster:
 				if len(term) > 0 { // written without a cluster: its own
 					t.clusters[d] = ft.clusters.member(string(term))
@@ -156,6 +160,9 @@ type hitCount struct {
 	// lazyIDs leaves the ids of a tabled segment's hits for the caller
 	// to resolve (unresolvedID): set when the request loads no fields.
 	lazyIDs bool
+	// dateOrder gives every hit its sortkey as its sort value, for a
+	// search sorted by dateOrder.
+	dateOrder bool
 }
 
 // newCount counts facets, days when interval names a histogram's, and
@@ -198,6 +205,9 @@ func (fc *hitCount) handlerMaker(sctx *bsearch.SearchContext) (bsearch.DocumentM
 		if err := local.add(d.IndexInternalID); err != nil {
 			return err
 		}
+		if fc.dateOrder && len(d.Sort) == 1 && len(d.DecodedSort) == 1 {
+			d.Sort[0], d.DecodedSort[0] = local.key, local.key
+		}
 		if lazy && d.ID == "" {
 			// The collector reads the id of every hit it keeps, in every
 			// shard: a collapsed page's window is hundreds of hits deep,
@@ -217,6 +227,7 @@ type localCount struct {
 	days    map[int32]int // nil: no histogram
 	zone    *time.Location
 	stories *storyCount // nil: no cluster count
+	key     string      // the sortkey of the hit add saw last
 }
 
 func (lc *localCount) add(id index.IndexInternalID) error {
@@ -232,14 +243,17 @@ func (lc *localCount) add(id index.IndexInternalID) error {
 			if lc.stories != nil {
 				lc.stories.addID(lc.table.clusters[d])
 			}
+			lc.key = lc.table.keys[d]
 		}
 		return nil
 	}
 	day, cluster := int32(undated), ""
+	lc.key = ""
 	err := lc.dv.VisitDocValues(id, func(field string, term []byte) {
 		switch field {
 		case FieldSortKey:
-			day = dayOf(string(term), lc.zone)
+			lc.key = string(term)
+			day = dayOf(lc.key, lc.zone)
 		case FieldCluster:
 			cluster = string(term)
 		default:
@@ -306,3 +320,21 @@ func (fc *hitCount) facets(n int) xinwen.Facets {
 	}
 	return out
 }
+
+// dateOrder sorts newest first by sortkey (date, then id), as a SortField
+// on it would, but reads no doc values: the hit counter, which every hit
+// passes first, sets each hit's value from its segment's table (doc
+// values only for the overlay's untabled segments). At 241k articles,
+// decoding the sortkey hit by hit was half of a date-sorted search's CPU.
+// It serves only searches whose hits pass a hitCount with dateOrder set.
+type dateOrder struct{ asc bool }
+
+func (o *dateOrder) UpdateVisitor(string, []byte)        {}
+func (o *dateOrder) Value(*bsearch.DocumentMatch) string { return "" }
+func (o *dateOrder) DecodeValue(v string) string         { return v }
+func (o *dateOrder) Descending() bool                    { return !o.asc }
+func (o *dateOrder) RequiresDocID() bool                 { return false }
+func (o *dateOrder) RequiresScoring() bool               { return false }
+func (o *dateOrder) RequiresFields() []string            { return nil }
+func (o *dateOrder) Reverse()                            { o.asc = !o.asc }
+func (o *dateOrder) Copy() bsearch.SearchSort            { c := *o; return &c }

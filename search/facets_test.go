@@ -3,9 +3,11 @@ package search
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/xinwen-search/xinwen"
 	"github.com/xinwen-search/xinwen/search/syntax"
 )
@@ -55,4 +57,33 @@ func bleveFacets(t *testing.T, ix *Index, req xinwen.SearchRequest) xinwen.Facet
 		fc.other[term.Term] = term.Count
 	}
 	return fc.facets(xinwen.DefaultFacetSize)
+}
+
+// Date order reads each hit's sortkey from the facet tables (dateOrder):
+// it must give the order Bleve's sort on the sortkey doc values gives,
+// with facets and collapsing on or off (the counter that sets the values
+// runs either way).
+func TestDateOrderFromTables(t *testing.T) {
+	ix := openFixtures(t, newsFixtures)
+	sr := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 100, 0, false)
+	sr.SortByCustom(bsearch.SortOrder{&bsearch.SortField{Field: FieldSortKey, Type: bsearch.SortFieldAsString, Desc: true, Missing: bsearch.SortFieldMissingLast}})
+	res, err := ix.alias.SearchInContext(t.Context(), sr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, h := range res.Hits {
+		want = append(want, h.ID)
+	}
+	if len(want) < 3 {
+		t.Fatalf("fixtures give %d hits", len(want))
+	}
+	for _, req := range []xinwen.SearchRequest{
+		{Sort: xinwen.SortDate, Size: 100, NoCollapse: true},
+		{Sort: xinwen.SortDate, Size: 100, NoCollapse: true, NoFacets: true},
+	} {
+		if got := ids(search(t, ix, req)); !slices.Equal(got, want) {
+			t.Errorf("%+v: %v, want %v", req, got, want)
+		}
+	}
 }

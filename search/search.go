@@ -70,8 +70,10 @@ func (ix *Index) searchWindow(ctx context.Context, q query.Query, p analyzed, re
 	if sr.Score != "none" {
 		sctx = ix.globalScoring(ctx)
 	}
-	if !req.NoFacets || req.Histogram != "" || !req.NoCollapse {
+	counted := !req.NoFacets || req.Histogram != "" || !req.NoCollapse
+	if counted || byDate(p, req) {
 		count = ix.facets.newCount(req.Histogram, !req.NoCollapse)
+		count.dateOrder = byDate(p, req)
 		count.lazyIDs = len(sr.Fields) == 0 && sr.Highlight == nil // Bleve loads fields by id
 		sctx = context.WithValue(sctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(count.handlerMaker))
 	}
@@ -127,7 +129,7 @@ func (ix *Index) searchWindow(ctx context.Context, q query.Query, p analyzed, re
 		out.NextCursor = encodeCursor(hits[len(hits)-1], sr.Sort)
 	}
 	out.Facets = xinwen.Facets{Categories: []xinwen.FacetValue{}, Months: []xinwen.FacetValue{}}
-	if count != nil {
+	if counted {
 		out.Facets = count.facets(cmp.Or(req.FacetSize, xinwen.DefaultFacetSize))
 		if count.stories != nil {
 			out.TotalClusters = count.stories.total()
@@ -257,9 +259,9 @@ func (ix *Index) searchRequest(q query.Query, p analyzed, req xinwen.SearchReque
 		// Date order needs no relevance: like Elasticsearch sorting on a
 		// field, it skips scoring (hits carry score 0).
 		sr.Score = "none"
-		sr.SortByCustom(bsearch.SortOrder{
-			&bsearch.SortField{Field: FieldSortKey, Type: bsearch.SortFieldAsString, Desc: true, Missing: bsearch.SortFieldMissingLast},
-		})
+		// Newest first by sortkey, read from the facet tables by the hit
+		// counter searchWindow installs (dateOrder).
+		sr.SortByCustom(bsearch.SortOrder{&dateOrder{}})
 	} else {
 		// Score alone: a tie-break on _id would load every hit's stored
 		// id. Cursors are therefore offered for date order only.
