@@ -65,7 +65,7 @@ func (ix *Index) asTypedRerank(ctx context.Context, hits []*bsearch.DocumentMatc
 	}
 	held := map[string]int{}
 	for _, w := range p.multiWords() {
-		q := bleve.NewConjunctionQuery(query.NewDocIDQuery(ids), substringQuery(w, 1, 1))
+		q := bleve.NewConjunctionQuery(query.NewDocIDQuery(ids), withinIDs(substringQuery(w, 1, 1), ids))
 		sr := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
 		sr.Score = "none"
 		res, err := ix.alias.SearchInContext(ctx, sr)

@@ -44,6 +44,24 @@ type exactPhraseQuery struct {
 	// punctuation or space between (zh.HasRuns).
 	stored string
 	runs   []string
+	// within, when set, are the only documents (by id) the phrase is
+	// checked in: a check of a few known hits must not walk the archive's
+	// candidates to its first match (withinIDs).
+	within []string
+}
+
+// withinIDs restricts every exact phrase of q (q itself, or the
+// disjuncts of a disjunction) to the documents ids; q is returned.
+func withinIDs(q query.Query, ids []string) query.Query {
+	switch q := q.(type) {
+	case *exactPhraseQuery:
+		q.within = ids
+	case *query.DisjunctionQuery:
+		for _, d := range q.Disjuncts {
+			withinIDs(d, ids)
+		}
+	}
+	return q
 }
 
 var _ query.FieldableQuery = (*exactPhraseQuery)(nil)

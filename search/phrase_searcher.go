@@ -66,6 +66,15 @@ func newExactPhraseSearcher(ctx context.Context, i index.IndexReader, q *exactPh
 		}
 		ts = append(ts, s)
 	}
+	if q.within != nil {
+		// The ids lead the conjunction: only they become candidates.
+		ids, err := searcher.NewDocIDSearcher(ctx, i, q.within, 0, options)
+		if err != nil {
+			closeAll()
+			return nil, fmt.Errorf("phrase: %w", err)
+		}
+		ts = append(ts, ids)
+	}
 	must, err := searcher.NewConjunctionSearcher(ctx, i, ts, options)
 	if err != nil {
 		closeAll()

@@ -217,3 +217,32 @@ func wantHits(t *testing.T, ix *Index, tests []queryHits) {
 		}
 	}
 }
+
+// A phrase restricted to a few ids (the as-typed check of a window of
+// hits) finds exactly those of them the unrestricted phrase finds.
+func TestPhraseWithinIDs(t *testing.T) {
+	docs := []fixture{
+		{id: "a", title: "一", body: "推进经济发展", date: "2024-01-02"},
+		{id: "b", title: "二", body: "经济发展很快", date: "2024-01-02"},
+		{id: "c", title: "三", body: "经济和发展", date: "2024-01-02"},
+		{id: "d", title: "四", body: "发展经济", date: "2024-01-02"},
+		{id: "e", title: "经济发展", body: "无关", date: "2024-01-02"},
+	}
+	ix := openFixtures(t, docs)
+	all := run(t, ix, substringQuery("经济发展", 1, 1))
+	if keys(all) != "a,b,e" {
+		t.Fatalf("经济发展 found %s, want a,b,e", keys(all))
+	}
+	for _, ids := range [][]string{{"a", "c"}, {"b", "d", "e"}, {"c", "d"}} {
+		got := run(t, ix, withinIDs(substringQuery("经济发展", 1, 1), ids))
+		var want []string
+		for _, id := range ids {
+			if _, ok := all[id]; ok {
+				want = append(want, id)
+			}
+		}
+		if keys(got) != strings.Join(want, ",") {
+			t.Errorf("within %v: %s, want %v", ids, keys(got), want)
+		}
+	}
+}
