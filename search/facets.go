@@ -53,6 +53,10 @@ type facetTable struct {
 	// keys holds each document's sortkey ("" for none): date order reads
 	// it here, not from doc values decoded hit by hit (see dateOrder).
 	keys []string
+	// secs holds each document's date to the second (undatedSecs for
+	// none), for date filters (dateRangeQuery); nil when a sortkey could
+	// not be read back.
+	secs []int64
 }
 
 // newFacetTables reads the facet doc values of every document of every
@@ -99,7 +103,7 @@ func (ft *facetTables) addSegment(seg segment.Segment) error {
 		return nil
 	}
 	n := seg.Count()
-	t := &facetTable{start: make([]uint32, 0, n+1), days: make([]int32, n), clusters: make([]uint32, n), keys: make([]string, n)}
+	t := &facetTable{start: make([]uint32, 0, n+1), days: make([]int32, n), clusters: make([]uint32, n), keys: make([]string, n), secs: make([]int64, n)}
 	var state segment.DocVisitState
 	var err error
 	for d := range n {
@@ -123,8 +127,29 @@ func (ft *facetTables) addSegment(seg segment.Segment) error {
 		}
 	}
 	t.start = append(t.start, uint32(len(t.vals)))
+	for d, key := range t.keys {
+		if t.secs[d] = undatedSecs; key == "" || key[0] == '-' {
+			continue // undated: sortKey
+		}
+		at, err := time.Parse(sortKeyLayout, key[:min(len(key), len(sortKeyLayout))])
+		if err != nil {
+			t.secs = nil // a date the key cannot hold: filters ask Bleve
+			break
+		}
+		t.secs[d] = at.Unix()
+	}
 	ft.bySeg[seg] = t
+	dateTables.Store(seg, t)
 	return nil
+}
+
+// unregister drops the tables from dateTables.
+func (ft *facetTables) unregister() {
+	segs := make([]segment.Segment, 0, len(ft.bySeg))
+	for s := range ft.bySeg {
+		segs = append(segs, s)
+	}
+	unregisterDates(segs)
 }
 
 func (ft *facetTables) id(name string) uint32 {

@@ -23,11 +23,7 @@ func filterQueries(req xinwen.SearchRequest) []query.Query {
 		out = append(out, bleve.NewDisjunctionQuery(cats...))
 	}
 	if !req.From.IsZero() || !req.To.IsZero() {
-		incl := true
-		q := bleve.NewDateRangeInclusiveQuery(req.From, req.To, &incl, &incl)
-		q.SetField(FieldDate)
-		q.SetBoost(0)
-		out = append(out, q)
+		out = append(out, &dateRangeQuery{from: req.From, to: req.To})
 	}
 	if req.Cluster != "" {
 		q := bleve.NewTermQuery(req.Cluster)

@@ -106,6 +106,7 @@ func Open(dir string, opt Options) (*Index, error) {
 		ix.Close()
 		return nil, err
 	}
+	ix.unregister = append(ix.unregister, ix.facets.unregister)
 	if ix.stored, err = newStoredSegments(ix.shards); err != nil {
 		ix.Close()
 		return nil, err
