@@ -48,6 +48,7 @@ type Index struct {
 	syn     *synonym.Source
 	// unregister drops the shards' positions files (openPositions).
 	unregister []func()
+	bands      *bandTable
 }
 
 // Open opens the generation in dir (a gen-... directory).
@@ -70,7 +71,7 @@ func Open(dir string, opt Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{dir: dir, meta: meta, zone: zone, syn: opt.Synonyms}
+	ix := &Index{dir: dir, meta: meta, zone: zone, syn: opt.Synonyms, bands: newBandTable(dir)}
 	for i := range meta.Shards {
 		s, err := bleve.OpenUsing(generation.ShardDir(dir, i), map[string]any{"read_only": true})
 		if err != nil {
@@ -128,6 +129,7 @@ func (ix *Index) Close() error {
 	for _, s := range ix.shards {
 		errs = append(errs, s.Close())
 	}
+	errs = append(errs, ix.bands.close())
 	return errors.Join(errs...)
 }
 
