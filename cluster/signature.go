@@ -263,12 +263,26 @@ func Similarity(a, b *Signature) float64 {
 // Keys returns the LSH band keys of a signature, one a band: two articles
 // sharing a key are candidates. A key is the band's index and its hash
 // in base 36, so it can be stored and searched as a keyword.
-func (s *Signature) Keys() []string {
+func (s *Signature) Keys() []string { return KeyStrings(s.BandHashes()) }
+
+// BandHashes returns the hash of each LSH band of a signature, band b's
+// at b, or nil for an empty signature: the band keys as numbers, as a
+// generation's band table (package bands) stores them.
+func (s *Signature) BandHashes() []uint64 {
 	if s.Empty {
 		return nil
 	}
-	keys := make([]string, Bands)
-	for b, h := range s.bands() {
+	hs := s.bands()
+	return hs[:]
+}
+
+// KeyStrings returns the band keys of BandHashes hs as Keys does.
+func KeyStrings(hs []uint64) []string {
+	if len(hs) == 0 {
+		return nil
+	}
+	keys := make([]string, len(hs))
+	for b, h := range hs {
 		keys[b] = strconv.Itoa(b) + ":" + strconv.FormatUint(h, 36)
 	}
 	return keys

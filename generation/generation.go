@@ -17,9 +17,11 @@ import (
 //	DIR/.lock              held by the run that writes DIR
 //	DIR/gen-.../meta.json  what a generation holds and how it was built
 //	DIR/gen-.../shard-NN/  Bleve indexes, searched together
+//	DIR/gen-.../bands.bin  the articles' LSH band keys (package cluster/bands)
 const (
 	CurrentFile = "CURRENT"
 	MetaFile    = "meta.json"
+	BandsFile   = "bands.bin"
 	Prefix      = "gen-"
 	lockFile    = ".lock"
 )

@@ -20,6 +20,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/xinwen-search/xinwen/cluster/bands"
 	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/indexer/article"
 	"github.com/xinwen-search/xinwen/journal"
@@ -136,6 +137,7 @@ func build(ctx context.Context, cfg Config, gen string) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer w.base.Close()
 	rd := &reader{opt: article.Options{Zone: cfg.Zone}, stdin: cfg.Stdin}
 	if rd.stdin == nil {
 		rd.stdin = os.Stdin
@@ -160,6 +162,11 @@ func build(ctx context.Context, cfg Config, gen string) (*Summary, error) {
 		if closeErr == nil && ctx.Err() == nil {
 			cfg.Progress.Phase(PhasePositions)
 			closeErr = finishShards(ctx, gen, cfg.Shards)
+		}
+		if closeErr == nil && ctx.Err() == nil {
+			if err := w.table.WriteFile(filepath.Join(gen, generation.BandsFile)); err != nil {
+				closeErr = fmt.Errorf("index: %w", err)
+			}
 		}
 	}
 	cfg.Progress.Finish()
@@ -191,7 +198,8 @@ func shardOf(id string, n int) int {
 	return int(h.Sum32() % uint32(n))
 }
 
-// writer fans records out to one goroutine per shard.
+// writer fans records out to one goroutine per shard, and collects the
+// articles' band keys for the generation's band table.
 type writer struct {
 	shards []shardWriter
 	chans  []chan doc
@@ -201,6 +209,14 @@ type writer struct {
 	// abandon makes the shards drop what is still queued: the run failed
 	// or was interrupted.
 	abandon atomic.Bool
+	// base is the band table of the generation an incremental run starts
+	// from; nil for a rebuild.
+	base *bands.Table
+	// table is the new generation's band table: base's, less the articles
+	// this run deletes or replaces, with the articles it indexes. Written
+	// by the feeding goroutine only.
+	table   *bands.Builder
+	deleted map[string]struct{} // ids of base this run deletes
 }
 
 type doc struct {

@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/cluster/bands"
 	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/indexer/article"
 	"github.com/xinwen-search/xinwen/journal"
@@ -32,13 +33,21 @@ const (
 // openWriter prepares one shard writer per shard: offline builders for a
 // rebuild, or the copied shards of the base generation for an update.
 func openWriter(cfg Config, gen, base string) (*writer, error) {
-	w := &writer{errs: make([]error, cfg.Shards)}
+	t, err := openBands(base)
+	if err != nil {
+		return nil, err
+	}
+	w := &writer{base: t, table: bands.NewBuilder(), deleted: map[string]struct{}{}, errs: make([]error, cfg.Shards)}
+	if t != nil {
+		w.table.AddTable(t)
+	}
 	for i := range cfg.Shards {
 		s, err := openShard(cfg, gen, base, i)
 		if err != nil {
 			for _, o := range w.shards {
 				o.close()
 			}
+			t.Close()
 			return nil, err
 		}
 		w.shards = append(w.shards, s)
@@ -125,6 +134,7 @@ func (w *writer) feed(ctx context.Context, rd *reader, cfg Config, written journ
 // put routes a, with its story, to its shard.
 func (w *writer) put(a xinwen.Article, s search.Story, zone *time.Location, sum *Summary) {
 	w.chans[shardOf(a.ID, len(w.chans))] <- doc{id: a.ID, rec: search.NewStoryDocument(a, zone, s)}
+	w.table.Add(a.ID, s.Bands)
 	sum.addIndexed(len(a.Title) + len(a.Body))
 }
 
@@ -148,7 +158,7 @@ func (w *writer) deletes(cfg Config, written journal.State, sum *Summary) error 
 			sum.NotFound = append(sum.NotFound, id)
 			continue
 		}
-		w.chans[i] <- doc{id: id}
+		w.remove(i, id)
 		sum.Deleted++
 	}
 	if len(cfg.Delete) > 0 && sum.Deleted == 0 && len(cfg.Sources) == 0 {
@@ -171,11 +181,18 @@ func (w *writer) journalDeletes(written journal.State, seen map[string]bool, sum
 			return err
 		}
 		if found {
-			w.chans[i] <- doc{id: id}
+			w.remove(i, id)
 			sum.Deleted++
 		}
 	}
 	return nil
+}
+
+// remove deletes id of the base generation, in shard i and the band table.
+func (w *writer) remove(i int, id string) {
+	w.chans[i] <- doc{id: id}
+	w.table.Drop(id)
+	w.deleted[id] = struct{}{}
 }
 
 // ErrNothingToDelete means a run only deletes, and none of its ids is in

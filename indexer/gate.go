@@ -22,8 +22,9 @@ type Gate struct {
 	seen     map[string]struct{}
 	clusters *cluster.Index // nil: every article its own story
 	// lookup finds the articles of an existing generation that share band
-	// keys with a new one; nil when there is none (a rebuild).
-	lookup func(keys []string) ([]search.Member, error)
+	// keys with a new one, given its band hashes; nil when there is none
+	// (a rebuild).
+	lookup func(bands []uint64) ([]search.Member, error)
 	loaded map[string]struct{} // ids of the generation already in clusters
 }
 
@@ -61,7 +62,7 @@ func (g *Gate) Admit(a xinwen.Article) error {
 // Existing makes the gate's articles join the clusters of an existing
 // generation, whose articles sharing band keys with a new one lookup
 // returns (an incremental run).
-func (g *Gate) Existing(lookup func(keys []string) ([]search.Member, error)) {
+func (g *Gate) Existing(lookup func(bands []uint64) ([]search.Member, error)) {
 	g.lookup, g.loaded = lookup, map[string]struct{}{}
 }
 
@@ -72,12 +73,12 @@ func (g *Gate) Existing(lookup func(keys []string) ([]search.Member, error)) {
 // input always gives the same clusters.
 func (g *Gate) Story(a xinwen.Article) (search.Story, error) {
 	it := cluster.NewItem(a.ID, a.Date, a.Title, a.Body)
-	keys := it.Sig.Keys()
+	bands := it.Sig.BandHashes()
 	if g.clusters == nil {
-		return search.Story{Cluster: a.ID, Keys: keys}, nil
+		return search.Story{Cluster: a.ID, Bands: bands}, nil
 	}
 	if g.lookup != nil {
-		ms, err := g.lookup(keys)
+		ms, err := g.lookup(bands)
 		if err != nil {
 			return search.Story{}, err
 		}
@@ -88,5 +89,5 @@ func (g *Gate) Story(a xinwen.Article) (search.Story, error) {
 			}
 		}
 	}
-	return search.Story{Cluster: g.clusters.Add(it), Keys: keys}, nil
+	return search.Story{Cluster: g.clusters.Add(it), Bands: bands}, nil
 }

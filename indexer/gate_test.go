@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/xinwen-search/xinwen"
+	"github.com/xinwen-search/xinwen/cluster"
 )
 
 func TestGate(t *testing.T) {
@@ -74,8 +75,8 @@ func TestGateStory(t *testing.T) {
 				if err := g.Admit(a); err != nil {
 					t.Fatalf("%s: %v", a.ID, err)
 				}
-				if s, err := g.Story(a); err != nil || s.Cluster != tt.want[i] || len(s.Keys) == 0 {
-					t.Errorf("%s: story %+v, want cluster %q with band keys", a.ID, s, tt.want[i])
+				if s, err := g.Story(a); err != nil || s.Cluster != tt.want[i] || len(s.Bands) != cluster.Bands {
+					t.Errorf("%s: story %+v, want cluster %q with a hash a band", a.ID, s, tt.want[i])
 				}
 			}
 		})

@@ -3,9 +3,11 @@ package indexer
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 
 	"github.com/blevesearch/bleve/v2"
 
+	"github.com/xinwen-search/xinwen/cluster/bands"
 	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/search"
 	"github.com/xinwen-search/xinwen/search/zh/fold"
@@ -100,27 +102,43 @@ func (s *updateShard) close() error {
 	return err
 }
 
-// existing makes gate join the clusters of the base generation when the
-// shards are its copies (an incremental run); a rebuild has none.
+// existing makes gate join the clusters of the base generation (of an
+// incremental run; a rebuild has none): the candidates of a new article
+// are the base's articles its band table finds, less those this run
+// deletes, read from the shards' copies.
 func (w *writer) existing(ctx context.Context, gate *Gate) {
-	var ixs []bleve.Index
+	if w.base == nil {
+		return
+	}
+	ixs := make([]bleve.Index, 0, len(w.shards))
 	for _, s := range w.shards {
 		if u, ok := s.(*updateShard); ok {
 			ixs = append(ixs, u.ix)
 		}
 	}
-	if len(ixs) == 0 {
-		return
+	alias := bleve.NewIndexAlias(ixs...)
+	deleted := func(id string) bool {
+		_, ok := w.deleted[id]
+		return ok
 	}
-	gate.Existing(func(keys []string) ([]search.Member, error) {
-		var out []search.Member
-		for _, ix := range ixs {
-			ms, err := search.Candidates(ctx, ix, keys)
-			if err != nil {
-				return nil, fmt.Errorf("index: %w", err)
-			}
-			out = append(out, ms...)
+	gate.Existing(func(hs []uint64) ([]search.Member, error) {
+		ms, err := search.Members(ctx, alias, w.base.Lookup(hs, search.MaxCandidates, deleted))
+		if err != nil {
+			return nil, fmt.Errorf("index: %w", err)
 		}
-		return out, nil
+		return ms, nil
 	})
+}
+
+// openBands opens the band table of the base generation of an incremental
+// run, which the new generation's starts from; nil for a rebuild.
+func openBands(base string) (*bands.Table, error) {
+	if base == "" {
+		return nil, nil
+	}
+	t, err := bands.Open(filepath.Join(base, generation.BandsFile))
+	if err != nil {
+		return nil, fmt.Errorf("index: the current generation's band table (rebuild the index): %w", err)
+	}
+	return t, nil
 }

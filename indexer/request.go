@@ -83,9 +83,10 @@ func lineOf(where string) int {
 // Stories gives each article of a write request its story against the
 // served index, as a batch build would: the cluster of its most similar
 // earlier copy among the articles lookup finds (those sharing band keys
-// with it, search.Live.Candidates) and the request's earlier articles,
-// else its own id. Articles are taken in request order.
-func Stories(docs []xinwen.Article, zone *time.Location, lookup func(keys []string) ([]search.Member, error)) ([]search.Story, error) {
+// with it, search.Live.Candidates, given its band hashes) and the
+// request's earlier articles, else its own id. Articles are taken in
+// request order.
+func Stories(docs []xinwen.Article, zone *time.Location, lookup func(bands []uint64) ([]search.Member, error)) ([]search.Story, error) {
 	gate := NewGate(zone, "request", false)
 	gate.Existing(lookup)
 	out := make([]search.Story, len(docs))

@@ -52,6 +52,7 @@ type Index struct {
 	// ngramTerms is the shards' body bigrams as BM25 counts them (see
 	// globalScoring).
 	ngramTerms int
+	bands      *bandTable
 }
 
 // Open opens the generation in dir (a gen-... directory).
@@ -74,7 +75,7 @@ func Open(dir string, opt Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{dir: dir, meta: meta, zone: zone, syn: opt.Synonyms}
+	ix := &Index{dir: dir, meta: meta, zone: zone, syn: opt.Synonyms, bands: newBandTable(dir)}
 	for i := range meta.Shards {
 		s, err := bleve.OpenUsing(generation.ShardDir(dir, i), map[string]any{"read_only": true})
 		if err != nil {
@@ -138,6 +139,7 @@ func (ix *Index) Close() error {
 	for _, s := range ix.shards {
 		errs = append(errs, s.Close())
 	}
+	errs = append(errs, ix.bands.close())
 	return errors.Join(errs...)
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -207,15 +208,38 @@ func (l *Live) IngestStories(ctx context.Context, docs []xinwen.Article, stories
 	return l.ov.put(docs, stories, cmp.Or(l.opt.WriteZone, xinwen.DefaultZone()))
 }
 
-// Candidates is package-level Candidates over the served generation and
-// the overlay: the articles a written one may be a copy of.
-func (l *Live) Candidates(ctx context.Context, keys []string) ([]Member, error) {
+// Candidates returns the articles a written one with band hashes hs
+// (cluster.Signature.BandHashes) may be a copy of: those of the served
+// generation sharing band keys with it, most shared first, at most
+// MaxCandidates (its band table), then as many of the overlay (its bands
+// field). A generation's article the overlay hides is not one.
+func (l *Live) Candidates(ctx context.Context, hs []uint64) ([]Member, error) {
 	h, err := l.acquire()
 	if err != nil {
 		return nil, err
 	}
 	defer h.mu.RUnlock()
-	return Candidates(ctx, h.ix.alias, keys)
+	t, err := h.ix.bands.table()
+	if err != nil {
+		return nil, err
+	}
+	hidden := l.ov.hiddenIDs()
+	ids := t.Lookup(hs, MaxCandidates, func(id string) bool {
+		_, ok := slices.BinarySearch(hidden, id)
+		return ok
+	})
+	ms, err := Members(ctx, h.ix.alias, ids)
+	if err != nil {
+		return nil, err
+	}
+	if ov := l.ov.index(); ov != nil {
+		more, err := overlayCandidates(ctx, ov, hs)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, more...)
+	}
+	return ms, nil
 }
 
 // Delete removes the article id, from the overlay and from every

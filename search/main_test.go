@@ -9,6 +9,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 
+	"github.com/xinwen-search/xinwen/cluster"
+	"github.com/xinwen-search/xinwen/cluster/bands"
 	"github.com/xinwen-search/xinwen/generation"
 	"github.com/xinwen-search/xinwen/internal/zhtest"
 	"github.com/xinwen-search/xinwen/search/zh/fold"
@@ -71,6 +73,15 @@ func writeGenerationMapping(t testing.TB, root, name string, docs []fixture, m *
 		if err := FinishShard(context.Background(), generation.ShardDir(gen, i)); err != nil {
 			t.Fatal(err)
 		}
+	}
+	// The band table, as xinwen index writes it.
+	tab := bands.NewBuilder()
+	for _, d := range docs {
+		sig := cluster.Sign(d.title, d.body)
+		tab.Add(d.id, sig.BandHashes())
+	}
+	if err := tab.WriteFile(filepath.Join(gen, generation.BandsFile)); err != nil {
+		t.Fatal(err)
 	}
 	err := generation.WriteMeta(gen, generation.Meta{Generation: name, Shards: shards, Docs: uint64(len(docs)),
 		Schema: SchemaVersion, DictVersion: zhtest.Version(), Fold: fold.Version(), Zone: "Asia/Shanghai"})

@@ -28,11 +28,11 @@ const (
 	FieldSource     = "source"
 	FieldThumbnail  = "thumbnail"
 	FieldCluster    = "cluster" // near-duplicate cluster id, keyword, stored, doc values: collapse
-	FieldBands      = "bands"   // LSH band keys of the text signature, keyword: finds a copy's cluster
+	FieldBands      = "bands"   // LSH band keys of the text signature, keyword, the overlay's only: finds a copy's cluster
 	// overlaySchema is the overlay's: schema 6's mapping, which
 	// newOverlayMapping still is.
 	overlaySchema    = 6
-	SchemaVersion    = 8 // 8: the body's bigrams in ngpos files only, not in Bleve; 7: body bigram positions in ngpos files; 6: near-duplicate clusters (cluster, bands); 5: Traditional folded into Simplified before analysis
+	SchemaVersion    = 9 // 9: the body's bigrams in ngpos files only and the band keys in the band table, neither in Bleve; 7: body bigram positions in ngpos files; 6: near-duplicate clusters (cluster, bands); 5: Traditional folded into Simplified before analysis
 	monthLayout      = "2006-01"
 	sortKeyLayout    = "20060102150405"
 	docType          = "article"
@@ -58,7 +58,7 @@ type record struct {
 	Source    string     `json:"source,omitempty"`
 	Thumbnail string     `json:"thumbnail,omitempty"`
 	Cluster   string     `json:"cluster,omitempty"`
-	Bands     []string   `json:"bands,omitempty"`
+	Bands     []string   `json:"bands,omitempty"` // the overlay's only
 }
 
 // NewDocument is the document the index stores for a, months bucketed in
@@ -134,17 +134,21 @@ func (record) BleveType() string { return docType }
 //     that counting facets visits one field per hit, not two.
 //   - date: datetime for range filters, stored for display.
 //   - cluster: the near-duplicate cluster id, stored and in doc values
-//     for collapsing; bands: the LSH band keys, indexed only.
+//     for collapsing. The LSH band keys that find a new copy's cluster
+//     are in the generation's band table (package cluster/bands): nearly
+//     every key is one article's, a term dictionary as large as the
+//     body's that no search reads.
 //   - sortkey: date then id as one doc-values term, so newest-first order
 //     has a unique tie-break without loading each hit's stored id.
 func NewMapping() *mapping.IndexMappingImpl { return newMapping(false) }
 
 // newOverlayMapping is NewMapping with body_ng in Bleve, positions and
-// all: the overlay takes live writes into small segments that no ngpos
-// file follows.
+// all, and the band keys in a bands field (keyword, indexed only): the
+// overlay takes live writes into small segments that no ngpos file or
+// band table follows.
 func newOverlayMapping() *mapping.IndexMappingImpl { return newMapping(true) }
 
-func newMapping(bodyNgrams bool) *mapping.IndexMappingImpl {
+func newMapping(overlay bool) *mapping.IndexMappingImpl {
 	im := bleve.NewIndexMapping()
 	im.ScoringModel = index.BM25Scoring
 	im.DefaultAnalyzer = zh.IndexAnalyzerName
@@ -158,14 +162,16 @@ func newMapping(bodyNgrams bool) *mapping.IndexMappingImpl {
 	dm.AddFieldMappingsAt(FieldTitle, textField(zh.IndexAnalyzerName, true, false))
 	dm.AddFieldMappingsAt(FieldBody, textField(zh.IndexAnalyzerName, true, false))
 	dm.AddFieldMappingsAt(FieldTitleNgram, textField(zh.BigramPositionsAnalyzerName, false, true))
-	if bodyNgrams {
+	if overlay {
 		dm.AddFieldMappingsAt(FieldBodyNgram, textField(zh.BigramPositionsAnalyzerName, false, true))
 	}
 	dm.AddFieldMappingsAt(FieldCategory, keywordField(false, false))
 	dm.AddFieldMappingsAt(FieldFacet, keywordField(false, true))
 	dm.AddFieldMappingsAt(FieldSortKey, keywordField(false, true))
 	dm.AddFieldMappingsAt(FieldCluster, keywordField(true, true))
-	dm.AddFieldMappingsAt(FieldBands, keywordField(false, false))
+	if overlay {
+		dm.AddFieldMappingsAt(FieldBands, keywordField(false, false))
+	}
 	dm.AddFieldMappingsAt(FieldPath, storedOnly())
 	dm.AddFieldMappingsAt(FieldURL, storedOnly())
 	dm.AddFieldMappingsAt(FieldSource, storedOnly())

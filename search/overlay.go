@@ -196,7 +196,7 @@ func (ov *overlay) put(docs []xinwen.Article, stories []Story, zone *time.Locati
 		if stories != nil {
 			story = stories[i]
 		}
-		if err := b.Index(d.ID, NewStoryDocument(d, zone, story)); err != nil {
+		if err := b.Index(d.ID, newOverlayDocument(d, zone, story)); err != nil {
 			return fmt.Errorf("search: ingest %q: %w", d.ID, err)
 		}
 		if err := ov.unmarkReanalysed(b, d.ID); err != nil {

@@ -265,8 +265,8 @@ func (in ingester) Ingest(ctx context.Context, body io.Reader) (*web.IngestRepor
 	}
 	// A copy of an indexed story joins its cluster now, not only at the
 	// next rebuild.
-	stories, err := indexer.Stories(docs, in.zone, func(keys []string) ([]search.Member, error) {
-		return in.Live.Candidates(ctx, keys)
+	stories, err := indexer.Stories(docs, in.zone, func(bands []uint64) ([]search.Member, error) {
+		return in.Live.Candidates(ctx, bands)
 	})
 	if err != nil {
 		return nil, err
