@@ -39,6 +39,12 @@ type dateRangeQuery struct {
 	from, to time.Time
 }
 
+// Field makes the query a FieldableQuery, so that a search with global
+// BM25 statistics gathers the date field's, which Bleve's range, where it
+// answers, asks for (at boost 0).
+func (q *dateRangeQuery) Field() string   { return FieldDate }
+func (q *dateRangeQuery) SetField(string) {}
+
 func (q *dateRangeQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
 	if t, dels, ok := tableOf(i); ok && q.exactInSeconds() {
 		return newDateTableSearcher(t, dels, q.from, q.to), nil
@@ -153,4 +159,4 @@ func (s *dateTableSearcher) Min() int                   { return 0 }
 func (s *dateTableSearcher) DocumentMatchPoolSize() int { return 1 }
 func (s *dateTableSearcher) Size() int                  { return 64 }
 
-var _ query.Query = (*dateRangeQuery)(nil)
+var _ query.FieldableQuery = (*dateRangeQuery)(nil)
