@@ -151,12 +151,12 @@ func (rep *Report) writeMethod(b *strings.Builder) {
   Server memory is read from /proc/PID/status (VmRSS sampled every 50 ms, VmHWM at the end).
 - **Cold start**: from starting `+"`xinwen serve`"+` to its first 200 from /api/search
   (dictionary load, index open, first query).
-- **Scale ×10**: the corpus plus nine times as many synthetic articles, each a real title
+- **Synthetic scales (×10, ×40, …)**: the corpus plus (factor − 1) times as many synthetic articles, each a real title
   (or its words reshuffled) over about as much body as that title's article had, in
   paragraphs drawn from several real articles (a quarter stitched from single sentences),
   with its title's categories and a date anywhere in the corpus's range (hence
   `+"`--keep-duplicates`"+`: recombined articles may repeat a title on one day). It repeats real
-  paragraphs, so its vocabulary grows less than a real corpus ten times larger would: size
+  paragraphs, so its vocabulary grows less than a real corpus that much larger would: size
   ratios and rare-word costs there are optimistic, phrase costs pessimistic.
 - **CPU figures** (MB per CPU-second, CPU ms per query or request) count user+system time
   of the process doing the work (getrusage, /proc/PID/stat), GC and dictionary load included.

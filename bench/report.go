@@ -336,10 +336,10 @@ func levelCell(s Scale, i int) string {
 func (rep *Report) Table() string {
 	var b strings.Builder
 	b.WriteString("| section | measure |")
-	for i, s := range rep.Scales {
+	for _, s := range rep.Scales {
 		label := fmt.Sprintf(" %s (%d articles)", s.Name, s.Index.Articles)
-		if i > 0 {
-			label = fmt.Sprintf(" %s (×10 synthetic, %d articles)", s.Name, s.Index.Articles)
+		if s.Factor > 1 {
+			label = fmt.Sprintf(" %s (×%d synthetic, %d articles)", s.Name, s.Factor, s.Index.Articles)
 		}
 		b.WriteString(label + " |")
 	}

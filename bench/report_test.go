@@ -48,7 +48,7 @@ func fakeReport() *Report {
 	return &Report{
 		Machine: m, Ceiling: Ceiling{Jieba: [2]float64{10, 18}, Tokenizer: [2]float64{8, 14}},
 		Floor:  Floor{Seconds: 1, CPU: 1.5, TextBytes: 10e6, SizeBytes: 16e6},
-		Scales: []Scale{{Name: "1k", Index: run, Latency: lat, HTTP: h}, {Name: "10k", Index: run, Latency: lat}},
+		Scales: []Scale{{Name: "1k", Index: run, Latency: lat, HTTP: h}, {Name: "10k", Factor: 10, Index: run, Latency: lat}},
 		Bleve:  IndexRun{Articles: 1000, TextBytes: 10e6, Seconds: 20, CPU: 24, SizeBytes: 100e6}, Queries: 3, Rounds: 3,
 	}
 }
