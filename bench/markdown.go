@@ -132,7 +132,9 @@ func (rep *Report) writeMethod(b *strings.Builder) {
   parsing, segmentation, n-gram fields, categories or dates: what Bleve's writer costs
   for the words alone.
 - **Indexing**: each engine indexes the same JSON Lines file in a child process (the same
-  binary), so its peak RSS (getrusage ru_maxrss) is its own. xinwen is
+  binary), so its peak RSS (getrusage ru_maxrss) is its own; /proc/PID/status, sampled every
+  100 ms, splits the highest sample into anonymous memory (Go heap, jieba) and the pages of
+  memory-mapped segment files (which the kernel may drop and read again). xinwen is
   `+"`xinwen index --progress none --keep-duplicates`"+` with the default shards (one per core);
   its time is the one it reports (reading, parsing, analysis, indexing, final merge; not the
   process start or the dictionary load). Bleve default
@@ -148,7 +150,8 @@ func (rep *Report) writeMethod(b *strings.Builder) {
   only) replays the same queries as /api/search URLs (facets on) after %d warm-up requests;
   each concurrency level stops after %d requests or %s, whichever comes first. The client
   shares the cores with the server.
-  Server memory is read from /proc/PID/status (VmRSS sampled every 50 ms, VmHWM at the end).
+  Server memory is read from /proc/PID/status (VmRSS sampled every 50 ms, VmHWM at the end;
+  after the load, RssAnon and RssFile: the heap against the index files' touched pages).
 - **Cold start**: from starting `+"`xinwen serve`"+` to its first 200 from /api/search
   (dictionary load, index open, first query).
 - **Synthetic scales (×10, ×40, …)**: the corpus plus (factor − 1) times as many synthetic articles, each a real title

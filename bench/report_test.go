@@ -83,7 +83,7 @@ func expectedRows(levels ...int) []string {
 		"| indexing, xinwen | index size / raw text", "| indexing, Bleve default | MB/s of text",
 		"| indexing, Bleve default | peak RSS", "| indexing, Bleve default | index size / raw text",
 		"xinwen ÷ Bleve default: MB/s", "| indexing, xinwen | CPU-s of the child", "| indexing, Bleve default | CPU-s of the child",
-		"RSS, MB: after start", "cold start", "| query, snippets + facets | CPU ms per query", "| query, snippets, no facets | CPU ms per query",
+		"RSS, MB: after start", "RSS after the load", "cold start", "| query, snippets + facets | CPU ms per query", "| query, snippets, no facets | CPU ms per query",
 	}
 	for _, section := range []string{"query, snippets + facets", "query, snippets, no facets"} {
 		for _, c := range append(Classes, ClassAll) {
