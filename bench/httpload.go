@@ -26,6 +26,9 @@ type HTTPResult struct {
 	RSSIdle   int64 // VmRSS after the first answer
 	RSSLoad   int64 // the highest VmRSS sampled under load
 	HWM       int64 // VmHWM (peak resident set) at the end
+	// End is the resident set after the last level, split into anonymous
+	// memory and the pages of mapped index files the queries touched.
+	End Resident
 }
 
 // LoadLevel is one concurrency level.
@@ -67,7 +70,8 @@ func MeasureHTTP(ctx context.Context, cfg HTTPConfig, qs []Query) (HTTPResult, e
 		out.Levels = append(out.Levels, srv.level(ctx, client, urls, c, cfg))
 	}
 	stop()
-	_, out.HWM = srv.memory()
+	out.End = readResident(srv.cmd.Process.Pid)
+	out.HWM = out.End.HWM
 	return out, ctx.Err()
 }
 

@@ -42,11 +42,15 @@ type IndexRun struct {
 	// Seconds is the indexing as the child timed it: reading and parsing
 	// the input, analysis, indexing and the final merge; not the process
 	// start or the dictionary load.
-	Seconds   float64
-	Wall      float64 // the whole child process
-	CPU       float64 // user+system seconds of the whole child process
-	PeakRSS   int64   // bytes (getrusage ru_maxrss of the child)
-	SizeBytes int64   // the index directory on disk
+	Seconds float64
+	Wall    float64 // the whole child process
+	CPU     float64 // user+system seconds of the whole child process
+	PeakRSS int64   // bytes (getrusage ru_maxrss of the child)
+	// Peak is the child's resident set sampled every 100 ms, the sample
+	// with the highest RSS: what the peak was made of (heap or mapped
+	// index files). Zero where /proc cannot be read.
+	Peak      Resident
+	SizeBytes int64 // the index directory on disk
 }
 
 // MBs is text megabytes (title+body) indexed per second.
@@ -122,7 +126,12 @@ func runChild(ctx context.Context, exe string, args ...string) (string, IndexRun
 	cmd := exec.CommandContext(ctx, exe, args...)
 	cmd.Stdout, cmd.Stderr = &stdout, stderr
 	start := time.Now()
-	err := cmd.Run()
+	err := cmd.Start()
+	if err == nil {
+		stop := watchPeak(cmd.Process.Pid, 100*time.Millisecond)
+		err = cmd.Wait()
+		run.Peak = stop()
+	}
 	run.Wall = time.Since(start).Seconds()
 	if cmd.ProcessState != nil {
 		run.CPU = (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()

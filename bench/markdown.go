@@ -132,7 +132,9 @@ func (rep *Report) writeMethod(b *strings.Builder) {
   parsing, segmentation, n-gram fields, categories or dates: what Bleve's writer costs
   for the words alone.
 - **Indexing**: each engine indexes the same JSON Lines file in a child process (the same
-  binary), so its peak RSS (getrusage ru_maxrss) is its own. xinwen is
+  binary), so its peak RSS (getrusage ru_maxrss) is its own; /proc/PID/status, sampled every
+  100 ms, splits the highest sample into anonymous memory (Go heap, jieba) and the pages of
+  memory-mapped segment files (which the kernel may drop and read again). xinwen is
   `+"`xinwen index --progress none --keep-duplicates`"+` with the default shards (one per core);
   its time is the one it reports (reading, parsing, analysis, indexing, final merge; not the
   process start or the dictionary load). Bleve default
@@ -148,15 +150,16 @@ func (rep *Report) writeMethod(b *strings.Builder) {
   only) replays the same queries as /api/search URLs (facets on) after %d warm-up requests;
   each concurrency level stops after %d requests or %s, whichever comes first. The client
   shares the cores with the server.
-  Server memory is read from /proc/PID/status (VmRSS sampled every 50 ms, VmHWM at the end).
+  Server memory is read from /proc/PID/status (VmRSS sampled every 50 ms, VmHWM at the end;
+  after the load, RssAnon and RssFile: the heap against the index files' touched pages).
 - **Cold start**: from starting `+"`xinwen serve`"+` to its first 200 from /api/search
   (dictionary load, index open, first query).
-- **Scale ×10**: the corpus plus nine times as many synthetic articles, each a real title
+- **Synthetic scales (×10, ×40, …)**: the corpus plus (factor − 1) times as many synthetic articles, each a real title
   (or its words reshuffled) over about as much body as that title's article had, in
   paragraphs drawn from several real articles (a quarter stitched from single sentences),
   with its title's categories and a date anywhere in the corpus's range (hence
   `+"`--keep-duplicates`"+`: recombined articles may repeat a title on one day). It repeats real
-  paragraphs, so its vocabulary grows less than a real corpus ten times larger would: size
+  paragraphs, so its vocabulary grows less than a real corpus that much larger would: size
   ratios and rare-word costs there are optimistic, phrase costs pessimistic.
 - **CPU figures** (MB per CPU-second, CPU ms per query or request) count user+system time
   of the process doing the work (getrusage, /proc/PID/stat), GC and dictionary load included.

@@ -131,7 +131,7 @@ func (rep *Report) indexRows() []Row {
 			Target: fmt.Sprintf("≥ %.0f MB/s", TargetIndexMBs), Result: verdict(base.MBs(), TargetIndexMBs, higher)},
 		{Section: sectionIndex, Measure: "CPU-s of the child (MB per CPU-s)", Cells: rep.cells(func(s Scale) string { return cpuCell(s.Index) })},
 		{Section: sectionIndex, Measure: "share of the 2-goroutine gojieba ceiling", Cells: rep.cells(func(s Scale) string { return fmt.Sprintf("%.0f%%", 100*s.Index.MBs()/ceiling) })},
-		{Section: sectionIndex, Measure: "peak RSS of the child, MB", Cells: rep.cells(func(s Scale) string { return fmt.Sprintf("%.0f", float64(s.Index.PeakRSS)/mb) })},
+		{Section: sectionIndex, Measure: "peak RSS of the child, MB (at the highest 100 ms sample: anonymous, mapped files)", Cells: rep.cells(func(s Scale) string { return peakCell(s.Index) })},
 		{Section: sectionIndex, Measure: "index size, MB (raw text, MB)", Cells: rep.cells(func(s Scale) string {
 			return fmt.Sprintf("%.0f (%.0f)", float64(s.Index.SizeBytes)/mb, float64(s.Index.TextBytes)/mb)
 		})},
@@ -215,6 +215,13 @@ func (rep *Report) httpRows() []Row {
 				return fmt.Sprintf("%.0f / %.0f / %.0f", float64(s.HTTP.RSSIdle)/mb, float64(s.HTTP.RSSLoad)/mb, float64(s.HTTP.HWM)/mb)
 			}),
 			Target: fmt.Sprintf("≤ %.0f MB (24k)", TargetRSSBytes/mb), Result: verdict(float64(rep.Scales[0].HTTP.HWM), TargetRSSBytes, lower)},
+		Row{Section: sectionServer, Measure: "RSS after the load, MB (anonymous, mapped index files)",
+			Cells: rep.cells(func(s Scale) string {
+				if s.HTTP == nil || s.HTTP.End.RSS == 0 {
+					return notMeasured
+				}
+				return s.HTTP.End.String()
+			})},
 		Row{Section: sectionServer, Measure: "cold start to first 200 from /api/search, s",
 			Cells: rep.cells(func(s Scale) string {
 				if s.HTTP == nil {
@@ -332,14 +339,24 @@ func levelCell(s Scale, i int) string {
 	return cell
 }
 
+// peakCell is the child's peak RSS and, when it was sampled, what the
+// highest sample was made of.
+func peakCell(r IndexRun) string {
+	cell := fmt.Sprintf("%.0f", float64(r.PeakRSS)/mb)
+	if p := r.Peak; p.RSS > 0 {
+		cell += fmt.Sprintf(" (%.0f, %.0f)", float64(p.Anon)/mb, float64(p.File)/mb)
+	}
+	return cell
+}
+
 // Table renders the rows as one Markdown table.
 func (rep *Report) Table() string {
 	var b strings.Builder
 	b.WriteString("| section | measure |")
-	for i, s := range rep.Scales {
+	for _, s := range rep.Scales {
 		label := fmt.Sprintf(" %s (%d articles)", s.Name, s.Index.Articles)
-		if i > 0 {
-			label = fmt.Sprintf(" %s (×10 synthetic, %d articles)", s.Name, s.Index.Articles)
+		if s.Factor > 1 {
+			label = fmt.Sprintf(" %s (×%d synthetic, %d articles)", s.Name, s.Factor, s.Index.Articles)
 		}
 		b.WriteString(label + " |")
 	}

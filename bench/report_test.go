@@ -48,7 +48,7 @@ func fakeReport() *Report {
 	return &Report{
 		Machine: m, Ceiling: Ceiling{Jieba: [2]float64{10, 18}, Tokenizer: [2]float64{8, 14}},
 		Floor:  Floor{Seconds: 1, CPU: 1.5, TextBytes: 10e6, SizeBytes: 16e6},
-		Scales: []Scale{{Name: "1k", Index: run, Latency: lat, HTTP: h}, {Name: "10k", Index: run, Latency: lat}},
+		Scales: []Scale{{Name: "1k", Index: run, Latency: lat, HTTP: h}, {Name: "10k", Factor: 10, Index: run, Latency: lat}},
 		Bleve:  IndexRun{Articles: 1000, TextBytes: 10e6, Seconds: 20, CPU: 24, SizeBytes: 100e6}, Queries: 3, Rounds: 3,
 	}
 }
@@ -83,7 +83,7 @@ func expectedRows(levels ...int) []string {
 		"| indexing, xinwen | index size / raw text", "| indexing, Bleve default | MB/s of text",
 		"| indexing, Bleve default | peak RSS", "| indexing, Bleve default | index size / raw text",
 		"xinwen ÷ Bleve default: MB/s", "| indexing, xinwen | CPU-s of the child", "| indexing, Bleve default | CPU-s of the child",
-		"RSS, MB: after start", "cold start", "| query, snippets + facets | CPU ms per query", "| query, snippets, no facets | CPU ms per query",
+		"RSS, MB: after start", "RSS after the load", "cold start", "| query, snippets + facets | CPU ms per query", "| query, snippets, no facets | CPU ms per query",
 	}
 	for _, section := range []string{"query, snippets + facets", "query, snippets, no facets"} {
 		for _, c := range append(Classes, ClassAll) {

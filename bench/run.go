@@ -23,10 +23,12 @@ type Config struct {
 	Segment     Segmenter
 	Zone        *time.Location
 
-	Corpus  string // JSON Lines (.gz) of real articles
-	Docs    int    // articles to use; 0: all
-	Scale10 bool   // also a ten-fold synthesized corpus
-	Queries int    // per class
+	Corpus string // JSON Lines (.gz) of real articles
+	Docs   int    // articles to use; 0: all
+	// Scales are the synthesized corpora measured after the real one,
+	// each Factor times its size (10: the ten-fold one), in order.
+	Scales  []int
+	Queries int // per class
 	Rounds  int
 	Seed    uint64
 	HTTP    bool
@@ -51,7 +53,7 @@ type Report struct {
 	Machine  Machine
 	Ceiling  Ceiling
 	Floor    Floor
-	Scales   []Scale       // the corpus, then the ten-fold one
+	Scales   []Scale       // the corpus, then each synthesized one
 	Attack   *AttackResult // with Config.Attack
 	Bleve    IndexRun      // Bleve's default mapping on the first scale
 	Lucene   string        // the Lucene jar and JVM measured, with --lucene
@@ -67,6 +69,7 @@ type Report struct {
 // Scale is what one corpus size measured.
 type Scale struct {
 	Name    string // "24k"
+	Factor  int    // 1: the real corpus; 10: ten times its size, synthesized
 	Index   IndexRun
 	Latency QueryLatency
 	HTTP    *HTTPResult // nil without --http
@@ -145,14 +148,14 @@ func (r *runner) run(ctx context.Context) error {
 	if err := WriteCorpus(input, r.docs); err != nil {
 		return err
 	}
-	if err := r.scale(ctx, scaleName(len(r.docs)), input, TextBytes(r.docs), true); err != nil {
+	if err := r.scale(ctx, scaleName(len(r.docs)), 1, input, TextBytes(r.docs), true); err != nil {
 		return err
 	}
 	if err := r.bleve(ctx, input); err != nil {
 		return err
 	}
-	if r.cfg.Scale10 {
-		if err := r.scale10(ctx); err != nil {
+	for _, f := range r.cfg.Scales {
+		if err := r.synthetic(ctx, f); err != nil {
 			return err
 		}
 	}
@@ -180,8 +183,8 @@ func scaleName(n int) string {
 
 // scale indexes input with xinwen, then measures queries in-process and,
 // with --http, over HTTP.
-func (r *runner) scale(ctx context.Context, name, input string, text int64, profile bool) error {
-	sc := Scale{Name: name}
+func (r *runner) scale(ctx context.Context, name string, factor int, input string, text int64, profile bool) error {
+	sc := Scale{Name: name, Factor: factor}
 	dir := filepath.Join(r.work, "xinwen-"+name)
 	cpu := ""
 	if profile && r.cfg.ProfileDir != "" {
@@ -276,16 +279,18 @@ func (r *runner) bleve(ctx context.Context, input string) error {
 	return nil
 }
 
-// scale10 synthesizes the ten-fold corpus, then measures it like the first.
-func (r *runner) scale10(ctx context.Context) error {
-	r.phase("synthesize x10")
-	input := filepath.Join(r.work, "corpus-x10.jsonl.gz")
-	n, text, err := WriteScaled(input, r.docs, 10, r.cfg.Seed, r.cfg.Segment)
+// synthetic synthesizes a corpus factor times the real one, then
+// measures it like the first. Each factor's corpus is written afresh from
+// the seed, so a ×40 run's first 241k articles are the ×10 run's.
+func (r *runner) synthetic(ctx context.Context, factor int) error {
+	r.phase(fmt.Sprintf("synthesize x%d", factor))
+	input := filepath.Join(r.work, fmt.Sprintf("corpus-x%d.jsonl.gz", factor))
+	n, text, err := WriteScaled(input, r.docs, factor, r.cfg.Seed, r.cfg.Segment)
 	if err != nil {
 		return err
 	}
 	r.logf("synthesized %d articles, %.1f MB of text", n, float64(text)/1e6)
-	if err := r.scale(ctx, scaleName(n), input, text, false); err != nil {
+	if err := r.scale(ctx, scaleName(n), factor, input, text, false); err != nil {
 		return err
 	}
 	if !r.cfg.Keep {

@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -92,25 +91,8 @@ func (s *server) stop() {
 
 // memory reads the server's resident set now and its peak (VmRSS, VmHWM).
 func (s *server) memory() (rss, hwm int64) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.cmd.Process.Pid))
-	if err != nil {
-		return 0, 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		k, v, _ := strings.Cut(line, ":")
-		f := strings.Fields(v)
-		if len(f) == 0 {
-			continue
-		}
-		kb, _ := strconv.ParseInt(f[0], 10, 64)
-		switch k {
-		case "VmRSS":
-			rss = kb << 10
-		case "VmHWM":
-			hwm = kb << 10
-		}
-	}
-	return rss, hwm
+	r := readResident(s.cmd.Process.Pid)
+	return r.RSS, r.HWM
 }
 
 var errNotLoopback = errors.New("bench: the load generator only talks to 127.0.0.1")

@@ -49,7 +49,7 @@ func TestBenchSmoke(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	out := filepath.Join(dir, "benchmarks.md")
-	cmd := exec.CommandContext(ctx, exe, "bench", "--corpus", corpus, "--docs", "200", "--scale10",
+	cmd := exec.CommandContext(ctx, exe, "bench", "--corpus", corpus, "--docs", "200", "--scales", "10",
 		"--queries", "3", "--http", "--concurrency", "2", "--http-duration", "2s", "--http-warmup", "20",
 		"--work", dir, "--out", out)
 	var stderr strings.Builder

@@ -122,3 +122,36 @@ func TestWriteScaledSize(t *testing.T) {
 		t.Error("the same seed wrote a different corpus")
 	}
 }
+
+// TestWriteScaledFactorsNest checks another factor than ten: the article
+// count follows it, and a larger factor's corpus begins with the smaller
+// one's articles, so points of one curve share their articles.
+func TestWriteScaledFactorsNest(t *testing.T) {
+	docs := fakeCorpus(30, 5)
+	dir := t.TempDir()
+	small, large := filepath.Join(dir, "x3.jsonl.gz"), filepath.Join(dir, "x7.jsonl.gz")
+	if n, _, err := WriteScaled(small, docs, 3, 2, fakeSegment); err != nil || n != 90 {
+		t.Fatalf("x3: %d articles, %v; want 90", n, err)
+	}
+	if n, _, err := WriteScaled(large, docs, 7, 2, fakeSegment); err != nil || n != 210 {
+		t.Fatalf("x7: %d articles, %v; want 210", n, err)
+	}
+	a, err := ReadCorpus(small, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ReadCorpus(large, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a, b[:len(a)]) {
+		t.Error("the x7 corpus does not begin with the x3 corpus")
+	}
+	ids := map[string]bool{}
+	for _, d := range b {
+		if ids[d.ID] {
+			t.Fatalf("id %q twice", d.ID)
+		}
+		ids[d.ID] = true
+	}
+}

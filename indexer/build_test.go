@@ -499,3 +499,61 @@ func TestWriterAbandonsQueuedWork(t *testing.T) {
 		t.Errorf("closed %v, abandoned %v; want only abandoned", f.closed, f.abandoned)
 	}
 }
+
+// mergingShard is a shard whose close (its final merge) takes a while and
+// counts how many shards merge at once.
+type mergingShard struct {
+	fakeShard
+	err            error
+	inFlight, most *atomic.Int64
+}
+
+func (m *mergingShard) close() error {
+	n := m.inFlight.Add(1)
+	defer m.inFlight.Add(-1)
+	for {
+		most := m.most.Load()
+		if n <= most || m.most.CompareAndSwap(most, n) {
+			break
+		}
+	}
+	time.Sleep(5 * time.Millisecond)
+	m.closed = true
+	return m.err
+}
+
+// TestFinishMergesOneShardAtATime: two final merges at once held both
+// shards' segments mapped (the 1.97 GB peak at 241k), so shards merge
+// one after another; a failed merge still closes every shard, writes no
+// positions and is reported.
+func TestFinishMergesOneShardAtATime(t *testing.T) {
+	var inFlight, most atomic.Int64
+	boom := errors.New("merge failed")
+	var shards []shardWriter
+	var ms []*mergingShard
+	for i := range 4 {
+		m := &mergingShard{inFlight: &inFlight, most: &most}
+		if i == 1 {
+			m.err = boom
+		}
+		ms = append(ms, m)
+		shards = append(shards, m)
+	}
+	w := &writer{shards: shards}
+	p := &recordingProgress{}
+	err := w.finish(context.Background(), t.TempDir(), p)
+	if !errors.Is(err, boom) {
+		t.Errorf("finish = %v, want the merge's error", err)
+	}
+	for i, m := range ms {
+		if !m.closed {
+			t.Errorf("shard %d not closed after another's merge failed", i)
+		}
+	}
+	if n := most.Load(); n != 1 {
+		t.Errorf("%d shards merged at once, want 1", n)
+	}
+	if !slices.Equal(p.phases, []string{PhaseMerge, PhasePositions}) {
+		t.Errorf("phases %q", p.phases)
+	}
+}

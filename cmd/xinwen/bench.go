@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -20,12 +21,14 @@ type benchFlags struct {
 	common
 	cfg         bench.Config
 	concurrency string
+	scales      string
+	scale10     bool
 	attackServe string
 	out         string
 }
 
 func (bf *benchFlags) flags(stderr io.Writer) *flag.FlagSet {
-	fs := newFlagSet("bench", "bench [--corpus FILE] [--docs N] [--scale10] [--queries N] [--lucene] [--http] [--attack] [--profile DIR] [--out FILE]\n\n"+
+	fs := newFlagSet("bench", "bench [--corpus FILE] [--docs N] [--scales 10,40] [--queries N] [--lucene] [--http] [--attack] [--profile DIR] [--out FILE]\n\n"+
 		"Measures the segmentation ceiling, indexing (xinwen and Bleve's default mapping, each in a\n"+
 		"child process; with --lucene also Lucene CJK), in-process query latency per query class, HTTP load on `xinwen serve` and\n"+
 		"its cold start, prints one table and writes it with the machine and load to --out.", stderr)
@@ -33,7 +36,8 @@ func (bf *benchFlags) flags(stderr io.Writer) *flag.FlagSet {
 	c := &bf.cfg
 	fs.StringVar(&c.Corpus, "corpus", defaultCorpus(), "JSON Lines (.gz) corpus of real articles; never copied anywhere (env XINWEN_CORPUS names its directory)")
 	fs.IntVar(&c.Docs, "docs", 0, "use only the first N articles (0: all)")
-	fs.BoolVar(&c.Scale10, "scale10", false, "also measure a ten-fold corpus synthesized from the real one")
+	fs.StringVar(&bf.scales, "scales", "", "comma-separated factors: also measure corpora synthesized from the real one at each factor times its size (10: 241k articles from xwlb, 40: about a million)")
+	fs.BoolVar(&bf.scale10, "scale10", false, "also measure a ten-fold corpus synthesized from the real one (the same as --scales 10)")
 	fs.IntVar(&c.Queries, "queries", 400, "queries sampled per query class")
 	fs.IntVar(&c.Rounds, "rounds", 3, "timed rounds of the queries; each percentile is the median over rounds")
 	fs.Uint64Var(&c.Seed, "seed", 1, "seed for query sampling and corpus synthesis")
@@ -113,6 +117,9 @@ func (bf *benchFlags) wire(stderr io.Writer) (*zh.Segmenter, error) {
 		return nil, err
 	}
 	c.Load.Concurrency = levels
+	if c.Scales, err = parseScales(bf.scales, bf.scale10); err != nil {
+		return nil, err
+	}
 	c.AttackLoad = bench.DefaultAttack
 	c.AttackLoad.ServeArgs = strings.Fields(bf.attackServe)
 	if c.Zone, err = bf.location(); err != nil {
@@ -160,4 +167,24 @@ func parseLevels(s string) ([]int, error) {
 		return nil, fmt.Errorf("bench: --concurrency is empty: %w", errUsage)
 	}
 	return out, nil
+}
+
+// parseScales reads --scales, with --scale10 adding 10, into the factors
+// to synthesize, smallest first: each run after the real corpus takes
+// longer than the one before, so the cheap points are measured before a
+// long one can fail.
+func parseScales(s string, scale10 bool) ([]int, error) {
+	var out []int
+	for _, f := range splitList(s) {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 2 {
+			return nil, fmt.Errorf("bench: --scales %q: want integers of 2 or more: %w", s, errUsage)
+		}
+		out = append(out, n)
+	}
+	if scale10 {
+		out = append(out, 10)
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
 }

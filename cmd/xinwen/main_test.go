@@ -37,7 +37,7 @@ var (
 			dictFlags...),
 		"bench": append([]string{"attack", "attack-serve", "concurrency", "corpus", "docs", "http", "http-duration",
 			"http-requests", "http-warmup", "keep", "lucene", "lucene-jars", "out", "profile", "queries", "rounds",
-			"scale10", "seed", "work"}, dictFlags...),
+			"scale10", "scales", "seed", "work"}, dictFlags...),
 	}
 )
 
@@ -198,6 +198,7 @@ func TestBadUse(t *testing.T) {
 		{"index with negative --shards", []string{"index", "--index", "unused", "--shards", "-2", "x.jsonl"}, "--shards"},
 		{"rollback with a source", []string{"index", "--index", "unused", "--rollback", "x.jsonl"}, "--rollback takes no SOURCE"},
 		{"index with a flag after a source", []string{"index", "--index", "unused", "x.jsonl", "--progress", "none"}, "flags go before"},
+		{"bench with a factor below 2", []string{"bench", "--scales", "10,1"}, "--scales"},
 		{"analyze without text", []string{"analyze"}, "TEXT"},
 		{"analyze with a bad mode", []string{"analyze", "--mode", "nope", "新闻"}, "--mode"},
 	} {
