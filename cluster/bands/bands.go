@@ -30,12 +30,12 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 
 	mmap "github.com/blevesearch/mmap-go"
+
+	"github.com/xinwen-search/xinwen/internal/mapfile"
 )
 
 const (
@@ -74,21 +74,9 @@ type Table struct {
 
 // Open maps the band table at path and checks its structure.
 func Open(path string) (*Table, error) {
-	f, err := os.Open(path)
+	mm, err := mapfile.Map(path, int64(headerSize), ErrCorrupt)
 	if err != nil {
 		return nil, fmt.Errorf("bands: %w", err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("bands: %w", err)
-	}
-	if st.Size() < int64(headerSize) {
-		return nil, fmt.Errorf("%w: %s is %d bytes", ErrCorrupt, path, st.Size())
-	}
-	mm, err := mmap.Map(f, mmap.RDONLY, 0)
-	if err != nil {
-		return nil, fmt.Errorf("bands: map %s: %w", path, err)
 	}
 	t, err := parse(mm)
 	if err != nil {
@@ -279,19 +267,16 @@ func (b *Builder) addID(id string) uint32 {
 
 // WriteFile writes the table of the articles added and not dropped to
 // path, durably: a temporary file synced and renamed over it.
-func (b *Builder) WriteFile(path string) (err error) {
+func (b *Builder) WriteFile(path string) error {
 	ids, bucket, entries := b.layout()
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".bands-*")
-	if err != nil {
+	if err := mapfile.Write(path, func(w *bufio.Writer) error { return writeTable(w, ids, bucket, entries) }); err != nil {
 		return fmt.Errorf("bands: %w", err)
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	w := bufio.NewWriterSize(tmp, 1<<20)
+	return nil
+}
+
+// writeTable writes the file's sections.
+func writeTable(w *bufio.Writer, ids []string, bucket []uint32, entries []uint64) error {
 	le := binary.LittleEndian
 	buf := make([]byte, 0, 1<<16)
 	flush := func() {
@@ -322,18 +307,6 @@ func (b *Builder) WriteFile(path string) (err error) {
 	flush()
 	for _, id := range ids {
 		w.WriteString(id)
-	}
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("bands: write %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("bands: sync %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("bands: close %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("bands: %w", err)
 	}
 	return nil
 }

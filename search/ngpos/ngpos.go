@@ -43,14 +43,14 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	mmap "github.com/blevesearch/mmap-go"
+
+	"github.com/xinwen-search/xinwen/internal/mapfile"
 )
 
 const (
@@ -202,7 +202,7 @@ func (b *Builder) Add(doc uint32, toks []Token) error {
 
 // WriteFile writes the positions to path, through a temporary file
 // renamed into place once synced: a reader never sees half a file.
-func (b *Builder) WriteFile(path string) (err error) {
+func (b *Builder) WriteFile(path string) error {
 	lists := make([]*list, 0, len(b.short)+len(b.long))
 	for _, l := range b.short {
 		lists = append(lists, l)
@@ -212,17 +212,14 @@ func (b *Builder) WriteFile(path string) (err error) {
 	}
 	slices.SortFunc(lists, func(x, y *list) int { return strings.Compare(x.term, y.term) })
 
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".ngpos-*")
-	if err != nil {
+	if err := mapfile.Write(path, func(w *bufio.Writer) error { return b.write(w, lists) }); err != nil {
 		return fmt.Errorf("ngpos: %w", err)
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	w := bufio.NewWriterSize(tmp, 1<<20)
+	return nil
+}
+
+// write writes the file's sections, lists in term order.
+func (b *Builder) write(w *bufio.Writer, lists []*list) error {
 	var postings uint64
 	postOff := make([]uint64, 0, len(lists)+1)
 	for _, l := range lists {
@@ -284,22 +281,8 @@ func (b *Builder) WriteFile(path string) (err error) {
 		skipAt += uint32(len(l.skip) / 2)
 	}
 	binary.LittleEndian.PutUint32(u4[:], skipAt)
-	if _, err := w.Write(u4[:]); err != nil {
-		return fmt.Errorf("ngpos: write %s: %w", path, err)
-	}
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("ngpos: write %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("ngpos: sync %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("ngpos: close %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("ngpos: %w", err)
-	}
-	return nil
+	_, err := w.Write(u4[:])
+	return err
 }
 
 // Reader reads a positions file, mapped into memory.
@@ -319,21 +302,9 @@ type Reader struct {
 
 // Open maps the positions file at path and checks its structure.
 func Open(path string) (*Reader, error) {
-	f, err := os.Open(path)
+	mm, err := mapfile.Map(path, int64(headerSize), ErrCorrupt)
 	if err != nil {
 		return nil, fmt.Errorf("ngpos: %w", err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("ngpos: %w", err)
-	}
-	if st.Size() < int64(headerSize) {
-		return nil, fmt.Errorf("%w: %s is %d bytes", ErrCorrupt, path, st.Size())
-	}
-	mm, err := mmap.Map(f, mmap.RDONLY, 0)
-	if err != nil {
-		return nil, fmt.Errorf("ngpos: map %s: %w", path, err)
 	}
 	r, err := parse(mm)
 	if err != nil {
