@@ -3,12 +3,10 @@ package search
 import (
 	"cmp"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"math"
 	"regexp"
 	"slices"
-	"sort"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -250,21 +248,11 @@ func (s *ngramTermSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentM
 // Advance moves to the first document at or after id; a searcher already
 // past id stays where it is, as the conjunctions it serves expect.
 func (s *ngramTermSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
-	if len(id) != 8 {
-		return nil, fmt.Errorf("search: document number %x is not a shard's", id)
+	seg, local, err := s.sp.seekTarget(id, s.seg)
+	if err != nil {
+		return nil, err
 	}
-	n := binary.BigEndian.Uint64(id)
-	seg := sort.Search(len(s.sp.first), func(k int) bool { return s.sp.first[k] > n }) - 1
-	var local uint32
-	if seg >= 0 && seg >= s.seg {
-		s.seg = seg
-		if off := n - s.sp.first[seg]; off < uint64(s.sp.files[seg].Docs()) {
-			local = uint32(off)
-		} else {
-			s.seg++ // past the segment's documents
-		}
-	}
-	for ; s.seg < len(s.sp.files); s.seg, local = s.seg+1, 0 {
+	for s.seg = seg; s.seg < len(s.sp.files); s.seg, local = s.seg+1, 0 {
 		c := s.cursor(s.seg)
 		if !c.Advance(local) {
 			continue
@@ -278,8 +266,7 @@ func (s *ngramTermSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexIn
 }
 
 func (s *ngramTermSearcher) match(ctx *bsearch.SearchContext, c *ngpos.Cursor) *bsearch.DocumentMatch {
-	binary.BigEndian.PutUint64(s.id[:], s.sp.first[s.seg]+uint64(c.Doc()))
-	s.tfd.ID = s.id[:]
+	s.tfd.ID = s.sp.internalID(&s.id, s.seg, c.Doc())
 	s.tfd.Freq = uint64(c.Freq())
 	s.tfd.Norm = ngramNorm(s.sp.files[s.seg].Length(c.Doc()))
 	return s.scorer.Score(ctx, &s.tfd)
@@ -404,21 +391,12 @@ func (s *ngramAllSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMa
 // Advance moves to the first match at or after id; a searcher already past
 // id stays where it is (see ngramTermSearcher.Advance).
 func (s *ngramAllSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
-	if len(id) != 8 {
-		return nil, fmt.Errorf("search: document number %x is not a shard's", id)
+	seg, target, err := s.sp.seekTarget(id, s.seg)
+	if err != nil {
+		return nil, err
 	}
-	n := binary.BigEndian.Uint64(id)
-	seg := sort.Search(len(s.sp.first), func(k int) bool { return s.sp.first[k] > n }) - 1
-	var target uint32
-	if seg >= 0 && seg >= s.seg && seg < len(s.sp.files) {
-		if seg > s.seg {
-			s.seg, s.cur = seg, nil
-		}
-		if off := n - s.sp.first[seg]; off < uint64(s.sp.files[seg].Docs()) {
-			target = uint32(off)
-		} else {
-			s.seg, s.cur = s.seg+1, nil
-		}
+	if seg != s.seg {
+		s.seg, s.cur = seg, nil
 	}
 	return s.find(ctx, target, false), nil
 }
@@ -460,8 +438,7 @@ func (s *ngramAllSearcher) find(ctx *bsearch.SearchContext, target uint32, step 
 
 func (s *ngramAllSearcher) match(ctx *bsearch.SearchContext, doc uint32) *bsearch.DocumentMatch {
 	dm := ctx.DocumentMatchPool.Get()
-	binary.BigEndian.PutUint64(s.id[:], s.sp.first[s.seg]+uint64(doc))
-	dm.IndexInternalID = index.NewIndexInternalIDFrom(dm.IndexInternalID, s.id[:])
+	dm.IndexInternalID = index.NewIndexInternalIDFrom(dm.IndexInternalID, s.sp.internalID(&s.id, s.seg, doc))
 	if !s.score {
 		return dm
 	}

@@ -182,35 +182,17 @@ var errNoPositions = errors.New("search: the index holds neither ngpos files nor
 
 // openPositions opens the positions files of the read-only shard ix and
 // registers them for its segments; the returned func unregisters them.
-// It also tells the files' distinct terms (segmentPositions.terms).
+// It also tells the files' distinct terms, as segmentPositions.terms
+// counts them; a segment without its file is an error.
 func openPositions(ix bleve.Index, dir string) (func(), int, error) {
-	undo, err := registerPositions(ix, dir)
-	if err != nil {
-		return nil, 0, err
-	}
-	terms := 0
 	snap, release, err := snapshotOf(ix)
 	if err != nil {
-		undo()
 		return nil, 0, fmt.Errorf("search: %s: %w", dir, err)
-	}
-	defer release()
-	if sp := positionsFor(snap); sp != nil {
-		terms = sp.terms()
-	}
-	return undo, terms, nil
-}
-
-// registerPositions opens and registers the positions files of ix's
-// segments; a segment without its file is an error.
-func registerPositions(ix bleve.Index, dir string) (func(), error) {
-	snap, release, err := snapshotOf(ix)
-	if err != nil {
-		return nil, fmt.Errorf("search: %s: %w", dir, err)
 	}
 	defer release()
 	var segs []segment.Segment
 	var files []*ngpos.Reader
+	terms := 0
 	undo := func() {
 		for i, seg := range segs {
 			positions.Delete(seg)
@@ -222,22 +204,23 @@ func registerPositions(ix bleve.Index, dir string) (func(), error) {
 		pa, ok := seg.(pather)
 		if !ok {
 			undo()
-			return nil, fmt.Errorf("search: %s: segment %T has no file: %w", dir, seg, errNoPositions)
+			return nil, 0, fmt.Errorf("search: %s: segment %T has no file: %w", dir, seg, errNoPositions)
 		}
 		p, err := ngpos.Open(positionsPath(dir, pa.Path()))
 		if err != nil {
 			undo()
-			return nil, fmt.Errorf("search: %w: %w", errNoPositions, err)
+			return nil, 0, fmt.Errorf("search: %w: %w", errNoPositions, err)
 		}
 		if uint64(p.Docs()) != seg.Count() {
 			p.Close()
 			undo()
-			return nil, fmt.Errorf("search: %s: positions of %d documents for a segment of %d: %w", pa.Path(), p.Docs(), seg.Count(), errNoPositions)
+			return nil, 0, fmt.Errorf("search: %s: positions of %d documents for a segment of %d: %w", pa.Path(), p.Docs(), seg.Count(), errNoPositions)
 		}
 		positions.Store(seg, p)
 		segs, files = append(segs, seg), append(files, p)
+		terms += p.Terms()
 	}
-	return undo, nil
+	return undo, terms, nil
 }
 
 // segmentPositions are the positions files of one shard snapshot's
@@ -349,6 +332,33 @@ func sortedSet(ss []string) []string {
 
 // locate splits the global document number of id into its segment and
 // the document's number there.
+// seekTarget is where a searcher standing in segment cur goes for the
+// first document at or after id: a segment and a document number there.
+// It never goes back: an id before segment cur gives cur's first document
+// (the cursor there stays where it stands), an id past a segment's
+// documents the next segment's first.
+func (sp *segmentPositions) seekTarget(id index.IndexInternalID, cur int) (seg int, doc uint32, err error) {
+	if len(id) != 8 {
+		return 0, 0, fmt.Errorf("search: document number %x is not a shard's", id)
+	}
+	n := binary.BigEndian.Uint64(id)
+	seg = sort.Search(len(sp.first), func(i int) bool { return sp.first[i] > n }) - 1
+	switch {
+	case seg < cur:
+		return cur, 0, nil
+	case n-sp.first[seg] >= uint64(sp.files[seg].Docs()):
+		return seg + 1, 0, nil
+	}
+	return seg, uint32(n - sp.first[seg]), nil
+}
+
+// internalID writes into buf the shard's number of document doc of
+// segment seg, as Bleve's readers give it.
+func (sp *segmentPositions) internalID(buf *[8]byte, seg int, doc uint32) index.IndexInternalID {
+	binary.BigEndian.PutUint64(buf[:], sp.first[seg]+uint64(doc))
+	return buf[:]
+}
+
 func (sp *segmentPositions) locate(id index.IndexInternalID) (seg int, doc uint32, ok bool) {
 	if len(id) != 8 {
 		return 0, 0, false
