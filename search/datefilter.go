@@ -10,7 +10,6 @@ import (
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -68,20 +67,15 @@ func (q *dateRangeQuery) exactInSeconds() bool {
 // tableOf returns the facet table of a reader that is one tabled segment
 // with dates, and the documents deleted from it.
 func tableOf(i index.IndexReader) (*facetTable, *roaring.Bitmap, bool) {
-	snap, ok := i.(*scorch.IndexSnapshot)
-	if !ok || len(snap.Segments()) != 1 {
+	ss, ok := onlySegment(i)
+	if !ok {
 		return nil, nil, false
 	}
-	ss := snap.Segments()[0]
 	t, ok := dateTables.Load(ss.Segment())
 	if !ok || t.(*facetTable).secs == nil {
 		return nil, nil, false
 	}
-	dels := ss.Deleted()
-	if dels != nil && dels.IsEmpty() {
-		dels = nil
-	}
-	return t.(*facetTable), dels, true
+	return t.(*facetTable), deletedIn(ss), true
 }
 
 // unregisterDates drops segs from dateTables.

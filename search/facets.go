@@ -165,11 +165,11 @@ func (ft *facetTables) id(name string) uint32 {
 // tableFor returns the table of a reader that is one tabled segment, nil
 // for any other reader: its hits are counted through doc values.
 func (ft *facetTables) tableFor(r index.IndexReader) *facetTable {
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok || len(snap.Segments()) != 1 {
+	ss, ok := onlySegment(r)
+	if !ok {
 		return nil
 	}
-	return ft.bySeg[snap.Segments()[0].Segment()]
+	return ft.bySeg[ss.Segment()]
 }
 
 // hitCount gathers one search's counts from all its collectors, which

@@ -253,14 +253,29 @@ func positionsFor(i index.IndexReader) *segmentPositions {
 		}
 		sp.first = append(sp.first, next)
 		sp.files = append(sp.files, p.(*ngpos.Reader))
-		d := ss.Deleted()
-		if d != nil && d.IsEmpty() {
-			d = nil
-		}
-		sp.dels = append(sp.dels, d)
+		sp.dels = append(sp.dels, deletedIn(ss))
 		next += ss.Segment().Count()
 	}
 	return sp
+}
+
+// onlySegment returns the segment of a reader that is a scorch snapshot
+// of exactly one: what the tables kept per segment (facets, dates,
+// stored fields) can answer for.
+func onlySegment(r index.IndexReader) (*scorch.SegmentSnapshot, bool) {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok || len(snap.Segments()) != 1 {
+		return nil, false
+	}
+	return snap.Segments()[0], true
+}
+
+// deletedIn is the set of ss's deleted documents, nil when there are none.
+func deletedIn(ss *scorch.SegmentSnapshot) *roaring.Bitmap {
+	if d := ss.Deleted(); d != nil && !d.IsEmpty() {
+		return d
+	}
+	return nil
 }
 
 // deleted tells whether document doc of segment k is deleted.

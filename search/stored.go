@@ -11,7 +11,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/datetime/timestamp/nanoseconds"
 	"github.com/blevesearch/bleve/v2/analysis/datetime/timestamp/seconds"
 	"github.com/blevesearch/bleve/v2/document"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
@@ -42,8 +41,8 @@ func newStoredSegments(shards []bleve.Index) (storedSegments, error) {
 		if err != nil {
 			return nil, fmt.Errorf("search: stored fields of shard %d: %w", i, err)
 		}
-		if snap, ok := r.(*scorch.IndexSnapshot); ok && len(snap.Segments()) == 1 {
-			out[s.Name()] = snap.Segments()[0].Segment()
+		if ss, ok := onlySegment(r); ok {
+			out[s.Name()] = ss.Segment()
 		}
 		if err := r.Close(); err != nil {
 			return nil, fmt.Errorf("search: stored fields of shard %d: %w", i, err)
