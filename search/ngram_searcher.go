@@ -215,10 +215,7 @@ func newNgramTermSearcher(ctx context.Context, i index.IndexReader, sp *segmentP
 	if err != nil {
 		return nil, fmt.Errorf("search: %s statistics: %w", FieldBodyNgram, err)
 	}
-	s := &ngramTermSearcher{sp: sp, term: term, cursors: make([]*ngpos.Cursor, len(sp.files))}
-	for k := range sp.files {
-		s.count += uint64(sp.liveDocs(k, term))
-	}
+	s := &ngramTermSearcher{sp: sp, term: term, cursors: make([]*ngpos.Cursor, len(sp.files)), count: sp.docFreq(term)}
 	s.scorer = scorer.NewTermQueryScorer([]byte(term), FieldBodyNgram, boost, docs, s.count, avgLen, options)
 	s.tfd.Term = term
 	return s, nil
@@ -347,10 +344,7 @@ func newNgramAllSearcher(ctx context.Context, i index.IndexReader, sp *segmentPo
 		if err := bsearch.RecordTermSearcher(ctx); err != nil {
 			return nil, err
 		}
-		p := ngramPart{term: t, weight: 1}
-		for k := range sp.files {
-			p.docs += uint64(sp.liveDocs(k, t))
-		}
+		p := ngramPart{term: t, weight: 1, docs: sp.docFreq(t)}
 		p.idf = termIDF(avgLen, docs, p.docs)
 		s.parts = append(s.parts, p)
 	}

@@ -298,6 +298,16 @@ func (sp *segmentPositions) liveDocs(k int, term string) uint32 {
 	return n
 }
 
+// docFreq is the number of live documents of the shard that hold term:
+// the document frequency BM25 takes.
+func (sp *segmentPositions) docFreq(term string) uint64 {
+	var n uint64
+	for k := range sp.files {
+		n += uint64(sp.liveDocs(k, term))
+	}
+	return n
+}
+
 // terms is the sum of the segments' distinct terms: what Bleve counts as
 // a field's cardinality for BM25 (see ngramStats).
 func (sp *segmentPositions) terms() int {
