@@ -74,14 +74,9 @@ type Table struct {
 
 // Open maps the band table at path and checks its structure.
 func Open(path string) (*Table, error) {
-	mm, err := mapfile.Map(path, int64(headerSize), ErrCorrupt)
+	t, mm, err := mapfile.Open(path, int64(headerSize), ErrCorrupt, parse)
 	if err != nil {
 		return nil, fmt.Errorf("bands: %w", err)
-	}
-	t, err := parse(mm)
-	if err != nil {
-		mm.Unmap()
-		return nil, fmt.Errorf("%w: %s", err, path)
 	}
 	t.mm = mm
 	return t, nil

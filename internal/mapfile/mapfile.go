@@ -65,3 +65,21 @@ func Map(path string, min int64, short error) (mmap.MMap, error) {
 	}
 	return mm, nil
 }
+
+// Open maps the file at path (see Map) and parses its bytes; a file parse
+// rejects is unmapped, its error naming path. The caller keeps the map
+// with what parse returned, and unmaps it when done.
+func Open[T any](path string, min int64, short error, parse func([]byte) (T, error)) (T, mmap.MMap, error) {
+	mm, err := Map(path, min, short)
+	if err != nil {
+		var zero T
+		return zero, nil, err
+	}
+	v, err := parse(mm)
+	if err != nil {
+		mm.Unmap()
+		var zero T
+		return zero, nil, fmt.Errorf("%w: %s", err, path)
+	}
+	return v, mm, nil
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -36,5 +37,24 @@ func TestWriteAndMap(t *testing.T) {
 	mm.Unmap()
 	if _, err := Map(path, 100, errShort); !errors.Is(err, errShort) {
 		t.Fatalf("a file under the minimum: %v, want errShort", err)
+	}
+}
+
+// Open hands the mapped bytes to parse; a rejection comes back naming the
+// file, its error still recognizable.
+func TestOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "f.bin")
+	if err := Write(path, func(w *bufio.Writer) error { _, err := w.WriteString("abcdef"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	n, mm, err := Open(path, 1, errShort, func(b []byte) (int, error) { return len(b), nil })
+	if err != nil || n != 6 || string(mm) != "abcdef" {
+		t.Fatalf("Open: %d %q %v", n, mm, err)
+	}
+	mm.Unmap()
+	bad := errors.New("bad layout")
+	_, _, err = Open(path, 1, errShort, func([]byte) (int, error) { return 0, bad })
+	if !errors.Is(err, bad) || !strings.Contains(err.Error(), path) {
+		t.Fatalf("a rejected file: %v, want bad layout naming %s", err, path)
 	}
 }

@@ -302,14 +302,9 @@ type Reader struct {
 
 // Open maps the positions file at path and checks its structure.
 func Open(path string) (*Reader, error) {
-	mm, err := mapfile.Map(path, int64(headerSize), ErrCorrupt)
+	r, mm, err := mapfile.Open(path, int64(headerSize), ErrCorrupt, parse)
 	if err != nil {
 		return nil, fmt.Errorf("ngpos: %w", err)
-	}
-	r, err := parse(mm)
-	if err != nil {
-		mm.Unmap()
-		return nil, fmt.Errorf("%w: %s", err, path)
 	}
 	r.mm = mm
 	return r, nil
